@@ -1,0 +1,122 @@
+package io.audittrail.autoconfigure;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.expression.BeanFactoryResolver;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.audittrail.capture.AuditedCallRecorder;
+import io.audittrail.capture.AuditedMethodAdvisor;
+import io.audittrail.capture.AuditedMethodScanner;
+import io.audittrail.capture.AuditedMethods;
+import io.audittrail.capture.CommitHook;
+import io.audittrail.capture.EventContextResolver;
+import io.audittrail.capture.TransactionalEventWriter;
+import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.catalog.OperationCatalogLoader;
+import io.audittrail.core.ActorResolver;
+import io.audittrail.core.AuditEventStore;
+import io.audittrail.core.RequestOriginResolver;
+import io.audittrail.core.TenantResolver;
+
+/**
+ * Auto-configuration of the audit log's capture: the catalog, the {@code @Audited} aspect and the
+ * transaction-bound event writer.
+ */
+@AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
+		AuditServletAutoConfiguration.class, AuditEnversAutoConfiguration.class, TransactionAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OperationCatalog auditOperationCatalog(ResourcePatternResolver resources, AuditProperties properties) {
+		return new OperationCatalogLoader(resources).load(properties.getCatalog().getLocations());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActorResolver auditActorResolver() {
+		return ActorResolver.system();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TenantResolver auditTenantResolver() {
+		return TenantResolver.none();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestOriginResolver auditRequestOriginResolver() {
+		return RequestOriginResolver.none();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventContextResolver auditEventContextResolver(ActorResolver actors, TenantResolver tenants,
+			RequestOriginResolver origins) {
+		return new EventContextResolver(actors, tenants, origins);
+	}
+
+	@Bean
+	AuditedMethods auditedMethods(OperationCatalog catalog, ResourcePatternResolver resources,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new AuditedMethods(catalog, resources.getClassLoader(), new BeanFactoryResolver(beanFactory));
+	}
+
+	@Bean
+	AuditedMethodScanner auditedMethodScanner(ConfigurableListableBeanFactory beanFactory, AuditedMethods methods) {
+		return new AuditedMethodScanner(beanFactory, methods);
+	}
+
+	@Bean
+	@ConditionalOnBean(AuditEventStore.class)
+	@ConditionalOnMissingBean
+	TransactionalEventWriter auditEventWriter(AuditEventStore store, OperationCatalog catalog, AuditProperties properties,
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<CommitHook> commitHook,
+			ObjectProvider<MeterRegistry> meters) {
+		TransactionTemplate ownTransaction = transactionManager.getIfUnique(() -> null) != null
+				? new TransactionTemplate(transactionManager.getIfUnique()) : null;
+		if (ownTransaction != null) {
+			ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		}
+		return new TransactionalEventWriter(store, catalog,
+				new TransactionalEventWriter.Settings(properties.getFailurePolicy(),
+						properties.getEntities().isRecordUnannotated()),
+				ownTransaction, commitHook.getIfAvailable(), meters.getIfUnique(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnBean(TransactionalEventWriter.class)
+	AuditedCallRecorder auditedCallRecorder(AuditedMethods methods, OperationCatalog catalog,
+			EventContextResolver contexts, TransactionalEventWriter writer, AuditProperties properties) {
+		return new AuditedCallRecorder(methods, catalog, contexts, writer,
+				new AuditedCallRecorder.Settings(properties.isRecordFailures(), properties.isRecordNested()),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static AuditedMethodAdvisor auditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder) {
+		return new AuditedMethodAdvisor(recorder);
+	}
+
+}

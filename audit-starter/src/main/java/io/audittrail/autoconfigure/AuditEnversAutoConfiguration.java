@@ -1,0 +1,37 @@
+package io.audittrail.autoconfigure;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.envers.AuditReader;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+
+import io.audittrail.capture.CommitHook;
+import io.audittrail.envers.AuditRevision;
+import io.audittrail.envers.HibernateCommitHook;
+
+/**
+ * Auto-configuration that binds events to Hibernate Envers revisions: registers the starter's
+ * revision entity and writes events after Envers has written the revision.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class, EntityManagerFactoryBuilderCustomizer.class })
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+public final class AuditEnversAutoConfiguration {
+
+	@Bean
+	EntityManagerFactoryBuilderCustomizer auditRevisionEntityCustomizer() {
+		return (builder) -> builder.addPersistenceUnitPostProcessors(
+				(unit) -> unit.addManagedClassName(AuditRevision.class.getName()));
+	}
+
+	@Bean
+	CommitHook auditHibernateCommitHook(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+		return new HibernateCommitHook(entityManagerFactory);
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.audittrail.autoconfigure;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+import io.audittrail.capture.AuditConfigurationException;
+import io.audittrail.catalog.CatalogException;
+
+/**
+ * Explains start-up failures caused by a bad {@code @Audited} annotation or catalog file.
+ */
+final class AuditFailureAnalyzer implements FailureAnalyzer {
+
+	@Override
+	public FailureAnalysis analyze(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof AuditConfigurationException) {
+				return new FailureAnalysis(cause.getMessage(),
+						"Use an operation id from the audit catalog (audit/operations.yml), or add the operation there, "
+								+ "and fix the expression named above.",
+						cause);
+			}
+			if (cause instanceof CatalogException) {
+				return new FailureAnalysis(cause.getMessage(), "Correct the audit catalog file named above.", cause);
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.audittrail.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import io.audittrail.core.ActorResolver;
+import io.audittrail.security.SpringSecurityActorResolver;
+
+/**
+ * Auto-configuration of the Spring Security defaults: the actor of a call is the current
+ * authentication.
+ */
+@AutoConfiguration
+@ConditionalOnClass(SecurityContextHolder.class)
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+public final class AuditSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActorResolver auditActorResolver() {
+		return new SpringSecurityActorResolver();
+	}
+
+}

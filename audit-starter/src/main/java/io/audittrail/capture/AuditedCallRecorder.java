@@ -1,0 +1,135 @@
+package io.audittrail.capture;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.core.AuditEvent;
+import io.audittrail.core.EntityRef;
+import io.audittrail.core.Outcome;
+
+/**
+ * Records calls of {@code @Audited} methods: evaluates the annotation's expressions around the call
+ * and hands the events to the {@link TransactionalEventWriter}. Plain class: the aspect only
+ * delegates to it, so tests drive it without Spring.
+ */
+public final class AuditedCallRecorder {
+
+	private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+	private final AuditedMethods methods;
+
+	private final OperationCatalog catalog;
+
+	private final EventContextResolver contexts;
+
+	private final TransactionalEventWriter writer;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	public AuditedCallRecorder(AuditedMethods methods, OperationCatalog catalog, EventContextResolver contexts,
+			TransactionalEventWriter writer, Settings settings, Clock clock) {
+		this.methods = methods;
+		this.catalog = catalog;
+		this.contexts = contexts;
+		this.writer = writer;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Performs the call and records it. */
+	public Object record(AuditedCall call) throws Throwable {
+		int[] depth = DEPTH.get();
+		Optional<AuditedMethod> plan = this.methods.find(call.method(), call.targetClass());
+		if (plan.isEmpty() || (depth[0] > 0 && !this.settings.recordNested())) {
+			return call.proceed();
+		}
+		AuditedMethod method = plan.get();
+		Object[] arguments = call.arguments();
+		Instant startedAt = this.clock.instant();
+		depth[0]++;
+		try {
+			Object before = evaluateBefore(method, arguments);
+			Object result;
+			try {
+				result = call.proceed();
+			}
+			catch (Throwable ex) {
+				recordFailure(method, arguments, before, startedAt, ex);
+				throw ex;
+			}
+			try {
+				if (method.shouldRecord(arguments, before, result, false)) {
+					this.writer.write(events(method, arguments, before, result, startedAt, Outcome.SUCCESS, null));
+				}
+				else {
+					this.writer.coverEntityChanges();
+				}
+			}
+			catch (AuditRecordingException ex) {
+				this.writer.recordingFailed(ex);
+			}
+			return result;
+		}
+		finally {
+			depth[0]--;
+		}
+	}
+
+	private Object evaluateBefore(AuditedMethod method, Object[] arguments) {
+		try {
+			return method.evaluateBefore(arguments);
+		}
+		catch (AuditRecordingException ex) {
+			this.writer.recordingFailed(ex);
+			return null;
+		}
+	}
+
+	private void recordFailure(AuditedMethod method, Object[] arguments, Object before, Instant startedAt, Throwable ex) {
+		if (!this.settings.recordFailures()) {
+			return;
+		}
+		try {
+			if (method.shouldRecord(arguments, before, null, true)) {
+				this.writer.writeFailures(
+						events(method, arguments, before, null, startedAt, Outcome.FAILURE, ex.getClass().getName()));
+			}
+		}
+		catch (RuntimeException recordingFailure) {
+			ex.addSuppressed(recordingFailure);
+		}
+	}
+
+	private List<AuditEvent> events(AuditedMethod method, Object[] arguments, Object before, Object result,
+			Instant startedAt, Outcome outcome, String error) {
+		EventContext context = this.contexts.current();
+		List<AuditEvent> events = new ArrayList<>();
+		for (Object item : method.items(arguments, before, result)) {
+			AuditedMethod.Evaluation evaluation = method.evaluate(this.catalog, arguments, before, result, item);
+			EntityRef entity = (evaluation.entityId() != null || evaluation.entityName() != null)
+					? new EntityRef(evaluation.entityType(), evaluation.entityId(), evaluation.entityName()) : null;
+			events.add(new AuditEvent(null, startedAt, context.tenant(), evaluation.operation().id(),
+					evaluation.operation().target(), evaluation.operation().action(), outcome, context.actor(),
+					context.origin().ip(), entity, evaluation.details(), error, context.origin().requestId(), null,
+					null));
+		}
+		return events;
+	}
+
+	/**
+	 * What the recorder records.
+	 *
+	 * @param recordFailures whether calls that throw are recorded as failures
+	 * @param recordNested whether audited calls inside another audited call are recorded too
+	 */
+	public record Settings(boolean recordFailures, boolean recordNested) {
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.audittrail.capture;
+
+import java.lang.reflect.Method;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The advice of the {@code @Audited} aspect: hands each call to the {@link AuditedCallRecorder}.
+ */
+final class AuditedMethodInterceptor implements MethodInterceptor {
+
+	private final ObjectProvider<AuditedCallRecorder> recorderProvider;
+
+	private volatile AuditedCallRecorder recorder;
+
+	AuditedMethodInterceptor(ObjectProvider<AuditedCallRecorder> recorder) {
+		this.recorderProvider = recorder;
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		AuditedCallRecorder recorder = this.recorder;
+		if (recorder == null) {
+			recorder = this.recorderProvider.getIfAvailable();
+			if (recorder == null) {
+				return invocation.proceed();
+			}
+			this.recorder = recorder;
+		}
+		return recorder.record(new Call(invocation));
+	}
+
+	private record Call(MethodInvocation invocation) implements AuditedCall {
+
+		@Override
+		public Method method() {
+			return this.invocation.getMethod();
+		}
+
+		@Override
+		public Class<?> targetClass() {
+			Object target = this.invocation.getThis();
+			return (target != null) ? AopUtils.getTargetClass(target) : this.invocation.getMethod().getDeclaringClass();
+		}
+
+		@Override
+		public Object[] arguments() {
+			return this.invocation.getArguments();
+		}
+
+		@Override
+		public Object proceed() throws Throwable {
+			return this.invocation.proceed();
+		}
+
+	}
+
+}

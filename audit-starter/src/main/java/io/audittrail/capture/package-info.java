@@ -1,0 +1,5 @@
+/**
+ * Capturing operations: the {@code @Audited} aspect, its compiled expressions, and the writer that
+ * binds events to the transaction of the business change.
+ */
+package io.audittrail.capture;

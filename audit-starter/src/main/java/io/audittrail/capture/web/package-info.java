@@ -1,0 +1,4 @@
+/**
+ * Capturing where calls come from in servlet applications: client address and request id.
+ */
+package io.audittrail.capture.web;

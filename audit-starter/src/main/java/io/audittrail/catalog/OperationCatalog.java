@@ -1,0 +1,150 @@
+package io.audittrail.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import io.audittrail.core.Action;
+
+/**
+ * The documented operations an application records, with their labels in each language.
+ * Immutable and thread-safe.
+ */
+public final class OperationCatalog {
+
+	private static final Pattern CAMEL_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
+
+	private final Map<String, TargetDefinition> targets;
+
+	private final Map<String, OperationDefinition> operations;
+
+	private final List<String> detailItems;
+
+	private final CatalogMessages messages;
+
+	private final Map<String, String> targetByEntityType;
+
+	private final Map<String, OperationDefinition> generic = new ConcurrentHashMap<>();
+
+	public OperationCatalog(Collection<TargetDefinition> targets, List<String> detailItems, CatalogMessages messages) {
+		Map<String, TargetDefinition> byId = new LinkedHashMap<>();
+		Map<String, OperationDefinition> operationsById = new LinkedHashMap<>();
+		Map<String, String> entityTargets = new LinkedHashMap<>();
+		for (TargetDefinition target : targets) {
+			byId.put(target.id(), target);
+			if (target.entityType() != null) {
+				entityTargets.putIfAbsent(target.entityType(), target.id());
+			}
+			for (OperationDefinition operation : target.operations()) {
+				operationsById.put(operation.id(), operation);
+			}
+		}
+		this.targets = Map.copyOf(byId);
+		this.operations = Map.copyOf(operationsById);
+		this.detailItems = List.copyOf(detailItems);
+		this.messages = messages;
+		this.targetByEntityType = Map.copyOf(entityTargets);
+		this.orderedTargets = List.copyOf(byId.values());
+	}
+
+	private final List<TargetDefinition> orderedTargets;
+
+	/** The operation with the given id, if the catalog has it. */
+	public Optional<OperationDefinition> find(String operationId) {
+		return Optional.ofNullable(this.operations.get(operationId));
+	}
+
+	/** Whether the catalog has an operation with the given id. */
+	public boolean contains(String operationId) {
+		return this.operations.containsKey(operationId);
+	}
+
+	/** The targets, in catalog order. */
+	public List<TargetDefinition> targets() {
+		return this.orderedTargets;
+	}
+
+	/** The target with the given id, if the catalog has it. */
+	public Optional<TargetDefinition> target(String targetId) {
+		return Optional.ofNullable(this.targets.get(targetId));
+	}
+
+	/** Every detail item, in the order columns show and export them. */
+	public List<String> detailItems() {
+		return this.detailItems;
+	}
+
+	/**
+	 * The operation recorded for an entity change that no {@code @Audited} call covers: the catalog's
+	 * {@code <target>.create|update|delete} when it has one for the entity, or else a generic one.
+	 */
+	public OperationDefinition entityOperation(String entityType, Action action) {
+		String target = this.targetByEntityType.getOrDefault(entityType, snakeCase(entityType));
+		String name = action.name().toLowerCase(Locale.ROOT);
+		OperationDefinition declared = this.operations.get(target + "." + name);
+		if (declared != null) {
+			return declared;
+		}
+		return this.generic.computeIfAbsent(target + "." + name,
+				(id) -> new OperationDefinition(id, target, name, action, List.of(), true, "generic"));
+	}
+
+	/** The entity type the catalog names for a target, or {@code null}. */
+	public String entityTypeOf(String targetId) {
+		TargetDefinition target = this.targets.get(targetId);
+		return (target != null) ? target.entityType() : null;
+	}
+
+	/** The label of a target in the given language, such as "Content". */
+	public String targetLabel(String targetId, Locale locale) {
+		return this.messages.find("target." + targetId, locale).orElse(targetId);
+	}
+
+	/**
+	 * The label of an operation in the given language, such as "Content: Update publication date".
+	 */
+	public String operationLabel(String operationId, Locale locale) {
+		OperationDefinition operation = this.operations.get(operationId);
+		String target = (operation != null) ? operation.target() : operationId.substring(0, Math.max(0, operationId.indexOf('.')));
+		String name = this.messages.find("operation." + operationId, locale).orElseGet(() -> genericLabel(operationId, locale));
+		return targetLabel(target, locale) + ": " + name;
+	}
+
+	/** The label of a detail item in the given language, such as "Target API Key ID". */
+	public String detailLabel(String item, Locale locale) {
+		return this.messages.find("detail." + item, locale).orElse(item);
+	}
+
+	/** A label from the catalog's messages, such as a column header. */
+	public String message(String key, Locale locale) {
+		return this.messages.find(key, locale).orElse(key);
+	}
+
+	/** The languages the catalog has labels in. */
+	public List<Locale> locales() {
+		return this.messages.locales();
+	}
+
+	private String genericLabel(String operationId, Locale locale) {
+		String name = operationId.substring(operationId.indexOf('.') + 1);
+		return this.messages.find("generic." + name, locale).orElse(name);
+	}
+
+	/** All operations, in catalog order. */
+	public List<OperationDefinition> operations() {
+		List<OperationDefinition> all = new ArrayList<>();
+		this.orderedTargets.forEach((target) -> all.addAll(target.operations()));
+		return all;
+	}
+
+	static String snakeCase(String name) {
+		return CAMEL_BOUNDARY.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+}

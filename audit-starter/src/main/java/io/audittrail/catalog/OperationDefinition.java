@@ -1,0 +1,29 @@
+package io.audittrail.catalog;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.audittrail.core.Action;
+
+/**
+ * One operation of the catalog.
+ *
+ * @param id the operation id, {@code <target>.<name>}, such as {@code "content.update_publication_date"}
+ * @param target the target id, such as {@code "content"}
+ * @param name the operation's name within its target, such as {@code "update_publication_date"}
+ * @param action the kind of change the operation makes
+ * @param details the detail items the operation records, in catalog order
+ * @param revertible whether a change recorded under this operation may be reverted
+ * @param source where the operation is declared, for error messages
+ */
+public record OperationDefinition(String id, String target, String name, Action action, List<String> details,
+		boolean revertible, String source) {
+
+	public OperationDefinition {
+		Objects.requireNonNull(id, "id must not be null");
+		Objects.requireNonNull(target, "target must not be null");
+		Objects.requireNonNull(action, "action must not be null");
+		details = List.copyOf(details);
+	}
+
+}

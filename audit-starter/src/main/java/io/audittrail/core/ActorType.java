@@ -1,0 +1,20 @@
+package io.audittrail.core;
+
+/**
+ * Who performed an operation.
+ */
+public enum ActorType {
+
+	/** A signed-in member; the actor's name is the member's email. */
+	MEMBER,
+
+	/** An API key; the actor's name is the key's display name. */
+	API_KEY,
+
+	/** The application itself, such as a scheduled job. */
+	SYSTEM,
+
+	/** An unauthenticated caller. */
+	ANONYMOUS
+
+}

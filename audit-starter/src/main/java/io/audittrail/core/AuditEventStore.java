@@ -1,0 +1,14 @@
+package io.audittrail.core;
+
+import java.util.List;
+
+/**
+ * Appends events to the audit log. Implementations write through the current transaction when there
+ * is one, so that events commit or roll back with the business change; they must be thread-safe.
+ */
+public interface AuditEventStore {
+
+	/** Appends the events, in order. */
+	void append(List<AuditEvent> events);
+
+}

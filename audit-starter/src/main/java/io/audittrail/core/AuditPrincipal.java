@@ -1,0 +1,12 @@
+package io.audittrail.core;
+
+/**
+ * Implemented by an application's authentication or principal objects that know which audit actor
+ * they stand for, such as an API-key authentication. The default actor resolver asks them first.
+ */
+public interface AuditPrincipal {
+
+	/** The actor to record for calls made by this principal. */
+	Actor auditActor();
+
+}

@@ -1,0 +1,12 @@
+package io.audittrail.core;
+
+/**
+ * The entity an event is about.
+ *
+ * @param type the entity type, such as the JPA entity name {@code "Content"}
+ * @param id the entity's id as text
+ * @param name the entity's display name, such as a title; may be {@code null}
+ */
+public record EntityRef(String type, String id, String name) {
+
+}

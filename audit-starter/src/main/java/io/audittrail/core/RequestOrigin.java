@@ -1,0 +1,18 @@
+package io.audittrail.core;
+
+/**
+ * Where the current call comes from.
+ *
+ * @param ip the client's IP address, or {@code null} outside a request
+ * @param requestId the id of the current request, or {@code null} outside a request
+ */
+public record RequestOrigin(String ip, String requestId) {
+
+	private static final RequestOrigin NONE = new RequestOrigin(null, null);
+
+	/** The origin of a call made outside any request. */
+	public static RequestOrigin none() {
+		return NONE;
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.audittrail.core;
+
+/**
+ * Resolves the tenant (service, site or workspace) of the current call. Called on the calling
+ * thread; implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface TenantResolver {
+
+	/** The current tenant, or {@code null} for a system-level call. */
+	String currentTenant();
+
+	/** A resolver for applications without tenants: every event is system-level. */
+	static TenantResolver none() {
+		return () -> null;
+	}
+
+}

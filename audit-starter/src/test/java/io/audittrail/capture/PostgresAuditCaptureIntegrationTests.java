@@ -1,0 +1,18 @@
+package io.audittrail.capture;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testapp.TestApplication;
+
+@SpringBootTest(classes = TestApplication.class)
+class PostgresAuditCaptureIntegrationTests extends AuditCaptureIntegrationTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		EmbeddedPostgres.register(registry, "capture");
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.audittrail.testapp;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.audittrail.annotation.Audited;
+import io.audittrail.annotation.Audited.Detail;
+
+/**
+ * Audited operations of the test application, covering each feature of {@code @Audited}.
+ */
+@Service
+public class ArticleService {
+
+	private final ArticleRepository articles;
+
+	private final NoteRepository notes;
+
+	public ArticleService(ArticleRepository articles, NoteRepository notes) {
+		this.articles = articles;
+		this.notes = notes;
+	}
+
+	/** Creates an article and its first note: two entities in one transaction. */
+	@Transactional
+	@Audited(value = "content.create", entityId = "#result.id", entityName = "#title",
+			details = { @Detail(name = "content_id", value = "#result.id"), @Detail(name = "note", value = "#note") })
+	public Article create(String title, String note) {
+		Article article = this.articles.save(new Article(title, "DRAFT"));
+		this.notes.save(new Note(article.getId(), note));
+		return article;
+	}
+
+	/** Changes the status; the operation depends on the status before the change, as in the seeds. */
+	@Transactional
+	@Audited(value = "#{#before == 'PUBLISHED_AND_DRAFT' and #status == 'PUBLISH' ? 'content.delete_draft' : 'content.update'}",
+			before = "@articleRepository.findById(#id).get().status", entityId = "#id",
+			details = @Detail(name = "content_id", value = "#id"))
+	public Article changeStatus(Long id, String status) {
+		Article article = this.articles.findById(id).orElseThrow();
+		article.setStatus(status.equals("PUBLISH") ? "PUBLISHED" : "DRAFT");
+		return article;
+	}
+
+	/** Marks an article as published with a pending draft, as editing a published article does. */
+	@Transactional
+	@Audited(value = "content.update", entityId = "#id")
+	public void editPublished(Long id) {
+		this.articles.findById(id).orElseThrow().setStatus("PUBLISHED_AND_DRAFT");
+	}
+
+	/** Renames an article, then fails: the rename must roll back and a failure be recorded. */
+	@Transactional
+	@Audited(value = "content.update", entityId = "#id")
+	public void renameThenFail(Long id, String title) {
+		this.articles.findById(id).orElseThrow().setTitle(title);
+		throw new IllegalStateException("rejected");
+	}
+
+	/** Renames several articles, one event per article. */
+	@Transactional
+	@Audited(value = "content.bulk_update", forEach = "#ids", entityId = "#item",
+			details = @Detail(name = "content_id", value = "#item"))
+	public void renameAll(List<Long> ids, String title) {
+		ids.forEach((id) -> this.articles.findById(id).orElseThrow().setTitle(title));
+	}
+
+	/** Deletes an article only when asked to record it. */
+	@Transactional
+	@Audited(value = "content.delete", entityId = "#id", condition = "#record")
+	public void delete(Long id, boolean record) {
+		this.articles.deleteById(id);
+	}
+
+	/** An audited call that calls another audited call. */
+	@Transactional
+	@Audited(value = "content.update", entityId = "#result.id")
+	public Article createViaOuter(String title, ArticleService inner) {
+		return inner.create(title, "nested");
+	}
+
+	/** Changes an entity without any audited call. */
+	@Transactional
+	public Article createUnannotated(String title) {
+		return this.articles.save(new Article(title, "DRAFT"));
+	}
+
+	@Transactional(readOnly = true)
+	public Article find(Long id) {
+		return this.articles.findById(id).orElseThrow();
+	}
+
+}
