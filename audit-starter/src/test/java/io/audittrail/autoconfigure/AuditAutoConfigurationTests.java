@@ -1,0 +1,168 @@
+package io.audittrail.autoconfigure;
+
+
+import org.hibernate.envers.AuditReader;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+
+import io.audittrail.capture.AuditedCallRecorder;
+import io.audittrail.capture.AuditedMethodAdvisor;
+import io.audittrail.capture.CommitHook;
+import io.audittrail.capture.TransactionalEventWriter;
+import io.audittrail.capture.web.ServletRequestOriginResolver;
+import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.core.Actor;
+import io.audittrail.core.ActorResolver;
+import io.audittrail.core.AuditEventStore;
+import io.audittrail.core.RequestOriginResolver;
+import io.audittrail.core.TenantResolver;
+import io.audittrail.security.SpringSecurityActorResolver;
+import io.audittrail.store.AuditSchemaInitializer;
+import io.audittrail.store.JdbcAuditEventStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditAutoConfigurationTests {
+
+	private static final AutoConfigurations AUDIT = AutoConfigurations.of(AuditAutoConfiguration.class,
+			AuditStoreAutoConfiguration.class, AuditEnversAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
+			AuditServletAutoConfiguration.class);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class))
+		.withConfiguration(AUDIT)
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-${random.uuid}");
+
+	@Test
+	void recordsWithDefaultsOnAPlainDataSource() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(OperationCatalog.class)
+				.hasSingleBean(AuditedMethodAdvisor.class)
+				.hasSingleBean(AuditedCallRecorder.class)
+				.hasSingleBean(TransactionalEventWriter.class)
+				.hasSingleBean(AuditSchemaInitializer.class)
+				.hasSingleBean(CommitHook.class);
+			assertThat(context.getBean(AuditEventStore.class)).isInstanceOf(JdbcAuditEventStore.class);
+			assertThat(context.getBean(ActorResolver.class)).isInstanceOf(SpringSecurityActorResolver.class);
+			assertThat(context.getBean(OperationCatalog.class).find("audit.revert")).isPresent();
+		});
+	}
+
+	@Test
+	void disabledLeavesTheApplicationAsIfTheStarterWereAbsent() {
+		this.runner.withPropertyValues("audit.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeanNamesForType(OperationCatalog.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(AuditedMethodAdvisor.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(AuditEventStore.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(ActorResolver.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(CommitHook.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(AuditSchemaInitializer.class)).isEmpty();
+		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesStoreAndResolvers() {
+		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
+			assertThat(context.getBean(AuditEventStore.class)).isSameAs(UserBeans.STORE);
+			assertThat(context.getBean(ActorResolver.class)).isSameAs(UserBeans.ACTORS);
+			assertThat(context.getBean(TenantResolver.class)).isSameAs(UserBeans.TENANTS);
+			assertThat(context.getBean(RequestOriginResolver.class)).isSameAs(UserBeans.ORIGINS);
+		});
+	}
+
+	@Test
+	void leavesTheSchemaToTheApplicationWhenAsked() {
+		this.runner.withPropertyValues("audit.store.initialize-schema=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AuditSchemaInitializer.class));
+	}
+
+	@Test
+	void worksWithoutEnvers() {
+		this.runner.withClassLoader(new FilteredClassLoader(AuditReader.class)).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(AuditedCallRecorder.class);
+			assertThat(context.getBeanNamesForType(CommitHook.class)).isEmpty();
+		});
+	}
+
+	@Test
+	void recordsTheSystemAsActorWithoutSpringSecurity() {
+		this.runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ActorResolver.class).currentActor()).isEqualTo(Actor.system());
+		});
+	}
+
+	@Test
+	void readsNoRequestOriginOutsideServletApplications() {
+		this.runner.run((context) -> assertThat(context.getBean(RequestOriginResolver.class))
+			.isNotInstanceOf(ServletRequestOriginResolver.class));
+		this.runner.withClassLoader(new FilteredClassLoader(RequestContextHolder.class))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void readsRequestOriginInServletApplications() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withConfiguration(AUDIT)
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web", "audit.web.trusted-proxies=10.0.0.0/8")
+			.run((context) -> assertThat(context.getBean(RequestOriginResolver.class))
+				.isInstanceOf(ServletRequestOriginResolver.class));
+	}
+
+	@Test
+	void needsNoDataSourceToStartButRecordsNothingWithoutAStore() {
+		new ApplicationContextRunner().withConfiguration(AUDIT).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(OperationCatalog.class);
+			assertThat(context.getBeanNamesForType(AuditedCallRecorder.class)).isEmpty();
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		static final AuditEventStore STORE = (events) -> {
+		};
+
+		static final ActorResolver ACTORS = () -> Actor.member("u1", "user@example.test");
+
+		static final TenantResolver TENANTS = () -> "t1";
+
+		static final RequestOriginResolver ORIGINS = RequestOriginResolver.none();
+
+		@Bean
+		AuditEventStore userStore() {
+			return STORE;
+		}
+
+		@Bean
+		ActorResolver userActors() {
+			return ACTORS;
+		}
+
+		@Bean
+		TenantResolver userTenants() {
+			return TENANTS;
+		}
+
+		@Bean
+		RequestOriginResolver userOrigins() {
+			return ORIGINS;
+		}
+
+	}
+
+
+}

@@ -1,0 +1,155 @@
+package io.audittrail.capture;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.audittrail.annotation.Audited;
+import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.autoconfigure.AuditStoreAutoConfiguration;
+import io.audittrail.catalog.CatalogException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bad annotation or catalog stops the application at start-up, with a message naming the culprit.
+ */
+class AuditStartupFailureTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class,
+				AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup-${random.uuid}");
+
+	@Test
+	void unknownOperationIdNamesTheMethodAndTheId() {
+		this.runner.withUserConfiguration(UnknownOperation.class)
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
+				.hasMessageContaining(UnknownOperationService.class.getName() + ".publish(String)")
+				.hasMessageContaining("'content.publsh'"));
+	}
+
+	@Test
+	void unknownOperationIdInAComputedIdIsFoundToo() {
+		this.runner.withUserConfiguration(UnknownComputedOperation.class)
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
+				.hasMessageContaining("names operation 'content.delete_drft'"));
+	}
+
+	@Test
+	void brokenExpressionNamesTheMethodAndTheExpression() {
+		this.runner.withUserConfiguration(BrokenExpression.class)
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
+				.hasMessageContaining(BrokenExpressionService.class.getName() + ".update(String)")
+				.hasMessageContaining("entityId: '#id +'"));
+	}
+
+	@Test
+	void undeclaredDetailItemNamesTheItem() {
+		this.runner.withUserConfiguration(UndeclaredDetail.class)
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
+				.hasMessageContaining("records detail item 'api_key_id'")
+				.hasMessageContaining("[content.update]"));
+	}
+
+	@Test
+	void catalogThatDoesNotParseNamesTheFileAndLine() {
+		this.runner.withPropertyValues("audit.catalog.locations=classpath:catalogs/broken.yml")
+			.run((context) -> assertThat(cause(context.getStartupFailure(), CatalogException.class))
+				.hasMessageContaining("catalogs/broken.yml does not parse at line 6"));
+	}
+
+	@Test
+	void catalogWithUnknownActionNamesTheFileAndLine() {
+		this.runner.withPropertyValues("audit.catalog.locations=classpath:catalogs/bad-action.yml")
+			.run((context) -> assertThat(cause(context.getStartupFailure(), CatalogException.class))
+				.hasMessageContaining("catalogs/bad-action.yml line 5: operation 'thing.create' has unknown action 'CRAETE'"));
+	}
+
+	private static Throwable cause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return cause;
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in " + failure, failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnknownOperation {
+
+		@Bean
+		UnknownOperationService service() {
+			return new UnknownOperationService();
+		}
+
+	}
+
+	static class UnknownOperationService {
+
+		@Audited("content.publsh")
+		public void publish(String id) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnknownComputedOperation {
+
+		@Bean
+		UnknownComputedOperationService service() {
+			return new UnknownComputedOperationService();
+		}
+
+	}
+
+	static class UnknownComputedOperationService {
+
+		@Audited("#{#draft ? 'content.delete_drft' : 'content.update'}")
+		public void publish(boolean draft) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BrokenExpression {
+
+		@Bean
+		BrokenExpressionService service() {
+			return new BrokenExpressionService();
+		}
+
+	}
+
+	static class BrokenExpressionService {
+
+		@Audited(value = "content.update", entityId = "#id +")
+		public void update(String id) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UndeclaredDetail {
+
+		@Bean
+		UndeclaredDetailService service() {
+			return new UndeclaredDetailService();
+		}
+
+	}
+
+	static class UndeclaredDetailService {
+
+		@Audited(value = "content.update", details = @Audited.Detail(name = "api_key_id", value = "#id"))
+		public void update(String id) {
+		}
+
+	}
+
+}
