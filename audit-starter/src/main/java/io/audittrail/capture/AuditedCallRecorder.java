@@ -18,8 +18,6 @@ import io.audittrail.core.Outcome;
  */
 public final class AuditedCallRecorder {
 
-	private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-
 	private final AuditedMethods methods;
 
 	private final OperationCatalog catalog;
@@ -44,41 +42,46 @@ public final class AuditedCallRecorder {
 
 	/** Performs the call and records it. */
 	public Object record(AuditedCall call) throws Throwable {
-		int[] depth = DEPTH.get();
 		Optional<AuditedMethod> plan = this.methods.find(call.method(), call.targetClass());
-		if (plan.isEmpty() || (depth[0] > 0 && !this.settings.recordNested())) {
+		if (plan.isEmpty()) {
 			return call.proceed();
 		}
-		AuditedMethod method = plan.get();
-		Object[] arguments = call.arguments();
-		Instant startedAt = this.clock.instant();
-		depth[0]++;
+		int depth = this.writer.enterCall();
 		try {
-			Object before = evaluateBefore(method, arguments);
-			Object result;
-			try {
-				result = call.proceed();
+			if (depth > 0 && !this.settings.recordNested()) {
+				return call.proceed();
 			}
-			catch (Throwable ex) {
-				recordFailure(method, arguments, before, startedAt, ex);
-				throw ex;
-			}
-			try {
-				if (method.shouldRecord(arguments, before, result, false)) {
-					this.writer.write(events(method, arguments, before, result, startedAt, Outcome.SUCCESS, null));
-				}
-				else {
-					this.writer.coverEntityChanges();
-				}
-			}
-			catch (AuditRecordingException ex) {
-				this.writer.recordingFailed(ex);
-			}
-			return result;
+			return record(plan.get(), call);
 		}
 		finally {
-			depth[0]--;
+			this.writer.exitCall();
 		}
+	}
+
+	private Object record(AuditedMethod method, AuditedCall call) throws Throwable {
+		Object[] arguments = call.arguments();
+		Instant startedAt = this.clock.instant();
+		Object before = evaluateBefore(method, arguments);
+		Object result;
+		try {
+			result = call.proceed();
+		}
+		catch (Throwable ex) {
+			recordFailure(method, arguments, before, startedAt, ex);
+			throw ex;
+		}
+		try {
+			if (method.shouldRecord(arguments, before, result, false)) {
+				this.writer.write(events(method, arguments, before, result, startedAt, Outcome.SUCCESS, null));
+			}
+			else {
+				this.writer.coverEntityChanges();
+			}
+		}
+		catch (AuditRecordingException ex) {
+			this.writer.recordingFailed(ex);
+		}
+		return result;
 	}
 
 	private Object evaluateBefore(AuditedMethod method, Object[] arguments) {

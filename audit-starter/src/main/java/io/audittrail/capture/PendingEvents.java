@@ -22,6 +22,8 @@ final class PendingEvents {
 
 	EventContext revisionContext;
 
+	int depth;
+
 	boolean covered;
 
 	boolean hooked;

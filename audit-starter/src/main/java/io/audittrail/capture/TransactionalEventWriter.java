@@ -34,6 +34,8 @@ public final class TransactionalEventWriter {
 
 	private static final String ROLLED_BACK = "TransactionRolledBack";
 
+	private static final ThreadLocal<int[]> DEPTH_OUTSIDE_TRANSACTIONS = ThreadLocal.withInitial(() -> new int[1]);
+
 	private final AuditEventStore store;
 
 	private final OperationCatalog catalog;
@@ -68,6 +70,32 @@ public final class TransactionalEventWriter {
 			.description("Audit events that could not be written under the failure policy 'log'")
 			.register(meters) : null;
 		this.clock = clock;
+	}
+
+	/**
+	 * Enters an audited call and tells how many audited calls of the same transaction (or, outside
+	 * transactions, of the same thread) are already under way. A call in a transaction of its own is
+	 * never nested, since its change commits on its own.
+	 */
+	public int enterCall() {
+		int[] depth = TransactionSynchronizationManager.isSynchronizationActive() ? null : DEPTH_OUTSIDE_TRANSACTIONS.get();
+		if (depth != null) {
+			return depth[0]++;
+		}
+		return pending().depth++;
+	}
+
+	/** Leaves the audited call entered by the matching {@link #enterCall()}. */
+	public void exitCall() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			PendingEvents pending = (PendingEvents) TransactionSynchronizationManager.getResource(this);
+			if (pending != null) {
+				pending.depth--;
+			}
+		}
+		else {
+			DEPTH_OUTSIDE_TRANSACTIONS.get()[0]--;
+		}
 	}
 
 	/** Writes events of successful calls with the current transaction, or at once without one. */
@@ -222,6 +250,16 @@ public final class TransactionalEventWriter {
 
 		Completion(PendingEvents pending) {
 			this.pending = pending;
+		}
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResourceIfPossible(TransactionalEventWriter.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(TransactionalEventWriter.this, this.pending);
 		}
 
 		@Override

@@ -30,6 +30,8 @@ public final class OperationCatalog {
 
 	private final Map<String, String> targetByEntityType;
 
+	private final List<TargetDefinition> orderedTargets;
+
 	private final Map<String, OperationDefinition> generic = new ConcurrentHashMap<>();
 
 	public OperationCatalog(Collection<TargetDefinition> targets, List<String> detailItems, CatalogMessages messages) {
@@ -52,8 +54,6 @@ public final class OperationCatalog {
 		this.targetByEntityType = Map.copyOf(entityTargets);
 		this.orderedTargets = List.copyOf(byId.values());
 	}
-
-	private final List<TargetDefinition> orderedTargets;
 
 	/** The operation with the given id, if the catalog has it. */
 	public Optional<OperationDefinition> find(String operationId) {

@@ -152,6 +152,19 @@ abstract class AuditCaptureIntegrationTests {
 	}
 
 	@Test
+	void innerTransactionKeepsItsOwnEventWhenTheOuterOneRollsBack() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.articles.failAfterIndependentCreate("Independent", this.articles));
+
+		assertThat(this.events.named("Independent")).extracting((e) -> e.get("OPERATION") + "/" + e.get("OUTCOME"))
+			.containsExactlyInAnyOrder("content.create/SUCCESS", "content.update/FAILURE");
+		assertThat(this.events.named("Independent")).filteredOn((e) -> "SUCCESS".equals(e.get("OUTCOME")))
+			.singleElement()
+			.extracting((e) -> e.get("REVISION_ID"))
+			.isNotNull();
+	}
+
+	@Test
 	void entityChangeWithoutAuditedCallIsRecordedAsGenericOperation() {
 		Article article = this.articles.createUnannotated("Plain");
 

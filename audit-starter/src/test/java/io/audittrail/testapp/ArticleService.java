@@ -3,6 +3,7 @@ package io.audittrail.testapp;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.audittrail.annotation.Audited;
@@ -85,6 +86,21 @@ public class ArticleService {
 	@Transactional
 	public Article createUnannotated(String title) {
 		return this.articles.save(new Article(title, "DRAFT"));
+	}
+
+	/** Creates an article in a transaction of its own, which commits whatever the caller does. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Audited(value = "content.create", entityId = "#result.id", entityName = "#title")
+	public Article createIndependently(String title) {
+		return this.articles.save(new Article(title, "DRAFT"));
+	}
+
+	/** Calls an audited method that commits on its own, then fails and rolls back. */
+	@Transactional
+	@Audited(value = "content.update", entityName = "#title")
+	public void failAfterIndependentCreate(String title, ArticleService self) {
+		self.createIndependently(title);
+		throw new IllegalStateException("outer fails");
 	}
 
 	@Transactional(readOnly = true)
