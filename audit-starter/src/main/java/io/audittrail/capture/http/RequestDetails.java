@@ -99,7 +99,11 @@ final class RequestDetails {
 		if (bytes.length == 0) {
 			return;
 		}
-		if (contentType != null && (type == null || !isTextual(type))) {
+		if (contentType != null && type == null) {
+			detail.put("bodyDescription", description(contentType, size(request, bytes), "unknown content type", null));
+			return;
+		}
+		if (type != null && !isTextual(type)) {
 			detail.put("bodyDescription", description(contentType, size(request, bytes), "binary", null));
 			return;
 		}
