@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -81,6 +82,11 @@ public final class HttpEventWriter implements SmartLifecycle {
 
 	/** Queues a request entry. */
 	public void write(AuditEvent event) {
+		submit(event);
+	}
+
+	/** Queues a request entry that is built on the writer's thread, such as one whose body is still to be masked. */
+	public void write(Supplier<AuditEvent> event) {
 		submit(event);
 	}
 
@@ -211,9 +217,15 @@ public final class HttpEventWriter implements SmartLifecycle {
 			if (entry instanceof AuditEvent event) {
 				events.add(event);
 			}
-			else {
-				completions.add((RequestCompletion) entry);
+			else if (entry instanceof RequestCompletion completion) {
+				completions.add(completion);
 			}
+			else {
+				build((Supplier<?>) entry, events);
+			}
+		}
+		if (events.isEmpty() && completions.isEmpty()) {
+			return;
 		}
 		RuntimeException failure = null;
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -233,7 +245,16 @@ public final class HttpEventWriter implements SmartLifecycle {
 				}
 			}
 		}
-		lose(entries.size(), "writing failed", failure);
+		lose(events.size() + completions.size(), "writing failed", failure);
+	}
+
+	private void build(Supplier<?> entry, List<AuditEvent> events) {
+		try {
+			events.add((AuditEvent) entry.get());
+		}
+		catch (RuntimeException ex) {
+			lose(1, "the entry could not be built", ex);
+		}
 	}
 
 	private void store(List<AuditEvent> events, List<RequestCompletion> completions) {

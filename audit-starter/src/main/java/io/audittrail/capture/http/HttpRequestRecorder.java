@@ -173,11 +173,18 @@ public final class HttpRequestRecorder implements RequestCapture {
 				}
 				return;
 			}
-			RequestInfo info = requestInfo(captured, caller).withStatus(status);
 			Outcome outcome = (status >= 400 || failure != null) ? Outcome.FAILURE : Outcome.SUCCESS;
-			this.writer.write(new AuditEvent(null, captured.startedAt(), caller.tenant(), OPERATION, "http",
-					Action.OTHER, outcome, caller.actor(), caller.origin().ip(), null, null,
-					(failure != null) ? failure.getClass().getName() : null, caller.origin().requestId(), null, info));
+			String error = (failure != null) ? failure.getClass().getName() : null;
+			HttpServletRequest described = captured.request();
+			String method = described.getMethod();
+			String path = described.getRequestURI();
+			String resource = resource(described);
+			RequestDetails.RequestSnapshot snapshot = this.details.snapshot(captured);
+			CapturedRequest.Caller by = caller;
+			// Parsing and masking the body happen on the writer's thread, not the request's.
+			this.writer.write(() -> new AuditEvent(null, captured.startedAt(), by.tenant(), OPERATION, "http",
+					Action.OTHER, outcome, by.actor(), by.origin().ip(), null, null, error, by.origin().requestId(),
+					null, new RequestInfo(method, path, status, resource, by.authType(), this.details.describe(snapshot))));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Cannot record the request " + request.getMethod() + " " + request.getRequestURI(), ex);
@@ -187,7 +194,7 @@ public final class HttpRequestRecorder implements RequestCapture {
 	private RequestInfo requestInfo(CapturedRequest captured, CapturedRequest.Caller caller) {
 		HttpServletRequest request = captured.request();
 		return new RequestInfo(request.getMethod(), request.getRequestURI(), null, resource(request),
-				(caller != null) ? caller.authType() : null, this.details.describe(captured));
+				(caller != null) ? caller.authType() : null, this.details.describe(this.details.snapshot(captured)));
 	}
 
 	private CapturedRequest.Caller caller(HttpServletRequest request) {

@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
  * Turns a captured request into the {@code detail} of its request part: the body, query and path
@@ -56,47 +55,67 @@ final class RequestDetails {
 		this.textMasks = textMasks(settings);
 	}
 
-	/** The detail of the request, from what has been read of it so far. */
-	Map<String, Object> describe(CapturedRequest captured) {
+	/**
+	 * What the detail is made of, copied from the request as far as it has been read: cheap enough
+	 * for the request thread, and kept after the request object is recycled.
+	 */
+	RequestSnapshot snapshot(CapturedRequest captured) {
 		HttpServletRequest request = captured.request();
-		Map<String, Object> detail = new LinkedHashMap<>();
-		if (this.settings.includeBody()) {
-			body(captured, detail);
+		byte[] body = null;
+		if (this.settings.includeBody() && captured.body() != null) {
+			body = captured.body().getContentAsByteArray();
 		}
-		if (this.settings.includeQuery() && request.getQueryString() != null) {
-			Map<String, Object> query = fields(request.getQueryString(), StandardCharsets.UTF_8);
+		Map<String, String> pathParameters = new LinkedHashMap<>();
+		if (this.settings.includePathParameters()
+				&& request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+			variables.forEach((name, value) -> pathParameters.put(String.valueOf(name), String.valueOf(value)));
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String name : this.settings.includeHeaders()) {
+			if (this.settings.keepsHeader(name)) {
+				List<String> values = Collections.list(request.getHeaders(name));
+				if (!values.isEmpty()) {
+					headers.put(name, cut(String.join(", ", values)));
+				}
+			}
+		}
+		return new RequestSnapshot(request.getContentType(), request.getContentLengthLong(), body,
+				this.settings.includeBody(), captured.parts(),
+				this.settings.includeQuery() ? request.getQueryString() : null, pathParameters, headers);
+	}
+
+	/** The detail of a request: parsed, masked and cut. */
+	Map<String, Object> describe(RequestSnapshot request) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		if (request.includeBody()) {
+			body(request, detail);
+		}
+		if (request.queryString() != null) {
+			Map<String, Object> query = fields(request.queryString(), StandardCharsets.UTF_8);
 			if (!query.isEmpty()) {
 				detail.put("query", query);
 			}
 		}
-		if (this.settings.includePathParameters()
-				&& request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
-				&& !variables.isEmpty()) {
+		if (!request.pathParameters().isEmpty()) {
 			Map<String, Object> parameters = new LinkedHashMap<>();
-			variables.forEach((name, value) -> parameters.put(String.valueOf(name), masked(String.valueOf(name), String.valueOf(value))));
+			request.pathParameters().forEach((name, value) -> parameters.put(name, masked(name, value)));
 			detail.put("pathParameters", parameters);
 		}
-		Map<String, Object> headers = headers(request);
-		if (!headers.isEmpty()) {
-			detail.put("headers", headers);
+		if (!request.headers().isEmpty()) {
+			detail.put("headers", request.headers());
 		}
 		return detail;
 	}
 
-	private void body(CapturedRequest captured, Map<String, Object> detail) {
-		HttpServletRequest request = captured.request();
-		String contentType = request.getContentType();
+	private void body(RequestSnapshot request, Map<String, Object> detail) {
+		String contentType = request.contentType();
 		MediaType type = mediaType(contentType);
 		if (type != null && "multipart".equalsIgnoreCase(type.getType())) {
-			detail.put("bodyDescription", description(contentType, size(request, null), "multipart", captured.parts()));
+			detail.put("bodyDescription", description(contentType, size(request, null), "multipart", request.parts()));
 			return;
 		}
-		ContentCachingRequestWrapper cache = captured.body();
-		if (cache == null) {
-			return;
-		}
-		byte[] bytes = cache.getContentAsByteArray();
-		if (bytes.length == 0) {
+		byte[] bytes = request.body();
+		if (bytes == null || bytes.length == 0) {
 			return;
 		}
 		if (contentType != null && type == null) {
@@ -121,7 +140,7 @@ final class RequestDetails {
 			return;
 		}
 		if (truncated) {
-			long total = request.getContentLengthLong();
+			long total = request.contentLength();
 			detail.put("body", maskText(text) + ((total > 0) ? "...[truncated: kept " + kept + " of " + total + " bytes]"
 					: "...[truncated: kept the first " + kept + " bytes]"));
 			return;
@@ -144,20 +163,6 @@ final class RequestDetails {
 			}
 		}
 		detail.put("body", maskText(text));
-	}
-
-	private Map<String, Object> headers(HttpServletRequest request) {
-		Map<String, Object> headers = new LinkedHashMap<>();
-		for (String name : this.settings.includeHeaders()) {
-			if (!this.settings.keepsHeader(name)) {
-				continue;
-			}
-			List<String> values = Collections.list(request.getHeaders(name));
-			if (!values.isEmpty()) {
-				headers.put(name, cut(String.join(", ", values)));
-			}
-		}
-		return headers;
 	}
 
 	/** Fields of a query string or form body, masked, with repeated names as lists. */
@@ -257,8 +262,8 @@ final class RequestDetails {
 		return description;
 	}
 
-	private static Long size(HttpServletRequest request, byte[] cached) {
-		long length = request.getContentLengthLong();
+	private static Long size(RequestSnapshot request, byte[] cached) {
+		long length = request.contentLength();
 		if (length >= 0) {
 			return length;
 		}
@@ -360,6 +365,24 @@ final class RequestDetails {
 			return value;
 		}
 		return value.substring(0, MAX_VALUE_CHARS) + "...[cut]";
+	}
+
+	/**
+	 * A request's raw material for its detail.
+	 *
+	 * @param contentType the body's content type, or {@code null}
+	 * @param contentLength the body's declared length, or -1
+	 * @param body the body as far as it was read and cached, or {@code null}
+	 * @param includeBody whether the body is described
+	 * @param parts the parts of a multipart body, or {@code null} when they were not read
+	 * @param queryString the raw query string, or {@code null} when absent or not kept
+	 * @param pathParameters the path parameters to keep
+	 * @param headers the headers to keep, cut
+	 */
+	record RequestSnapshot(String contentType, long contentLength, byte[] body, boolean includeBody,
+			List<Map<String, Object>> parts, String queryString, Map<String, String> pathParameters,
+			Map<String, String> headers) {
+
 	}
 
 }

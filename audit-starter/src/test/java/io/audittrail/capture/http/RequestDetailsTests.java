@@ -89,7 +89,7 @@ class RequestDetailsTests {
 		ContentCachingRequestWrapper wrapper = new ContentCachingRequestWrapper(request,
 				this.settings.maxBodyBytes() + 1);
 		wrapper.getInputStream().readAllBytes();
-		return this.details.describe(new CapturedRequest(request, wrapper, Instant.now()));
+		return this.details.describe(this.details.snapshot(new CapturedRequest(request, wrapper, Instant.now())));
 	}
 
 }
