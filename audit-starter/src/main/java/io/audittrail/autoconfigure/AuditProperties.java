@@ -268,7 +268,7 @@ public class AuditProperties {
 		/** Whether to record HTTP API requests. */
 		private boolean enabled = false;
 
-		/** HTTP methods of the requests to record. */
+		/** HTTP methods of the requests to record. Default: POST, PUT, PATCH, DELETE. */
 		private List<String> methods = new ArrayList<>(List.of("POST", "PUT", "PATCH", "DELETE"));
 
 		/** Path patterns of the requests to record, such as '/api/**'. Empty: every path. */
@@ -288,7 +288,8 @@ public class AuditProperties {
 
 		/**
 		 * Names of fields whose values are masked in bodies (at any depth of JSON, and in forms),
-		 * query and path parameters. Case-insensitive.
+		 * query and path parameters. Case-insensitive. Default: password, secret, token, apiKey,
+		 * cardNumber, cvc.
 		 */
 		private List<String> maskFields = new ArrayList<>(
 				List.of("password", "secret", "token", "apiKey", "cardNumber", "cvc"));
