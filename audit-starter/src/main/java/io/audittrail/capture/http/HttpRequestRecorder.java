@@ -1,6 +1,7 @@
 package io.audittrail.capture.http;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -179,12 +180,14 @@ public final class HttpRequestRecorder implements RequestCapture {
 			String method = described.getMethod();
 			String path = described.getRequestURI();
 			String resource = resource(described);
+			Instant startedAt = captured.startedAt();
+			CapturedRequest.Caller identified = caller;
 			RequestDetails.RequestSnapshot snapshot = this.details.snapshot(captured);
-			CapturedRequest.Caller by = caller;
-			// Parsing and masking the body happen on the writer's thread, not the request's.
-			this.writer.write(() -> new AuditEvent(null, captured.startedAt(), by.tenant(), OPERATION, "http",
-					Action.OTHER, outcome, by.actor(), by.origin().ip(), null, null, error, by.origin().requestId(),
-					null, new RequestInfo(method, path, status, resource, by.authType(), this.details.describe(snapshot))));
+			// Only copies are queued, not the request; the body is parsed and masked on the writer's thread.
+			this.writer.write(() -> new AuditEvent(null, startedAt, identified.tenant(), OPERATION, "http",
+					Action.OTHER, outcome, identified.actor(), identified.origin().ip(), null, null, error,
+					identified.origin().requestId(), null, new RequestInfo(method, path, status, resource,
+							identified.authType(), this.details.describe(snapshot))));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Cannot record the request " + request.getMethod() + " " + request.getRequestURI(), ex);
