@@ -10,6 +10,7 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.Outcome;
+import io.audittrail.core.RequestInfo;
 
 /**
  * Records calls of {@code @Audited} methods: evaluates the annotation's expressions around the call
@@ -112,6 +113,7 @@ public final class AuditedCallRecorder {
 	private List<AuditEvent> events(AuditedMethod method, Object[] arguments, Object before, Object result,
 			Instant startedAt, Outcome outcome, String error) {
 		EventContext context = this.contexts.current();
+		RequestInfo request = this.contexts.recordRequest();
 		List<AuditEvent> events = new ArrayList<>();
 		for (Object item : method.items(arguments, before, result)) {
 			AuditedMethod.Evaluation evaluation = method.evaluate(this.catalog, arguments, before, result, item);
@@ -120,7 +122,7 @@ public final class AuditedCallRecorder {
 			events.add(new AuditEvent(null, startedAt, context.tenant(), evaluation.operation().id(),
 					evaluation.operation().target(), evaluation.operation().action(), outcome, context.actor(),
 					context.origin().ip(), entity, evaluation.details(), error, context.origin().requestId(), null,
-					null));
+					request));
 		}
 		return events;
 	}
