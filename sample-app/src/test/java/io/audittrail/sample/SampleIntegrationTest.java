@@ -1,5 +1,6 @@
 package io.audittrail.sample;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.audittrail.sample.support.AuditLog;
 import io.audittrail.sample.support.CmsClient;
+import io.audittrail.sample.support.StoredEvent;
 
 /**
  * The application on H2 with its demo data, shared by the integration tests that extend this class.
@@ -42,6 +44,26 @@ abstract class SampleIntegrationTest {
 
 	AuditLog auditLog() {
 		return new AuditLog(this.jdbc, this.json);
+	}
+
+	/** The successful events stored after the given event id. */
+	List<StoredEvent> successesAfter(long mark) {
+		return auditLog().after(mark).stream().filter((event) -> event.outcome().equals("SUCCESS")).toList();
+	}
+
+	/** Makes sure the demo service has an API with the given endpoint and a {@code title} field. */
+	void ensureApi(String endpoint) {
+		CmsClient owner = member("owner@demo.test");
+		if (owner.get("/api/v1/services/demo/apis").json().valueStream()
+			.noneMatch((api) -> api.get("endpoint").asString().equals(endpoint))) {
+			owner.post("/api/v1/services/demo/apis", Map.of("endpoint", endpoint, "name", endpoint, "type", "LIST",
+					"fields", List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"))));
+		}
+	}
+
+	/** A new API key of the demo service. */
+	String newApiKey(String name) {
+		return member("owner@demo.test").post("/api/v1/services/demo/api-keys", Map.of("name", name)).text("key");
 	}
 
 }

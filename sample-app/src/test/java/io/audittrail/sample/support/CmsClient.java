@@ -1,5 +1,6 @@
 package io.audittrail.sample.support;
 
+import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CmsClient {
 
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
 	private final RestClient rest;
 
 	private final JsonMapper json;
@@ -36,7 +39,7 @@ public final class CmsClient {
 	public static CmsClient anonymous(int port, JsonMapper json) {
 		RestClient rest = RestClient.builder()
 			.baseUrl("http://localhost:" + port)
-			.requestFactory(new JdkClientHttpRequestFactory())
+			.requestFactory(new JdkClientHttpRequestFactory(HTTP))
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
