@@ -1,0 +1,8 @@
+package io.audittrail.web;
+
+/**
+ * What a reader gets from the CSV export.
+ */
+abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
+
+}
