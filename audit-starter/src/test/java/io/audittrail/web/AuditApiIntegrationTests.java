@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -28,7 +29,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.audittrail.testapp.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * What a reader of the audit log's JSON API sees: the list with its filters and pages, bad input,
@@ -211,6 +214,46 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		assertThat(content.get("operations").get(0).get("id").asString()).isEqualTo("content.create");
 		assertThat(content.get("operations").get(0).get("label").asString()).isEqualTo("コンテンツ: 作成");
 		assertThat(catalog.get("detailItems").get(0).get("label").asString()).isEqualTo("対象コンテンツID");
+	}
+
+	@Test
+	void columnPreferencesAreKeptPerUser() throws Exception {
+		RequestPostProcessor alice = user("alice-" + this.tenant + "@demo.test", VIEW);
+		RequestPostProcessor bob = user("bob-" + this.tenant + "@demo.test", VIEW);
+
+		JsonNode defaults = read(get("/audit/api/preferences/columns"), alice);
+		assertThat(strings(defaults.get("columns"))).containsExactly("occurredAt", "ip", "member", "apiKey", "operation");
+		assertThat(defaults.get("available").get(0).get("label").asString()).isEqualTo("Date and Time");
+
+		JsonNode saved = read(put("/audit/api/preferences/columns").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": [\"operation\", \"occurredAt\", \"content_id\"]}"), alice);
+
+		assertThat(strings(saved.get("columns"))).containsExactly("operation", "occurredAt", "content_id");
+		assertThat(strings(read(get("/audit/api/preferences/columns"), alice).get("columns")))
+			.containsExactly("operation", "occurredAt", "content_id");
+		assertThat(strings(read(get("/audit/api/preferences/columns"), bob).get("columns"))).hasSize(5);
+		JsonNode japanese = read(get("/audit/api/preferences/columns").header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), alice);
+		assertThat(japanese.get("available").get(0).get("label").asString()).isEqualTo("日時");
+	}
+
+	@Test
+	void badColumnPreferencesAreRefused() throws Exception {
+		MvcResult unknown = this.mvc.perform(put("/audit/api/preferences/columns").with(csrf())
+			.with(reader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": [\"shoeSize\"]}")).andReturn();
+		assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+		assertThat(this.json.readTree(unknown.getResponse().getContentAsString()).get("parameter").asString())
+			.isEqualTo("columns");
+		assertThat(status(put("/audit/api/preferences/columns").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": 3}"), reader())).isEqualTo(400);
+		assertThat(status(put("/audit/api/preferences/columns").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("not json"), reader())).isEqualTo(400);
+		assertThat(status(put("/audit/api/preferences/columns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": []}"), reader())).isEqualTo(403);
 	}
 
 }
