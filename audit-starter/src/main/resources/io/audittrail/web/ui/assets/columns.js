@@ -4,7 +4,6 @@ import { badge, enumLabel } from './common.js';
 
 const none = () => t('common.none');
 const text = (value) => (value === null || value === undefined || value === '' ? none() : String(value));
-const request = (event) => event.request || {};
 
 function entityCell(event) {
   const entity = event.entity;
@@ -14,46 +13,53 @@ function entityCell(event) {
   const name = entity.name || `${entity.type} ${entity.id}`;
   const anchor = link(historyHref(entity.type, entity.id), name);
   anchor.title = t('list.history', { entity: name });
-  anchor.classList.add('entity-link');
-  return anchor;
+  anchor.className = 'entity-link';
+  return h('span', { class: 'entity' }, h('span', { class: 'muted entity-type' }, entity.type), ' ', anchor);
 }
 
-function detailsCell(event) {
-  const entries = Object.entries(event.details || {});
-  if (!entries.length) {
+function requestCell(event) {
+  const request = event.request;
+  if (!request) {
     return none();
   }
-  return h('ul', { class: 'inline-list' }, entries.map(([name, value]) => h('li', {}, h('span', { class: 'muted' }, `${name}: `), String(value))));
+  return h('span', { class: 'request' },
+    h('code', {}, `${request.method || ''} ${request.path || ''}`.trim()),
+    request.status ? ` ${request.status}` : '',
+    request.authType ? h('span', { class: 'muted' }, ` · ${request.authType}`) : null);
 }
 
-/** Every item the list can show, in the order they appear. */
-export const COLUMNS = [
-  { id: 'occurredAt', cell: (e) => link(eventHref(e.id), h('time', { datetime: e.occurredAt }, formatDateTime(e.occurredAt))) },
-  { id: 'actor', cell: (e) => (e.actor && e.actor.type !== 'API_KEY' ? text(e.actor.name) : none()) },
-  { id: 'apiKey', cell: (e) => (e.actor && e.actor.type === 'API_KEY' ? text(e.actor.name) : none()) },
-  { id: 'actorType', cell: (e) => enumLabel('actorType', e.actor && e.actor.type) },
-  { id: 'target', cell: (e) => text(e.targetLabel || e.target) },
-  { id: 'operation', cell: (e) => text(e.operationLabel || e.operation) },
-  { id: 'action', cell: (e) => enumLabel('action', e.action) },
-  { id: 'outcome', cell: (e) => (e.outcome ? badge('outcome', e.outcome, enumLabel('outcome', e.outcome)) : none()) },
-  { id: 'entityType', cell: (e) => text(e.entity && e.entity.type) },
-  { id: 'entity', cell: entityCell },
-  { id: 'tenant', cell: (e) => text(e.tenant) },
-  { id: 'ip', cell: (e) => text(e.ip) },
-  { id: 'details', cell: detailsCell },
-  { id: 'method', cell: (e) => text(request(e).method) },
-  { id: 'path', cell: (e) => text(request(e).path) },
-  { id: 'status', cell: (e) => text(request(e).status) },
-  { id: 'resource', cell: (e) => text(request(e).resource) },
-  { id: 'authType', cell: (e) => text(request(e).authType) },
-  { id: 'requestId', cell: (e) => text(e.requestId) },
-];
+/** How each column the API offers is shown; detail items show the entry's detail value. */
+const CELLS = {
+  occurredAt: (e) => link(eventHref(e.id), h('time', { datetime: e.occurredAt }, formatDateTime(e.occurredAt))),
+  ip: (e) => text(e.ip),
+  member: (e) => (e.actor && e.actor.type !== 'API_KEY' ? text(e.actor.name) : none()),
+  apiKey: (e) => (e.actor && e.actor.type === 'API_KEY' ? text(e.actor.name) : none()),
+  operation: (e) => link(eventHref(e.id), e.operationLabel || e.operation),
+  tenant: (e) => text(e.tenant),
+  action: (e) => enumLabel('action', e.action),
+  outcome: (e) => (e.outcome ? badge('outcome', e.outcome, enumLabel('outcome', e.outcome)) : none()),
+  entity: entityCell,
+  request: requestCell,
+};
 
-/** Shown until a reader chooses their own. */
-export const DEFAULT_COLUMNS = ['occurredAt', 'actor', 'operation', 'entityType', 'entity', 'outcome'];
+/** Shown when the API offers no choice of its own. */
+export const DEFAULT_COLUMNS = ['occurredAt', 'member', 'apiKey', 'operation', 'entity', 'outcome'];
 
-/** The known column ids of a saved choice, in the list's order; the defaults when nothing is left. */
-export function knownColumns(ids) {
-  const chosen = COLUMNS.map((column) => column.id).filter((id) => (ids || []).includes(id));
-  return chosen.length ? chosen : DEFAULT_COLUMNS.slice();
+/** The cell of a column for an entry. */
+export function cell(columnId, event) {
+  const render = CELLS[columnId];
+  if (render) {
+    return render(event);
+  }
+  return text(event.details && event.details[columnId]);
+}
+
+/** A column's label: the API's, else the interface's own. */
+export function columnLabel(column) {
+  return column.label || t(`col.${column.id}`);
+}
+
+/** The columns offered when the API lists none. */
+export function fallbackColumns() {
+  return Object.keys(CELLS).map((id) => ({ id, label: t(`col.${id}`) }));
 }

@@ -14,7 +14,7 @@ function entityLink(type, id, name) {
   return link(historyHref(type, id), name || `${type} ${id}`);
 }
 
-function summary(event) {
+function summary(event, labels) {
   const entity = event.entity;
   const actor = event.actor || {};
   return h('section', { class: 'card', 'aria-labelledby': 'summary-title' },
@@ -30,15 +30,14 @@ function summary(event) {
       row(t('detail.requestId'), event.requestId),
       row(t('detail.revision'), event.revision),
       row(t('detail.error'), event.error)),
-    detailItems(event));
+    detailItems(event, labels));
 }
 
-function detailItems(event) {
+function detailItems(event, labels) {
   const entries = Object.entries(event.details || {});
   if (!entries.length) {
     return null;
   }
-  const labels = event.detailLabels || {};
   return [h('h3', {}, t('detail.details')),
     h('dl', { class: 'facts' }, entries.map(([name, value]) => row(labels[name] || name, displayValue(value))))];
 }
@@ -128,8 +127,16 @@ function revertControl(event, result) {
 
 export async function renderDetail(main, id, reader) {
   let event;
+  let labels = {};
   try {
-    event = await api.get(`events/${encodeURIComponent(id)}`);
+    const [loaded, catalog] = await Promise.all([
+      api.get(`events/${encodeURIComponent(id)}`),
+      api.get('operations').catch(() => null),
+    ]);
+    event = loaded;
+    for (const item of (catalog && catalog.detailItems) || []) {
+      labels[item.id] = item.label;
+    }
   } catch (error) {
     replaceChildren(main, h('p', {}, link('#/', t('common.back'))), pageHeading(t('detail.title', { id })), errorBox(error));
     return;
@@ -144,6 +151,6 @@ export async function renderDetail(main, id, reader) {
         h('p', { class: 'muted' }, t('detail.title', { id: event.id }))),
       canRevert ? h('div', { class: 'toolbar' }, revertControl(event, result)) : null),
     result,
-    h('div', { class: 'detail-grid' }, summary(event), requestSection(event.request)),
+    h('div', { class: 'detail-grid' }, summary(event, labels), requestSection(event.request)),
     changesSection(event));
 }

@@ -3,17 +3,24 @@ import { h, link, replaceChildren, eventHref } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { badge, enumLabel, errorBox, pageHeading } from '../common.js';
 
-function entries(history) {
-  if (Array.isArray(history)) {
-    return history;
-  }
-  return (history && (history.items || history.events || history.entries)) || [];
-}
-
-function changedFields(entry, type, id) {
-  const changes = entry.changes || (entry.change ? [entry.change] : []);
-  const own = changes.find((change) => String(change.entityType) === String(type) && String(change.entityId) === String(id)) || changes[0];
-  return own && own.changedFields && own.changedFields.length ? own.changedFields : null;
+function timelineItem(item) {
+  const event = item.event;
+  const change = item.change;
+  const actor = item.actor || (event && event.actor) || {};
+  const fields = change && change.changedFields && change.changedFields.length ? change.changedFields : null;
+  const title = event
+    ? link(eventHref(event.id), event.operationLabel || event.operation)
+    : h('span', {}, t('history.revision', { revision: item.revision }));
+  return h('li', { class: 'timeline-item', dataset: { id: event ? event.id : '', revision: item.revision ?? '' } },
+    h('div', { class: 'timeline-when' }, h('time', { datetime: item.occurredAt }, formatDateTime(item.occurredAt))),
+    h('div', { class: 'timeline-body' },
+      h('p', { class: 'timeline-title' },
+        title,
+        change && change.kind ? badge('kind', change.kind, enumLabel('kind', change.kind)) : null,
+        event && event.outcome && event.outcome !== 'SUCCESS' ? badge('outcome', event.outcome, enumLabel('outcome', event.outcome)) : null),
+      h('p', { class: 'muted' }, [actor.name || enumLabel('actorType', actor.type), event && event.entity && event.entity.name]
+        .filter(Boolean).join(' · ')),
+      fields ? h('p', { class: 'timeline-fields' }, h('span', { class: 'muted' }, `${t('history.changedFields')}: `), fields.join(', ')) : null));
 }
 
 export async function renderHistory(main, type, id) {
@@ -25,25 +32,12 @@ export async function renderHistory(main, type, id) {
     replaceChildren(main, back, pageHeading(t('history.title', { type, id })), errorBox(error));
     return;
   }
-  const items = entries(history);
-  const timeline = items.length
-    ? h('ol', { class: 'timeline', id: 'timeline' }, items.map((entry) => {
-      const fields = changedFields(entry, type, id);
-      const actor = entry.actor || {};
-      return h('li', { class: 'timeline-item', dataset: { id: entry.id } },
-        h('div', { class: 'timeline-when' }, h('time', { datetime: entry.occurredAt }, formatDateTime(entry.occurredAt))),
-        h('div', { class: 'timeline-body' },
-          h('p', { class: 'timeline-title' },
-            link(eventHref(entry.id), entry.operationLabel || entry.operation),
-            ' ', entry.action ? badge('action', entry.action, enumLabel('action', entry.action)) : null,
-            entry.outcome && entry.outcome !== 'SUCCESS' ? badge('outcome', entry.outcome, enumLabel('outcome', entry.outcome)) : null),
-          h('p', { class: 'muted' }, [actor.name, entry.entity && entry.entity.name].filter(Boolean).join(' · ')),
-          fields ? h('p', { class: 'timeline-fields' }, h('span', { class: 'muted' }, `${t('detail.changed')}: `), fields.join(', ')) : null));
-    }))
-    : h('div', { class: 'empty', id: 'empty-state' }, h('p', { class: 'empty-title' }, t('history.empty')));
+  const items = (history && history.items) || [];
   replaceChildren(main,
     back,
     h('div', { class: 'page-head' },
       h('div', {}, pageHeading(t('history.title', { type, id })), h('p', { class: 'muted' }, t('history.intro')))),
-    timeline);
+    items.length
+      ? h('ol', { class: 'timeline', id: 'timeline' }, items.map(timelineItem))
+      : h('div', { class: 'empty', id: 'empty-state' }, h('p', { class: 'empty-title' }, t('history.empty'))));
 }

@@ -2,7 +2,7 @@ import { api, apiUrl } from '../api.js';
 import { h, replaceChildren, announce } from '../dom.js';
 import { t } from '../i18n.js';
 import { errorBox, modal, pageHeading } from '../common.js';
-import { COLUMNS, DEFAULT_COLUMNS, knownColumns } from '../columns.js';
+import { DEFAULT_COLUMNS, cell, columnLabel, fallbackColumns } from '../columns.js';
 
 const FILTERS = ['from', 'to', 'actor', 'action', 'entityType', 'operation', 'q'];
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'OTHER'];
@@ -30,12 +30,16 @@ function apiParams(filters) {
   };
 }
 
+/** The reader's columns and those they may choose from, as the API keeps them. */
 async function loadColumns() {
   try {
     const saved = await api.get('preferences/columns');
-    return knownColumns(Array.isArray(saved) ? saved : saved && saved.columns);
+    const available = saved.available && saved.available.length ? saved.available : fallbackColumns();
+    const ids = available.map((column) => column.id);
+    const chosen = (saved.columns || []).filter((id) => ids.includes(id));
+    return { available, chosen: chosen.length ? chosen : DEFAULT_COLUMNS.filter((id) => ids.includes(id)) };
   } catch {
-    return DEFAULT_COLUMNS.slice();
+    return { available: fallbackColumns(), chosen: DEFAULT_COLUMNS.slice() };
   }
 }
 
@@ -70,7 +74,8 @@ function select(id, name, value, options) {
 export async function renderList(main, query) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) || '']));
   const [columns, targets] = await Promise.all([loadColumns(), loadOperations().catch(() => [])]);
-  let shownColumns = columns;
+  const available = columns.available;
+  let shownColumns = columns.chosen;
   let next = null;
   let items = [];
 
@@ -120,13 +125,13 @@ export async function renderList(main, query) {
         h('p', { class: 'empty-title' }, t('list.empty')),
         h('p', { class: 'muted' }, t('list.emptyHint')));
     }
-    const visible = COLUMNS.filter((column) => shownColumns.includes(column.id));
+    const visible = shownColumns.map((id) => available.find((column) => column.id === id)).filter(Boolean);
     return h('div', { class: 'table-scroll' },
       h('table', { class: 'events', id: 'events' },
         h('caption', { class: 'visually-hidden' }, t('list.table')),
-        h('thead', {}, h('tr', {}, visible.map((column) => h('th', { scope: 'col', dataset: { column: column.id } }, t(`col.${column.id}`))))),
+        h('thead', {}, h('tr', {}, visible.map((column) => h('th', { scope: 'col', dataset: { column: column.id } }, columnLabel(column))))),
         h('tbody', {}, items.map((event) => h('tr', { dataset: { id: event.id } },
-          visible.map((column) => h('td', { dataset: { column: column.id } }, column.cell(event))))))));
+          visible.map((column) => h('td', { dataset: { column: column.id } }, cell(column.id, event))))))));
   }
 
   function redraw() {
@@ -167,7 +172,7 @@ export async function renderList(main, query) {
   const toolbar = h('div', { class: 'toolbar' },
     h('button', { type: 'button', class: 'button', id: 'open-download', onclick: () => openDownload(filters) }, t('list.download')),
     h('button', { type: 'button', class: 'button', id: 'edit-columns',
-      onclick: () => openColumns(shownColumns, (chosen) => { shownColumns = chosen; redraw(); }) }, t('list.editColumns')));
+      onclick: () => openColumns(available, shownColumns, (chosen) => { shownColumns = chosen; redraw(); }) }, t('list.editColumns')));
 
   replaceChildren(main,
     h('div', { class: 'page-head' },
@@ -178,17 +183,17 @@ export async function renderList(main, query) {
   await load(null);
 }
 
-function openColumns(current, onSaved) {
+function openColumns(available, current, onSaved) {
   const message = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const boxes = COLUMNS.map((column) => h('input', {
+  const boxes = available.map((column) => h('input', {
     type: 'checkbox', id: `column-${column.id}`, name: 'columns', value: column.id, checked: current.includes(column.id),
   }));
   const form = h('form', { method: 'dialog', id: 'columns-form' },
     h('p', { class: 'muted' }, t('columns.intro')),
     h('fieldset', { class: 'checkbox-grid' },
       h('legend', { class: 'visually-hidden' }, t('columns.title')),
-      COLUMNS.map((column, index) => h('div', { class: 'checkbox' }, boxes[index],
-        h('label', { for: `column-${column.id}` }, t(`col.${column.id}`))))),
+      available.map((column, index) => h('div', { class: 'checkbox' }, boxes[index],
+        h('label', { for: `column-${column.id}` }, columnLabel(column))))),
     message);
   const save = h('button', { type: 'button', class: 'button button-primary', id: 'columns-save' }, t('common.save'));
   const dialog = modal({
@@ -208,8 +213,8 @@ function openColumns(current, onSaved) {
     }
     save.disabled = true;
     try {
-      await api.put('preferences/columns', { columns: chosen });
-      onSaved(chosen);
+      const saved = await api.put('preferences/columns', { columns: chosen });
+      onSaved((saved && saved.columns) || chosen);
       dialog.close();
       announce(t('columns.saved'));
     } catch (error) {
