@@ -179,6 +179,20 @@ public class AuditProperties {
 		 */
 		private boolean allowWithoutSecurity = false;
 
+		/**
+		 * Secret that signs the list's page cursors, so that every instance of the application accepts
+		 * the cursors of the others. Unset: a random secret per start, and cursors expire on restart.
+		 */
+		private String cursorSecret;
+
+		public String getCursorSecret() {
+			return this.cursorSecret;
+		}
+
+		public void setCursorSecret(String cursorSecret) {
+			this.cursorSecret = cursorSecret;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

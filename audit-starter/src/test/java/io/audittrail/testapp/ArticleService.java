@@ -1,6 +1,7 @@
 package io.audittrail.testapp;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,6 +86,46 @@ public class ArticleService {
 	@Transactional
 	public Article createUnannotated(String title) {
 		return this.articles.save(new Article(title, "DRAFT"));
+	}
+
+	/** Renames an article. */
+	@Transactional
+	@Audited(value = "content.update", entityId = "#id", entityName = "#title",
+			details = @Detail(name = "content_id", value = "#id"))
+	public Article rename(Long id, String title) {
+		Article article = this.articles.findById(id).orElseThrow();
+		article.setTitle(title);
+		return article;
+	}
+
+	/** Replaces the tags of an article: a change of a collection. */
+	@Transactional
+	@Audited(value = "content.retag", entityId = "#id", details = @Detail(name = "content_id", value = "#id"))
+	public Article retag(Long id, Set<String> tags) {
+		Article article = this.articles.findById(id).orElseThrow();
+		article.setTags(tags);
+		return article;
+	}
+
+	/** Archives an article, an operation the catalog marks as not revertible. */
+	@Transactional
+	@Audited(value = "content.archive", entityId = "#id")
+	public void archive(Long id) {
+		this.articles.findById(id).orElseThrow().setStatus("ARCHIVED");
+	}
+
+	/** Deletes an article and its notes: a deletion that cascades to another entity type. */
+	@Transactional
+	@Audited(value = "content.delete", entityId = "#id")
+	public void deleteWithNotes(Long id) {
+		this.notes.deleteAll(this.notes.findByArticleId(id));
+		this.articles.deleteById(id);
+	}
+
+	/** Renames an article without any audited call. */
+	@Transactional
+	public void renameUnannotated(Long id, String title) {
+		this.articles.findById(id).orElseThrow().setTitle(title);
 	}
 
 	@Transactional(readOnly = true)
