@@ -29,6 +29,9 @@ async function render() {
   const count = ++renderCount;
   const { path, query } = currentRoute();
   translateStatic();
+  for (const dialog of document.querySelectorAll('dialog[open]')) {
+    dialog.close();
+  }
   const route = routes.find((candidate) => candidate.pattern.test(path));
   for (const navLink of document.querySelectorAll('.nav a')) {
     const active = route && navLink.dataset.route === route.name;

@@ -88,7 +88,7 @@ export async function renderList(main, query) {
     field('filter-entity-type', t('list.entityType'), h('input', { id: 'filter-entity-type', name: 'entityType', type: 'text', value: filters.entityType, autocomplete: 'off' })),
     field('filter-operation', t('list.operation'), select('filter-operation', 'operation', filters.operation,
       targets.map((target) => h('optgroup', { label: target.label },
-        target.operations.map((operation) => h('option', { value: operation.id }, `${target.label}: ${operation.label}`)))))),
+        target.operations.map((operation) => h('option', { value: operation.id }, operation.label)))))),
     h('div', { class: 'field field-wide' },
       h('label', { for: 'filter-q' }, t('list.search')),
       h('input', { id: 'filter-q', name: 'q', type: 'search', value: filters.q, placeholder: t('list.searchHint'), 'aria-describedby': 'filter-q-hint', autocomplete: 'off' }),
