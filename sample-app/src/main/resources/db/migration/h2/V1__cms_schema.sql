@@ -61,7 +61,6 @@ create table media_tag_aud (rev bigint not null, revtype tinyint, id bigint not 
 create table media_webhook (id bigint not null, service_ref bigint, name varchar(255), url varchar(255), primary key (id));
 create table media_webhook_aud (rev bigint not null, revtype tinyint, id bigint not null, service_ref bigint, name varchar(255), url varchar(255), primary key (rev, id));
 create table member (id bigint not null, email varchar(255) not null unique, name varchar(255), password_hash varchar(255), primary key (id));
-create table member_aud (rev bigint not null, revtype tinyint, id bigint not null, email varchar(255), name varchar(255), primary key (rev, id));
 create table membership (id bigint not null, member_ref bigint, role_ref bigint, service_ref bigint, email varchar(255), status enum ('ACTIVE','INVITED'), primary key (id));
 create table membership_aud (rev bigint not null, revtype tinyint, id bigint not null, member_ref bigint, role_ref bigint, service_ref bigint, email varchar(255), status enum ('ACTIVE','INVITED'), primary key (rev, id));
 create table payment_info (id bigint not null, service_ref bigint, card_last4 varchar(255), company_name varchar(255), contact_name varchar(255), email varchar(255), method varchar(255), phone_number varchar(255), primary key (id));

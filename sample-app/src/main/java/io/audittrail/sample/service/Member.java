@@ -6,14 +6,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 
 /**
- * A member account, which may belong to several services.
+ * A member account, which may belong to several services. Accounts are shared by all services,
+ * so their changes are not part of any service's history.
  */
 @Entity
-@Audited
 public class Member {
 
 	@Id
@@ -25,7 +23,6 @@ public class Member {
 
 	public String name;
 
-	@NotAudited
 	@JsonIgnore
 	public String passwordHash;
 

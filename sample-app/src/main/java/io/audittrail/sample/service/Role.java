@@ -1,5 +1,9 @@
 package io.audittrail.sample.service;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -26,5 +30,13 @@ public class Role {
 
 	@Column(length = 1000)
 	public String permissions;
+
+	/** The authorities this role grants. */
+	public Set<String> grantedPermissions() {
+		if (this.permissions == null || this.permissions.isBlank()) {
+			return Set.of();
+		}
+		return new LinkedHashSet<>(Arrays.asList(this.permissions.split(",")));
+	}
 
 }
