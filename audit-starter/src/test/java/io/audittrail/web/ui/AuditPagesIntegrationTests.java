@@ -22,7 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(classes = TestApplication.class)
+// The same configuration as H2AuditApiIntegrationTests, so that both share one application context.
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:audit-web;DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=1",
+				"audit.security.system-authority=auditSystem" })
 @AutoConfigureMockMvc
 class AuditPagesIntegrationTests {
 

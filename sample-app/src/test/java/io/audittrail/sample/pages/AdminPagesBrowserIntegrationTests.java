@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +88,35 @@ class AdminPagesBrowserIntegrationTests {
 
 	@Test
 	@Order(2)
-	void filtersByOperationAndSearchesByContentId() {
+	void loadsMoreEntriesWithTheCursor() {
+		this.browser.open("/audit/#/?limit=3");
+		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() == 3);
+		this.browser.click("#load-more");
+		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() == 6);
+		List<Long> ids = this.browser.findAll("#events tbody tr")
+			.stream()
+			.map((row) -> Long.valueOf(row.getDomAttribute("data-id")))
+			.toList();
+		assertThat(ids).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+		assertThat(this.browser.driver().switchTo().activeElement().getText()).isNotBlank();
+	}
+
+	@Test
+	@Order(3)
+	void filtersByDateRangeAndOperationAndSearchesByContentId() {
+		LocalDate today = LocalDate.now();
+		this.browser.open("/audit/#/?from=" + today.plusDays(1));
+		assertThat(this.browser.await("#empty-state").getText()).contains("No entries match these filters.");
+		this.browser.screenshot("02-list-empty");
+		this.browser.open("/audit/#/?from=" + today + "&to=" + today);
+		this.browser.await("#events tbody tr");
+		assertThat(this.browser.find("#filter-from").getDomProperty("value")).isEqualTo(today.toString());
+
 		this.browser.setValue("#filter-operation", "content.update");
 		this.browser.click("#filter-apply");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() == 1);
 		assertThat(firstRow().getText()).contains("Content: Update");
+		assertThat(this.browser.driver().getCurrentUrl()).contains("operation=content.update").contains("from=" + today);
 
 		this.browser.click("#filter-reset");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() > 1);
@@ -104,13 +129,12 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.find("#filter-q").sendKeys("no-such-thing-anywhere");
 		this.browser.click("#filter-apply");
 		assertThat(this.browser.await("#empty-state").getText()).contains("No entries match these filters.");
-		this.browser.screenshot("02-list-empty");
 		this.browser.click("#filter-reset");
 		this.browser.await("#events tbody tr");
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void showsContentTitlesAsText() {
 		this.browser.open("/audit/#/?q=xss-post&operation=content.create");
 		this.browser.await("#events tbody tr");
@@ -122,7 +146,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void keepsTheChosenDisplayItemsAfterReload() {
 		this.browser.open("/audit/");
 		this.browser.await("#events tbody tr");
@@ -147,7 +171,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void opensAnEntryWithItsChangedFieldsHighlighted() {
 		this.browser.open("/audit/#/?operation=content.update");
 		this.browser.await("#events tbody tr");
@@ -165,7 +189,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void revertsTheChangeAndShowsTheNewEntry() {
 		String reverted = this.browser.driver().getCurrentUrl();
 		this.browser.click("#revert");
@@ -190,7 +214,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void opensTheHistoryOfAnEntityFromAnEntry() {
 		this.browser.click("#changes .history-link");
 		this.browser.await("#timeline");
@@ -203,7 +227,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void downloadsTheCsvOfAPeriod() throws IOException {
 		this.browser.open("/audit/");
 		this.browser.await("#events tbody tr");
@@ -223,7 +247,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void showsTheOperationCatalog() {
 		this.browser.click(".nav a[data-route=operations]");
 		this.browser.await("#catalog");
@@ -233,7 +257,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void switchesToJapaneseAndRemembersIt() {
 		this.browser.setValue("#lang", "ja");
 		this.browser.awaitText("h1", "操作一覧");
@@ -248,7 +272,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(11)
+	@Order(12)
 	void refusesAViewerWithoutTheViewAuthority() {
 		this.browser.driver().manage().deleteAllCookies();
 		signIn("viewer@demo.test");

@@ -73,6 +73,8 @@ function select(id, name, value, options) {
 
 export async function renderList(main, query) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) || '']));
+  // The page size may be set in the address (#/?limit=20); the API checks its bounds.
+  const pageSize = query.get('limit') || PAGE_SIZE;
   const [columns, targets] = await Promise.all([loadColumns(), loadOperations().catch(() => [])]);
   const available = columns.available;
   let shownColumns = columns.chosen;
@@ -106,6 +108,9 @@ export async function renderList(main, query) {
       if (value) {
         params.set(name, value);
       }
+    }
+    if (query.get('limit')) {
+      params.set('limit', query.get('limit'));
     }
     const target = `#/?${params}`;
     if (window.location.hash === target) {
@@ -143,7 +148,7 @@ export async function renderList(main, query) {
   async function load(cursor) {
     moreButton.disabled = true;
     try {
-      const page = await api.get('events', { ...apiParams(filters), limit: PAGE_SIZE, cursor });
+      const page = await api.get('events', { ...apiParams(filters), limit: pageSize, cursor });
       items = items.concat(page.items || []);
       next = page.next || null;
       redraw();
