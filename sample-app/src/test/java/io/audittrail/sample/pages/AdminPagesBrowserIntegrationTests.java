@@ -103,6 +103,16 @@ class AdminPagesBrowserIntegrationTests {
 
 	@Test
 	@Order(3)
+	void showsWhatTheApiSaysWhenARequestFails() {
+		this.browser.open("/audit/#/?limit=100000");
+		assertThat(this.browser.await("[role=alert] .error-detail").getText()).contains("limit");
+		this.browser.screenshot("02-list-error");
+		this.browser.open("/audit/#/events/999999");
+		assertThat(this.browser.await("[role=alert] .error-detail").getText()).contains("999999");
+	}
+
+	@Test
+	@Order(4)
 	void filtersByDateRangeAndOperationAndSearchesByContentId() {
 		LocalDate today = LocalDate.now();
 		this.browser.open("/audit/#/?from=" + today.plusDays(1));
@@ -134,7 +144,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void showsContentTitlesAsText() {
 		this.browser.open("/audit/#/?q=xss-post&operation=content.create");
 		this.browser.await("#events tbody tr");
@@ -146,7 +156,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void keepsTheChosenDisplayItemsAfterReload() {
 		this.browser.open("/audit/");
 		this.browser.await("#events tbody tr");
@@ -171,7 +181,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void opensAnEntryWithItsChangedFieldsHighlighted() {
 		this.browser.open("/audit/#/?operation=content.update");
 		this.browser.await("#events tbody tr");
@@ -189,7 +199,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void revertsTheChangeAndShowsTheNewEntry() {
 		String reverted = this.browser.driver().getCurrentUrl();
 		this.browser.click("#revert");
@@ -214,7 +224,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void opensTheHistoryOfAnEntityFromAnEntry() {
 		this.browser.click("#changes .history-link");
 		this.browser.await("#timeline");
@@ -227,7 +237,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void downloadsTheCsvOfAPeriod() throws IOException {
 		this.browser.open("/audit/");
 		this.browser.await("#events tbody tr");
@@ -247,7 +257,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void showsTheOperationCatalog() {
 		this.browser.click(".nav a[data-route=operations]");
 		this.browser.await("#catalog");
@@ -257,7 +267,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(11)
+	@Order(12)
 	void switchesToJapaneseAndRemembersIt() {
 		this.browser.setValue("#lang", "ja");
 		this.browser.awaitText("h1", "操作一覧");
@@ -272,7 +282,7 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	@Test
-	@Order(12)
+	@Order(13)
 	void refusesAViewerWithoutTheViewAuthority() {
 		this.browser.driver().manage().deleteAllCookies();
 		signIn("viewer@demo.test");
