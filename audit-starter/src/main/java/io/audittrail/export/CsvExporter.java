@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -54,11 +56,12 @@ public final class CsvExporter {
 		CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
 		printer.printRecord(header(locale));
 		List<String> items = this.catalog.detailItems();
+		Map<String, String> labels = new HashMap<>();
 		long[] rows = new long[1];
 		try {
 			this.events.stream(filter, scope, (event) -> {
 				try {
-					printer.printRecord(row(event, items, locale));
+					printer.printRecord(row(event, items, labels, locale));
 					rows[0]++;
 				}
 				catch (IOException ex) {
@@ -81,13 +84,14 @@ public final class CsvExporter {
 		return header;
 	}
 
-	private List<String> row(AuditEvent event, List<String> items, Locale locale) {
+	private List<String> row(AuditEvent event, List<String> items, Map<String, String> labels, Locale locale) {
 		List<String> row = new ArrayList<>(5 + items.size());
 		row.add(DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
 		row.add(safe(event.ip()));
 		row.add((event.actor().type() == ActorType.API_KEY) ? "" : safe(event.actor().name()));
 		row.add((event.actor().type() == ActorType.API_KEY) ? safe(event.actor().name()) : "");
-		row.add(safe(this.catalog.operationLabel(event.operation(), locale)));
+		row.add(labels.computeIfAbsent(event.operation(),
+				(operation) -> safe(this.catalog.operationLabel(operation, locale))));
 		for (String item : items) {
 			row.add(safe(event.details().get(item)));
 		}

@@ -162,12 +162,16 @@ public final class EnversReader {
 	}
 
 	private static boolean same(JsonNode was, JsonNode is) {
-		boolean wasEmpty = was == null || was.isNull();
-		boolean isEmpty = is == null || is.isNull();
+		boolean wasEmpty = isEmpty(was);
+		boolean isEmpty = isEmpty(is);
 		if (wasEmpty || isEmpty) {
 			return wasEmpty == isEmpty;
 		}
 		return was.equals(is);
+	}
+
+	private static boolean isEmpty(JsonNode value) {
+		return value == null || value.isNull() || ((value.isArray() || value.isObject()) && value.isEmpty());
 	}
 
 	/** The state of an entity as JSON, field by field in declaration order. */

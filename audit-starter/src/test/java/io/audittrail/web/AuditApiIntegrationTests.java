@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -28,39 +29,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.audittrail.testapp.TestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * What a reader of the audit log's JSON API sees: the list with its filters and pages, bad input,
  * and access rules, on each supported database. Each test works in tenants of its own.
  */
-abstract class AuditApiIntegrationTests {
-
-	static final String VIEW = "viewAuditLog";
-
-	static final String REVERT = "revertAuditLog";
-
-	static final String SYSTEM = "auditSystem";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	final JsonMapper json = JsonMapper.builder().build();
-
-	String tenant;
-
-	@BeforeEach
-	void newTenant() {
-		this.tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	@AfterEach
-	void clearTenant() {
-		TestApplication.TENANT.remove();
-	}
+abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 
 	@Test
 	void listIsNewestFirstInTheContractShape() throws Exception {
@@ -239,84 +216,44 @@ abstract class AuditApiIntegrationTests {
 		assertThat(catalog.get("detailItems").get(0).get("label").asString()).isEqualTo("対象コンテンツID");
 	}
 
-	// helpers
+	@Test
+	void columnPreferencesAreKeptPerUser() throws Exception {
+		RequestPostProcessor alice = user("alice-" + this.tenant + "@demo.test", VIEW);
+		RequestPostProcessor bob = user("bob-" + this.tenant + "@demo.test", VIEW);
 
-	JsonNode query(String... parameters) throws Exception {
-		MockHttpServletRequestBuilder request = get("/audit/api/events").param("tenant", this.tenant);
-		for (int i = 0; i < parameters.length; i += 2) {
-			request.param(parameters[i], parameters[i + 1]);
-		}
-		return read(request, reader());
+		JsonNode defaults = read(get("/audit/api/preferences/columns"), alice);
+		assertThat(strings(defaults.get("columns"))).containsExactly("occurredAt", "ip", "member", "apiKey", "operation");
+		assertThat(defaults.get("available").get(0).get("label").asString()).isEqualTo("Date and Time");
+
+		JsonNode saved = read(put("/audit/api/preferences/columns").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": [\"operation\", \"occurredAt\", \"content_id\"]}"), alice);
+
+		assertThat(strings(saved.get("columns"))).containsExactly("operation", "occurredAt", "content_id");
+		assertThat(strings(read(get("/audit/api/preferences/columns"), alice).get("columns")))
+			.containsExactly("operation", "occurredAt", "content_id");
+		assertThat(strings(read(get("/audit/api/preferences/columns"), bob).get("columns"))).hasSize(5);
+		JsonNode japanese = read(get("/audit/api/preferences/columns").header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), alice);
+		assertThat(japanese.get("available").get(0).get("label").asString()).isEqualTo("日時");
 	}
 
-	JsonNode read(MockHttpServletRequestBuilder request, RequestPostProcessor user) throws Exception {
-		MvcResult result = this.mvc.perform(request.with(user)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
-		return this.json.readTree(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
-	}
-
-	int status(MockHttpServletRequestBuilder request, RequestPostProcessor user) throws Exception {
-		if (user != null) {
-			request.with(user);
-		}
-		return this.mvc.perform(request).andReturn().getResponse().getStatus();
-	}
-
-	void assertBadParameter(MockHttpServletRequestBuilder request, String parameter) throws Exception {
-		MvcResult result = this.mvc.perform(request.with(reader())).andReturn();
-		assertThat(result.getResponse().getStatus()).as(parameter).isEqualTo(400);
-		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-		JsonNode problem = this.json.readTree(result.getResponse().getContentAsString());
-		assertThat(problem.get("parameter").asString()).isEqualTo(parameter);
-		assertThat(problem.get("detail").asString()).contains(parameter);
-	}
-
-	static List<Long> ids(JsonNode page) {
-		List<Long> ids = new ArrayList<>();
-		page.get("items").forEach((item) -> ids.add(item.get("id").asLong()));
-		return ids;
-	}
-
-	static List<String> entityIds(JsonNode page) {
-		List<String> ids = new ArrayList<>();
-		page.get("items").forEach((item) -> ids.add(item.get("entity").get("id").asString()));
-		return ids;
-	}
-
-	static RequestPostProcessor reader() {
-		return user("auditor@demo.test", VIEW, SYSTEM);
-	}
-
-	static RequestPostProcessor user(String name, String... authorities) {
-		Set<SimpleGrantedAuthority> granted = new HashSet<>();
-		for (String authority : authorities) {
-			granted.add(new SimpleGrantedAuthority(authority));
-		}
-		return SecurityMockMvcRequestPostProcessors.user(name).authorities(granted);
-	}
-
-	void insertEvents(String tenant, int count, String operation, String actorName) {
-		String[] parts = operation.split("\\.", 2);
-		Instant now = Instant.now();
-		List<Object[]> rows = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			rows.add(new Object[] { Timestamp.from(now), tenant, operation, parts[0], "UPDATE", "SUCCESS", "MEMBER",
-					"id-" + actorName, actorName, "198.51.100.1", "Article", String.valueOf(i), "Article " + i,
-					"{\"content_id\":\"" + i + "\"}" });
-		}
-		this.jdbc.batchUpdate("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, "
-				+ "actor_type, actor_id, actor_name, ip, entity_type, entity_id, entity_name, details) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-	}
-
-	void insert(String tenant, Instant at, String operation, String action, String actorType, String actorId,
-			String actorName, String entityType, String entityId, String entityName, String method, String path,
-			Integer status) {
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, http_method, http_path, http_status) "
-				+ "values (?, ?, ?, 'content', ?, 'SUCCESS', ?, ?, ?, '198.51.100.1', ?, ?, ?, ?, ?, ?)",
-				Timestamp.from(at), tenant, operation, action, actorType, actorId, actorName, entityType, entityId,
-				entityName, method, path, status);
+	@Test
+	void badColumnPreferencesAreRefused() throws Exception {
+		MvcResult unknown = this.mvc.perform(put("/audit/api/preferences/columns").with(csrf())
+			.with(reader())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": [\"shoeSize\"]}")).andReturn();
+		assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
+		assertThat(this.json.readTree(unknown.getResponse().getContentAsString()).get("parameter").asString())
+			.isEqualTo("columns");
+		assertThat(status(put("/audit/api/preferences/columns").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": 3}"), reader())).isEqualTo(400);
+		assertThat(status(put("/audit/api/preferences/columns").with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("not json"), reader())).isEqualTo(400);
+		assertThat(status(put("/audit/api/preferences/columns").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"columns\": []}"), reader())).isEqualTo(403);
 	}
 
 }
