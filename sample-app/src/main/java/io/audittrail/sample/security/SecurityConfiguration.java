@@ -77,6 +77,10 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Members. JSON requests without a bearer token or session cookie need no CSRF token either: there
+	 * is no session a forged request could ride on, and they are answered with 401.
+	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain members(HttpSecurity http, ServicePermissions permissions) throws Exception {
@@ -87,7 +91,8 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.permitAll())
 			.logout((logout) -> logout.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> { }))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBearerToken))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBearerToken,
+					(request) -> jsonApi.matches(request) && request.getRequestedSessionId() == null))
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), jsonApi))
 			.addFilterBefore(new ServiceAuthoritiesFilter(permissions), AuthorizationFilter.class)
@@ -150,6 +155,7 @@ class SecurityConfiguration {
 				|| (path.startsWith("/api/v1/") && !path.equals("/api/v1/services") && !path.startsWith("/api/v1/services/"));
 	}
 
+	/** Requests with a bearer token carry no session cookie, so they need no CSRF token. */
 	private static boolean hasBearerToken(HttpServletRequest request) {
 		String authorization = request.getHeader("Authorization");
 		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
