@@ -54,11 +54,11 @@ class AdminPagesBrowserIntegrationTests {
 	void performOperationsAndOpenTheBrowser() {
 		this.baseUrl = "http://localhost:" + this.port;
 		CmsClient admin = new CmsClient(this.baseUrl, "admin@demo.test", PASSWORD);
-		admin.post("/api/v1/services/demo/apis", Map.of("endpoint", "blogs", "name", "Blog", "type", "LIST", "fields",
+		admin.post("/api/v1/services/demo/apis", Map.of("endpoint", "pagesblog", "name", "Blog", "type", "LIST", "fields",
 				List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"))));
-		admin.post("/api/v1/services/demo/contents/blogs", Map.of("contentId", "first-post", "data", Map.of("title", "Hello")));
-		admin.post("/api/v1/services/demo/contents/blogs", Map.of("contentId", "xss-post", "data", Map.of("title", XSS_TITLE)));
-		admin.patch("/api/v1/services/demo/contents/blogs/first-post", Map.of("data", Map.of("title", "Hello, world")));
+		admin.post("/api/v1/services/demo/contents/pagesblog", Map.of("contentId", "pages-first", "data", Map.of("title", "Hello")));
+		admin.post("/api/v1/services/demo/contents/pagesblog", Map.of("contentId", "pages-xss", "data", Map.of("title", XSS_TITLE)));
+		admin.patch("/api/v1/services/demo/contents/pagesblog/pages-first", Map.of("data", Map.of("title", "Hello, world")));
 		this.browser = new Browser(this.baseUrl);
 	}
 
@@ -124,13 +124,18 @@ class AdminPagesBrowserIntegrationTests {
 
 		this.browser.setValue("#filter-operation", "content.update");
 		this.browser.click("#filter-apply");
+		this.browser.until((driver) -> driver.getCurrentUrl().contains("operation=content.update"));
+		this.browser.until((driver) -> !this.browser.findAll("#events tbody tr").isEmpty() && this.browser
+			.findAll("#events tbody tr").stream().allMatch((row) -> row.getText().contains("Content: Update")));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("from=" + today);
+		this.browser.find("#filter-q").sendKeys("pages-fir");
+		this.browser.click("#filter-apply");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() == 1);
 		assertThat(firstRow().getText()).contains("Content: Update");
-		assertThat(this.browser.driver().getCurrentUrl()).contains("operation=content.update").contains("from=" + today);
 
 		this.browser.click("#filter-reset");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() > 1);
-		this.browser.find("#filter-q").sendKeys("xss-po");
+		this.browser.find("#filter-q").sendKeys("pages-xs");
 		this.browser.click("#filter-apply");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() == 1);
 		assertThat(firstRow().getText()).contains("Content: Create");
@@ -146,7 +151,7 @@ class AdminPagesBrowserIntegrationTests {
 	@Test
 	@Order(5)
 	void showsContentTitlesAsText() {
-		this.browser.open("/audit/#/?q=xss-post&operation=content.create");
+		this.browser.open("/audit/#/?q=pages-xss&operation=content.create");
 		this.browser.await("#events tbody tr");
 		this.browser.click("#events tbody tr td[data-column=occurredAt] a");
 		WebElement changes = this.browser.awaitText("#changes", XSS_TITLE);
@@ -183,7 +188,7 @@ class AdminPagesBrowserIntegrationTests {
 	@Test
 	@Order(7)
 	void opensAnEntryWithItsChangedFieldsHighlighted() {
-		this.browser.open("/audit/#/?operation=content.update");
+		this.browser.open("/audit/#/?q=pages-first&operation=content.update");
 		this.browser.await("#events tbody tr");
 		this.browser.click("#events tbody tr td[data-column=occurredAt] a");
 		this.browser.await("#changes");
