@@ -84,7 +84,7 @@ export async function renderList(main, query) {
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('list.filters') },
     field('filter-from', t('list.from'), h('input', { id: 'filter-from', name: 'from', type: 'date', value: filters.from })),
     field('filter-to', t('list.to'), h('input', { id: 'filter-to', name: 'to', type: 'date', value: filters.to })),
-    field('filter-actor', t('list.actor'), h('input', { id: 'filter-actor', name: 'actor', type: 'text', value: filters.actor, autocomplete: 'off' })),
+    field('filter-actor', t('list.actor'), h('input', { id: 'filter-actor', name: 'actor', type: 'text', value: filters.actor, placeholder: t('list.actorHint'), autocomplete: 'off' })),
     field('filter-action', t('list.action'), select('filter-action', 'action', filters.action,
       ACTIONS.map((action) => h('option', { value: action }, t(`action.${action}`))))),
     field('filter-entity-type', t('list.entityType'), h('input', { id: 'filter-entity-type', name: 'entityType', type: 'text', value: filters.entityType, autocomplete: 'off' })),
