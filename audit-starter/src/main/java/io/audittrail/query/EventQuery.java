@@ -86,7 +86,7 @@ public final class EventQuery {
 		}
 		where.arguments.add(limit + 1);
 		List<AuditEvent> items = this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql()
-				+ " order by id desc fetch first ? rows only", this.rows, where.arguments.toArray());
+				+ where.newestFirst() + " fetch first ? rows only", this.rows, where.arguments.toArray());
 		if (items.size() <= limit) {
 			return new EventPage(items, null);
 		}
@@ -113,13 +113,15 @@ public final class EventQuery {
 
 	/** Every entry bound to one of the given revisions, oldest first. */
 	public List<AuditEvent> forRevisions(List<Long> revisions, TenantScope scope) {
-		if (revisions.isEmpty()) {
-			return List.of();
+		List<AuditEvent> events = new ArrayList<>();
+		for (int start = 0; start < revisions.size(); start += 1000) {
+			Where where = where(EventFilter.none(), scope);
+			where.in("revision_id", revisions.subList(start, Math.min(revisions.size(), start + 1000)));
+			events.addAll(this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql() + " order by id",
+					this.rows, where.arguments.toArray()));
 		}
-		Where where = where(EventFilter.none(), scope);
-		where.in("revision_id", revisions);
-		return this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql() + " order by id", this.rows,
-				where.arguments.toArray());
+		events.sort(java.util.Comparator.comparing(AuditEvent::id));
+		return events;
 	}
 
 	/**
@@ -129,7 +131,7 @@ public final class EventQuery {
 	public void stream(EventFilter filter, TenantScope scope, Consumer<AuditEvent> consumer) {
 		Where where = where(filter, scope);
 		this.readOnlyTransaction.executeWithoutResult((status) -> this.streaming.query(
-				"select " + COLUMNS + " from audit_event" + where.sql() + " order by id desc",
+				"select " + COLUMNS + " from audit_event" + where.sql() + where.newestFirst(),
 				(ResultSet rs) -> consumer.accept(event(rs, 0)), where.arguments.toArray()));
 	}
 
@@ -138,6 +140,9 @@ public final class EventQuery {
 		if (!scope.everyTenant()) {
 			if (scope.tenants().isEmpty()) {
 				where.and(scope.system() ? "tenant is null" : "1 = 0");
+			}
+			else if (scope.tenants().size() == 1 && !scope.system()) {
+				where.equal("tenant", scope.tenants().iterator().next());
 			}
 			else {
 				StringBuilder condition = new StringBuilder("tenant in (");
@@ -168,16 +173,16 @@ public final class EventQuery {
 			where.and("action = ?", filter.action().name());
 		}
 		if (filter.operation() != null) {
-			where.and("operation = ?", filter.operation());
+			where.equal("operation", filter.operation());
 		}
 		if (filter.entityType() != null) {
-			where.and("entity_type = ?", filter.entityType());
+			where.equal("entity_type", filter.entityType());
 		}
 		if (filter.entityId() != null) {
-			where.and("entity_id = ?", filter.entityId());
+			where.equal("entity_id", filter.entityId());
 		}
 		if (filter.tenant() != null) {
-			where.and("tenant = ?", filter.tenant());
+			where.equal("tenant", filter.tenant());
 		}
 		if (filter.path() != null) {
 			where.and("http_path like ? escape '\\'", contains(filter.path()));
@@ -251,9 +256,34 @@ public final class EventQuery {
 
 		private final List<Object> arguments = new ArrayList<>();
 
+		private final java.util.Set<String> equalities = new java.util.HashSet<>();
+
 		void and(String condition, Object... values) {
 			this.conditions.add(condition);
 			this.arguments.addAll(List.of(values));
+		}
+
+		void equal(String column, Object value) {
+			and(column + " = ?", value);
+			this.equalities.add(column);
+		}
+
+		/**
+		 * Newest first, spelled so that the index matching the equalities serves the order: the
+		 * leading columns are constant, so they do not change it, but without them H2 sorts instead
+		 * of reading its index backwards (PostgreSQL drops them).
+		 */
+		String newestFirst() {
+			if (this.equalities.contains("entity_type") && this.equalities.contains("entity_id")) {
+				return " order by entity_type desc, entity_id desc, id desc";
+			}
+			if (this.equalities.contains("tenant") && this.equalities.contains("operation")) {
+				return " order by tenant desc, operation desc, id desc";
+			}
+			if (this.equalities.contains("tenant")) {
+				return " order by tenant desc, id desc";
+			}
+			return " order by id desc";
 		}
 
 		void or(String condition, String alternative, List<?> values) {

@@ -19,9 +19,12 @@ public class ArticleService {
 
 	private final NoteRepository notes;
 
-	public ArticleService(ArticleRepository articles, NoteRepository notes) {
+	private final ReviewRepository reviews;
+
+	public ArticleService(ArticleRepository articles, NoteRepository notes, ReviewRepository reviews) {
 		this.articles = articles;
 		this.notes = notes;
+		this.reviews = reviews;
 	}
 
 	/** Creates an article and its first note: two entities in one transaction. */
@@ -120,6 +123,12 @@ public class ArticleService {
 	public void deleteWithNotes(Long id) {
 		this.notes.deleteAll(this.notes.findByArticleId(id));
 		this.articles.deleteById(id);
+	}
+
+	/** Reviews an article without any audited call: an entity with a relation. */
+	@Transactional
+	public Review review(Long articleId, String verdict) {
+		return this.reviews.save(new Review(this.articles.findById(articleId).orElseThrow(), verdict));
 	}
 
 	/** Renames an article without any audited call. */

@@ -109,6 +109,20 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 	}
 
 	@Test
+	void relationsShowTheRelatedIdAndName() throws Exception {
+		Article article = this.articles.create("Reviewed", "n");
+		Long review = this.articles.review(article.getId(), "good").getId();
+
+		long created = this.jdbc.queryForObject(
+				"select id from audit_event where entity_type = 'Review' and entity_id = ?", Long.class, review.toString());
+		JsonNode after = change(detail(created), "Review").get("after");
+
+		assertThat(after.get("verdict").asString()).isEqualTo("good");
+		assertThat(after.get("article").get("id").asLong()).isEqualTo(article.getId());
+		assertThat(after.get("article").get("name").asString()).isEqualTo("Reviewed");
+	}
+
+	@Test
 	void entriesWithoutRevisionHaveNoChanges() throws Exception {
 		insertEvents(this.tenant, 1, "content.update", "editor@demo.test");
 		long id = this.jdbc.queryForObject("select max(id) from audit_event where tenant = ?", Long.class, this.tenant);
