@@ -77,6 +77,16 @@ class BadInputIntegrationTests extends SampleIntegrationTest {
 	}
 
 	@Test
+	void readOnlyApiKeyMayNotWrite() {
+		String secret = member("owner@demo.test").post(DEMO + "/api-keys", Map.of("name", "Reader", "write", false))
+			.text("key");
+		CmsClient reader = anonymous().apiKey(secret);
+		assertThat(reader.get("/api/v1/notes").status()).isEqualTo(200);
+		HttpResult write = refused(403, () -> reader.post("/api/v1/notes", Map.of("title", "x")));
+		assertThat(write.text("detail")).isEqualTo("The API key 'Reader' may only read");
+	}
+
+	@Test
 	void adminEndpointsNeedASignedInMember() {
 		refused(401, () -> anonymous().post(DEMO + "/api-groups", Map.of("name", "Anonymous")));
 		HttpResult wrongPassword = anonymous().post("/api/auth/token",

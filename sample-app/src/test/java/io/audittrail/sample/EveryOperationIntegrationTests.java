@@ -1,10 +1,12 @@
 package io.audittrail.sample;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -18,7 +20,6 @@ import io.audittrail.sample.support.HttpResult;
 import io.audittrail.sample.support.StoredEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Performs every operation of the sample catalog through the HTTP API, as members and as an API
@@ -38,6 +39,12 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 	private String tenant = "demo";
 
 	private CmsClient owner;
+
+	private String apiId;
+
+	private String groupId;
+
+	private String keyId;
 
 	@Test
 	void everyCatalogOperationIsPerformedThroughTheHttpApiAndRecorded() {
@@ -151,18 +158,12 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		return key.result().text("key");
 	}
 
-	private String apiId;
-
-	private String groupId;
-
-	private String keyId;
-
 	private Map<String, String> blog(String contentId) {
 		return Map.of("api_id", this.apiId, "api_name", "Blog", "content_id", contentId);
 	}
 
 	private Map<String, String> blog(String contentId, String item, String value) {
-		Map<String, String> details = new java.util.LinkedHashMap<>(blog(contentId));
+		Map<String, String> details = new LinkedHashMap<>(blog(contentId));
 		details.put(item, value);
 		return details;
 	}
@@ -191,7 +192,7 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 			.details(blog("hello"));
 		Step reserved = step("content.update_reservation", OWNER, () -> this.owner.put(contents + "/hello/reservation",
 				Map.of("start", "2027-01-01T00:00:00Z", "stop", "2027-02-01T00:00:00Z")));
-		Map<String, String> reservation = new java.util.LinkedHashMap<>(blog("hello"));
+		Map<String, String> reservation = new LinkedHashMap<>(blog("hello"));
 		reservation.put("reservation_start", "2027-01-01T00:00:00Z");
 		reservation.put("reservation_stop", "2027-02-01T00:00:00Z");
 		reserved.details(reservation);
@@ -249,7 +250,7 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		Step created = step("review.create", OWNER, () -> this.owner.post(DEMO + "/reviews",
 				Map.of("endpoint", "blogs", "contentId", "hello-world", "title", "Check the hello post")));
 		String reviewId = created.result().text("id");
-		Map<String, String> expected = new java.util.LinkedHashMap<>(content);
+		Map<String, String> expected = new LinkedHashMap<>(content);
 		expected.put("review_request_id", reviewId);
 		expected.put("review_request_title", "Check the hello post");
 		created.details(expected);
@@ -285,14 +286,14 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 			.details(run);
 		step("ai_review.delete_reviewer", OWNER, () -> this.owner.delete(DEMO + "/ai-reviewers/" + reviewerId))
 			.details(Map.of("ai_reviewer_id", reviewerId, "ai_reviewer_name", "Tone of voice"));
-		Map<String, String> closing = new java.util.LinkedHashMap<>(content);
+		Map<String, String> closing = new LinkedHashMap<>(content);
 		closing.putAll(review);
 		step("review.close_and_publish", OWNER, () -> this.owner.post(reviews + "/publish", null)).details(closing);
 
 		String secondId = step("review.create", OWNER, () -> this.owner.post(DEMO + "/reviews",
 				Map.of("endpoint", "blogs", "contentId", "hello-world", "title", "Take it down")))
 			.result().text("id");
-		Map<String, String> unpublish = new java.util.LinkedHashMap<>(content);
+		Map<String, String> unpublish = new LinkedHashMap<>(content);
 		unpublish.put("review_request_id", secondId);
 		unpublish.put("review_request_title", "Take it down");
 		step("review.close_and_unpublish", OWNER, () -> this.owner.post(DEMO + "/reviews/" + secondId + "/unpublish", null))
@@ -421,7 +422,7 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 	}
 
 	private static Map<String, String> with(Map<String, String> details, String item, String value) {
-		Map<String, String> copy = new java.util.LinkedHashMap<>(details);
+		Map<String, String> copy = new LinkedHashMap<>(details);
 		copy.put(item, value);
 		return copy;
 	}
@@ -473,7 +474,7 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		}
 
 		/** The id of what the call created, after checking the event's details built from it. */
-		String idAnd(java.util.function.Function<String, Map<String, String>> expected) {
+		String idAnd(Function<String, Map<String, String>> expected) {
 			String id = this.result.text("id");
 			details(expected.apply(id));
 			return id;

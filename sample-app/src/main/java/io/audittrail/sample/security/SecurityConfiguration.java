@@ -1,7 +1,7 @@
 package io.audittrail.sample.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -127,7 +127,7 @@ class SecurityConfiguration {
 					+ "so tokens stop working when the application restarts");
 			return new JwtSigningKey(new SecretKeySpec(generated, "HmacSHA256"));
 		}
-		byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < 32) {
 			throw new IllegalStateException("cms.security.jwt-secret must be at least 32 bytes long");
 		}
