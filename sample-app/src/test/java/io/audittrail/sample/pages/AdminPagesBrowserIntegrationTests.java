@@ -135,6 +135,15 @@ class AdminPagesBrowserIntegrationTests {
 
 		this.browser.click("#filter-reset");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() > 1);
+		this.browser.find("#filter-entity-type").sendKeys("Api");
+		this.browser.setValue("#filter-action", "CREATE");
+		this.browser.click("#filter-apply");
+		this.browser.until((driver) -> driver.getCurrentUrl().contains("entityType=Api"));
+		this.browser.until((driver) -> !this.browser.findAll("#events tbody tr").isEmpty() && this.browser
+			.findAll("#events tbody tr").stream().allMatch((row) -> row.getText().contains("API: Create")));
+
+		this.browser.click("#filter-reset");
+		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() > 1);
 		this.browser.find("#filter-q").sendKeys("pages-xs");
 		this.browser.click("#filter-apply");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() == 1);
@@ -277,11 +286,15 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.setValue("#lang", "ja");
 		this.browser.awaitText("h1", "操作一覧");
 		this.browser.screenshot("11-operations-ja");
+		this.browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
 		this.browser.open("/audit/");
 		this.browser.await("#events tbody tr");
 		assertThat(this.browser.find("h1").getText()).isEqualTo("監査ログ");
 		assertThat(this.browser.find("#edit-columns").getText()).isEqualTo("表示項目の編集");
+		assertThat(this.browser.find("#events").getText()).contains("コンテンツ: 更新");
+		assertThat(firstRow().findElement(By.cssSelector("td[data-column=occurredAt]")).getText()).contains("JST");
 		this.browser.screenshot("12-list-ja");
+		this.browser.driver().executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
 		this.browser.setValue("#lang", "en");
 		this.browser.awaitText("h1", "Audit log");
 	}

@@ -48,6 +48,7 @@ async function loadOperations() {
   const targets = Array.isArray(catalog) ? catalog : (catalog && catalog.targets) || [];
   return targets.map((target) => ({
     label: target.label || target.id,
+    entityType: target.entityType || null,
     operations: (target.operations || []).map((operation) => ({ id: operation.id, label: operation.label || operation.id })),
   }));
 }
@@ -87,7 +88,9 @@ export async function renderList(main, query) {
     field('filter-actor', t('list.actor'), h('input', { id: 'filter-actor', name: 'actor', type: 'text', value: filters.actor, placeholder: t('list.actorHint'), autocomplete: 'off' })),
     field('filter-action', t('list.action'), select('filter-action', 'action', filters.action,
       ACTIONS.map((action) => h('option', { value: action }, t(`action.${action}`))))),
-    field('filter-entity-type', t('list.entityType'), h('input', { id: 'filter-entity-type', name: 'entityType', type: 'text', value: filters.entityType, autocomplete: 'off' })),
+    field('filter-entity-type', t('list.entityType'), h('input', { id: 'filter-entity-type', name: 'entityType', type: 'text', value: filters.entityType, autocomplete: 'off', list: 'entity-types' })),
+    h('datalist', { id: 'entity-types' },
+      [...new Set(targets.map((target) => target.entityType).filter(Boolean))].sort().map((type) => h('option', { value: type }))),
     field('filter-operation', t('list.operation'), select('filter-operation', 'operation', filters.operation,
       targets.map((target) => h('optgroup', { label: target.label },
         target.operations.map((operation) => h('option', { value: operation.id }, operation.label)))))),
