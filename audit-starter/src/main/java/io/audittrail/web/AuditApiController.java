@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncWebRequest;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.audittrail.catalog.OperationCatalog;
@@ -39,6 +43,7 @@ import io.audittrail.query.EntityHistory;
 import io.audittrail.query.EventFilter;
 import io.audittrail.query.EventQuery;
 import io.audittrail.query.TenantScope;
+import io.audittrail.revert.RevertRefusedException;
 import io.audittrail.revert.RevertService;
 
 /**
@@ -150,7 +155,7 @@ public class AuditApiController {
 		TenantScope scope = this.access.requireRevert().scope();
 		AuditEvent event = find(id, scope);
 		if (this.reverts == null) {
-			throw new io.audittrail.revert.RevertRefusedException(
+			throw new RevertRefusedException(
 					"Reverting needs JPA and Hibernate Envers, which this application does not use.");
 		}
 		this.reverts.check(event);
@@ -165,7 +170,8 @@ public class AuditApiController {
 
 	@GetMapping("/events.csv")
 	public ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> parameters,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages,
+			HttpServletRequest request) {
 		TenantScope scope = this.access.requireView().scope();
 		for (String required : List.of("from", "to")) {
 			if (EventFilterParameters.text(parameters, required) == null) {
@@ -183,6 +189,11 @@ public class AuditApiController {
 		String name = "audit-log-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.from().atOffset(java.time.ZoneOffset.UTC))
 				+ "-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.to().atOffset(java.time.ZoneOffset.UTC)) + ".csv";
 		StreamingResponseBody body = (output) -> this.csv.write(output, filter, scope, locale);
+		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
+		if (download != null) {
+			// a large period over a slow link outlasts any request timeout; the download ends with the data
+			download.setTimeout(-1L);
+		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

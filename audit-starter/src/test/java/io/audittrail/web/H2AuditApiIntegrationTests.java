@@ -7,7 +7,7 @@ import io.audittrail.testapp.TestApplication;
 
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:audit-web;DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=1",
-				"audit.security.system-authority=auditSystem" })
+				"audit.security.system-authority=auditSystem", "spring.mvc.async.request-timeout=2s" })
 @AutoConfigureMockMvc
 class H2AuditApiIntegrationTests extends AuditApiIntegrationTests {
 

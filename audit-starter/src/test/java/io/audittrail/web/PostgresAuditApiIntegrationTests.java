@@ -9,7 +9,7 @@ import io.audittrail.testapp.EmbeddedPostgres;
 import io.audittrail.testapp.TestApplication;
 
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "audit.security.system-authority=auditSystem")
+		properties = { "audit.security.system-authority=auditSystem", "spring.mvc.async.request-timeout=2s" })
 @AutoConfigureMockMvc
 class PostgresAuditApiIntegrationTests extends AuditApiIntegrationTests {
 
