@@ -35,6 +35,7 @@ import io.audittrail.query.EventQuery;
 import io.audittrail.revert.RevertService;
 import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
+import io.audittrail.web.AuditCatalogController;
 import io.audittrail.web.AuditProblemHandler;
 import io.audittrail.web.TenantAccessPolicy;
 
@@ -80,9 +81,15 @@ public final class AuditWebAutoConfiguration {
 	@Bean
 	AuditApiController auditApiController(AuditAccessControl access, EventQuery events,
 			ObjectProvider<EntityChanges> changes, OperationCatalog catalog, CursorCodec cursors,
-			ExportRecorder exports, ObjectProvider<RevertService> reverts, DataSource dataSource) {
+			ExportRecorder exports, ObjectProvider<RevertService> reverts) {
 		return new AuditApiController(access, events, changes.getIfAvailable(EntityChanges::none), catalog, cursors,
-				exports, reverts.getIfAvailable(), dataSource);
+				exports, reverts.getIfAvailable());
+	}
+
+	@Bean
+	AuditCatalogController auditCatalogController(AuditAccessControl access, OperationCatalog catalog,
+			DataSource dataSource) {
+		return new AuditCatalogController(access, catalog, dataSource);
 	}
 
 	@Bean

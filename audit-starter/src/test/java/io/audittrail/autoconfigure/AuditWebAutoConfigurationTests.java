@@ -17,6 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import io.audittrail.query.TenantScope;
 import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
+import io.audittrail.web.AuditCatalogController;
 import io.audittrail.web.TenantAccessPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,7 @@ class AuditWebAutoConfigurationTests {
 	@Test
 	void servesTheApiWhenSpringSecurityIsPresent() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(AuditApiController.class)
+			.hasSingleBean(AuditCatalogController.class)
 			.hasSingleBean(AuditAccessControl.class)
 			.hasSingleBean(TenantAccessPolicy.class));
 	}
