@@ -168,14 +168,32 @@ public final class TransactionalEventWriter {
 		lose(1, ex);
 	}
 
-	/** Tells the writer that the current transaction has an Envers revision. */
-	public void revisionCreated(LongSupplier revisionId, EventContext context) {
+	/**
+	 * Tells the writer that an audited call of the current transaction acts in the given tenant, so
+	 * that the transaction's revision is recorded in it too.
+	 */
+	public void actInTenant(String tenant) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			PendingEvents pending = pending();
+			pending.tenantNamed = true;
+			pending.tenant = tenant;
+		}
+	}
+
+	/**
+	 * Tells the writer that the current transaction has an Envers revision.
+	 * @return the context to record the revision with: the given one, in the tenant an audited call
+	 * named, if any
+	 */
+	public EventContext revisionCreated(LongSupplier revisionId, EventContext context) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
+			return context;
 		}
 		PendingEvents pending = pending();
+		EventContext revisionContext = pending.tenantNamed ? context.inTenant(pending.tenant) : context;
 		pending.revision = revisionId;
-		pending.revisionContext = context;
+		pending.revisionContext = revisionContext;
+		return revisionContext;
 	}
 
 	/** Tells the writer that an entity changed in the current transaction's revision. */

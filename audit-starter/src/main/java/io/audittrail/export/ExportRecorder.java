@@ -14,10 +14,11 @@ public class ExportRecorder {
 	 * @param from the start of the exported period, as requested
 	 * @param to the end of the exported period, as requested
 	 * @param filters the other filters, as {@code name=value} pairs
+	 * @param tenant the tenant the export is recorded in, {@code null} for system-level
 	 */
-	@Audited(value = "audit.export", details = { @Detail(name = "export_from", value = "#from"),
+	@Audited(value = "audit.export", tenant = "#tenant", details = { @Detail(name = "export_from", value = "#from"),
 			@Detail(name = "export_to", value = "#to"), @Detail(name = "export_filters", value = "#filters") })
-	public void exported(String from, String to, String filters) {
+	public void exported(String from, String to, String filters, String tenant) {
 	}
 
 }

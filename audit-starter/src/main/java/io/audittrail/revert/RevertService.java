@@ -31,7 +31,6 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.query.EnversReader;
 import io.audittrail.query.EventQuery;
-import io.audittrail.query.TenantScope;
 
 /**
  * Reverts the change an event recorded: every entity of the event's Envers revision goes back to
@@ -73,15 +72,14 @@ public class RevertService {
 
 	/**
 	 * Reverts the event's change.
-	 * @param eventId the id of the event whose change to revert
+	 * @param event the event whose change to revert; the revert is recorded in its tenant
 	 * @return the Envers revision of the revert
 	 * @throws RevertRefusedException with the reason when it cannot be reverted
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	@Audited(value = "audit.revert", details = @Detail(name = "reverted_event_id", value = "#eventId"))
-	public long revert(long eventId) {
-		AuditEvent event = this.events.find(eventId, TenantScope.everything())
-			.orElseThrow(() -> new RevertRefusedException("Entry " + eventId + " does not exist."));
+	@Audited(value = "audit.revert", tenant = "#event.tenant()",
+			details = @Detail(name = "reverted_event_id", value = "#event.id()"))
+	public long revert(AuditEvent event) {
 		EnversReader reader = new EnversReader(this.entityManager, this.json);
 		List<EnversReader.Entry> entries = plan(event, reader);
 		long revision = event.revision();

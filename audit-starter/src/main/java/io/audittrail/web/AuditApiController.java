@@ -143,7 +143,7 @@ public class AuditApiController {
 					"Reverting needs JPA and Hibernate Envers, which this application does not use.");
 		}
 		this.reverts.check(event);
-		long revision = this.reverts.revert(event.id());
+		long revision = this.reverts.revert(event);
 		AuditEvent recorded = this.events.forRevisions(List.of(revision), TenantScope.everything())
 			.stream()
 			.filter((candidate) -> candidate.operation().equals("audit.revert"))
@@ -168,7 +168,8 @@ public class AuditApiController {
 		others.remove("to");
 		List<String> pairs = new ArrayList<>();
 		others.forEach((name, value) -> pairs.add(name + "=" + value));
-		this.exports.exported(filter.from().toString(), filter.to().toString(), String.join("&", pairs));
+		this.exports.exported(filter.from().toString(), filter.to().toString(), String.join("&", pairs),
+				exportTenant(filter, scope));
 		Locale locale = RequestLanguage.of(languages, this.catalog);
 		String name = "audit-log-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.from().atOffset(ZoneOffset.UTC))
 				+ "-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.to().atOffset(ZoneOffset.UTC)) + ".csv";
@@ -199,6 +200,17 @@ public class AuditApiController {
 		ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
 		notFound.setDetail(detail);
 		return notFound;
+	}
+
+	/** The tenant an export is recorded in: the one it is filtered to or the reader's only one. */
+	private static String exportTenant(EventFilter filter, TenantScope scope) {
+		if (filter.tenant() != null) {
+			return filter.tenant();
+		}
+		if (!scope.everyTenant() && !scope.system() && scope.tenants().size() == 1) {
+			return scope.tenants().iterator().next();
+		}
+		return null;
 	}
 
 }

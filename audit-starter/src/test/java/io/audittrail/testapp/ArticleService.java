@@ -86,6 +86,13 @@ public class ArticleService {
 		return inner.create(title, "nested");
 	}
 
+	/** Creates an article on behalf of another tenant than the caller's. */
+	@Transactional
+	@Audited(value = "content.create", tenant = "#tenant", entityId = "#result.id", entityName = "#title")
+	public Article createInTenant(String title, String tenant) {
+		return this.articles.save(new Article(title, "DRAFT"));
+	}
+
 	/** Changes an entity without any audited call. */
 	@Transactional
 	public Article createUnannotated(String title) {
