@@ -1,0 +1,183 @@
+package io.audittrail.integrity;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Links committed events into their tenant's hash chain. Runs outside the business transactions, so
+ * writers never wait for each other on a chain head: each run takes the unsealed events in id
+ * order and, per tenant, under a row lock on the chain's head, gives them the next positions of the
+ * chain with their predecessor's hash and their own. The chain's order is the order of sealing.
+ * <p>
+ * Events with an HTTP request are sealed once their status is known, or after a grace period, so
+ * that the request capture can complete them first. Safe to run on several application instances
+ * at once: the head's lock serializes them and the unsealed events are read again under it.
+ */
+public final class ChainSealer {
+
+	private static final Log logger = LogFactory.getLog(ChainSealer.class);
+
+	/** How long an event with an HTTP request but no status yet waits before it is sealed as it is. */
+	public static final Duration COMPLETION_GRACE = Duration.ofMinutes(1);
+
+	private static final String COMPLETE = "(http_method is null or http_status is not null or occurred_at < ?)";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final int batchSize;
+
+	private final Clock clock;
+
+	private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param dataSource the database of the audit log
+	 * @param batchSize how many events are sealed per transaction
+	 * @param clock the clock the completion grace period is measured with
+	 */
+	public ChainSealer(DataSource dataSource, int batchSize, Clock clock) {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("The seal batch size must be at least 1, not " + batchSize);
+		}
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.batchSize = batchSize;
+		this.clock = clock;
+	}
+
+	/**
+	 * Seals every complete event not sealed yet.
+	 * @return how many events this call sealed
+	 */
+	public int seal() {
+		int sealed = 0;
+		while (true) {
+			Set<String> tenants = unsealedTenants();
+			if (tenants.isEmpty()) {
+				return sealed;
+			}
+			int round = 0;
+			for (String tenant : tenants) {
+				round += sealTenant(tenant);
+			}
+			sealed += round;
+			if (round == 0) {
+				return sealed;
+			}
+		}
+	}
+
+	private Set<String> unsealedTenants() {
+		Set<String> tenants = new LinkedHashSet<>();
+		this.jdbc.query("select tenant from audit_event where chain_seq is null and " + COMPLETE + " order by id limit ?",
+				(ResultSet row) -> {
+					tenants.add(row.getString(1));
+				}, graceLimit(), this.batchSize);
+		return tenants;
+	}
+
+	private int sealTenant(String tenant) {
+		String chainKey = Chains.keyOf(tenant);
+		ensureHead(chainKey, tenant);
+		int sealed = 0;
+		int batch;
+		do {
+			batch = this.transactions.execute((status) -> sealBatch(chainKey, tenant));
+			sealed += batch;
+		}
+		while (batch == this.batchSize);
+		return sealed;
+	}
+
+	private int sealBatch(String chainKey, String tenant) {
+		Head head = this.jdbc.queryForObject("select seq, hash from audit_chain_head where chain_key = ? for update",
+				(row, index) -> new Head(row.getLong(1), row.getString(2)), chainKey);
+		List<Link> links = new ArrayList<>();
+		EventDigest digest = new EventDigest();
+		long[] seq = { head.seq() };
+		String[] previous = { head.hash() };
+		this.jdbc.query("select " + EventDigest.COLUMNS + " from audit_event where chain_seq is null and "
+				+ Chains.tenantCondition(tenant) + " and " + COMPLETE + " order by id limit ?", (ResultSet row) -> {
+					long next = seq[0] + 1;
+					String hash = digest.hash(row, next, previous[0]);
+					links.add(new Link(row.getLong(EventDigest.ID), next, previous[0], hash));
+					seq[0] = next;
+					previous[0] = hash;
+				}, Chains.tenantParameters(tenant, graceLimit(), this.batchSize));
+		if (links.isEmpty()) {
+			return 0;
+		}
+		int[][] counts = this.jdbc.batchUpdate(
+				"update audit_event set chain_seq = ?, prev_hash = ?, hash = ? where id = ? and chain_seq is null", links,
+				links.size(), ChainSealer::bind);
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count == 0) {
+					throw new IllegalStateException("An event of chain " + chainKey + " was sealed concurrently");
+				}
+			}
+		}
+		this.jdbc.update("update audit_chain_head set seq = ?, hash = ? where chain_key = ?", seq[0], previous[0],
+				chainKey);
+		if (logger.isTraceEnabled()) {
+			logger.trace("Sealed " + links.size() + " event(s) of chain " + chainKey + " up to " + seq[0]);
+		}
+		return links.size();
+	}
+
+	private static void bind(PreparedStatement statement, Link link) throws SQLException {
+		statement.setLong(1, link.seq());
+		statement.setString(2, link.prevHash());
+		statement.setString(3, link.hash());
+		statement.setLong(4, link.id());
+	}
+
+	private void ensureHead(String chainKey, String tenant) {
+		if (this.knownHeads.contains(chainKey)) {
+			return;
+		}
+		try {
+			this.transactions.executeWithoutResult((status) -> this.jdbc.update(
+					"insert into audit_chain_head (chain_key, tenant, seq, hash) select ?, ?, 0, null "
+							+ "where not exists (select 1 from audit_chain_head where chain_key = ?)",
+					chainKey, tenant, chainKey));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// another instance created the head at the same time
+		}
+		this.knownHeads.add(chainKey);
+	}
+
+	private OffsetDateTime graceLimit() {
+		return OffsetDateTime.ofInstant(this.clock.instant().minus(COMPLETION_GRACE), ZoneOffset.UTC);
+	}
+
+	private record Head(long seq, String hash) {
+	}
+
+	private record Link(long id, long seq, String prevHash, String hash) {
+	}
+
+}
