@@ -145,7 +145,7 @@ abstract class IntegrityIntegrationTests {
 	void eventsWithExchangedContentsAreReported() {
 		List<Long> ids = sealedEvents(10);
 
-		swapContents(this.jdbc, ids.get(3), ids.get(6));
+		this.rows.swapContents(ids.get(3), ids.get(6));
 
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 4, ids.get(3), 0));
 	}
@@ -215,23 +215,6 @@ abstract class IntegrityIntegrationTests {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
 					AuthorityUtils.createAuthorityList(authorities)));
-	}
-
-	/** Exchanges everything but the id and the chain's columns of two events, as a forger might. */
-	static void swapContents(JdbcTemplate jdbc, long first, long second) {
-		String columns = "occurred_at, tenant, operation, target, action, outcome, actor_type, actor_id, actor_name, "
-				+ "ip, entity_type, entity_id, entity_name, details, error, request_id, revision_id";
-		Map<String, Object> a = jdbc.queryForMap("select " + columns + " from audit_event where id = ?", first);
-		Map<String, Object> b = jdbc.queryForMap("select " + columns + " from audit_event where id = ?", second);
-		String assignments = String.join(" = ?, ", columns.split(", ")) + " = ?";
-		jdbc.update("update audit_event set " + assignments + " where id = ?", values(b, first));
-		jdbc.update("update audit_event set " + assignments + " where id = ?", values(a, second));
-	}
-
-	private static Object[] values(Map<String, Object> row, long id) {
-		List<Object> values = new ArrayList<>(row.values());
-		values.add(id);
-		return values.toArray();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,6 +103,23 @@ public final class AuditRows {
 	public long orphanedArticleHistory() {
 		return this.jdbc.queryForObject("select count(*) from article_aud a where not exists "
 				+ "(select 1 from audit_revision r where r.id = a.rev)", Long.class);
+	}
+
+	/** Exchanges everything but the id and the chain's columns of two events, as a forger might. */
+	public void swapContents(long first, long second) {
+		String columns = "occurred_at, tenant, operation, target, action, outcome, actor_type, actor_id, actor_name, "
+				+ "ip, entity_type, entity_id, entity_name, details, error, request_id, revision_id";
+		Map<String, Object> a = this.jdbc.queryForMap("select " + columns + " from audit_event where id = ?", first);
+		Map<String, Object> b = this.jdbc.queryForMap("select " + columns + " from audit_event where id = ?", second);
+		String assignments = String.join(" = ?, ", columns.split(", ")) + " = ?";
+		this.jdbc.update("update audit_event set " + assignments + " where id = ?", values(b, first));
+		this.jdbc.update("update audit_event set " + assignments + " where id = ?", values(a, second));
+	}
+
+	private static Object[] values(Map<String, Object> row, long id) {
+		List<Object> values = new ArrayList<>(row.values());
+		values.add(id);
+		return values.toArray();
 	}
 
 }
