@@ -75,7 +75,7 @@ public final class AuditIntegrity {
 		}
 		Walk walk = new Walk(chainKey, checkpoint(chainKey));
 		this.readOnly.executeWithoutResult((status) -> this.streaming.query("select " + EventDigest.COLUMNS
-				+ " from audit_event where " + Chains.tenantCondition(tenant) + " and chain_seq > ? order by chain_seq",
+				+ " from audit_event where " + Chains.tenantCondition(tenant) + " and chain_seq > ? order by tenant, chain_seq",
 				walk, Chains.tenantParameters(tenant, walk.start.seq())));
 		if (walk.brokenId == null && walk.expectedSeq - 1 < headSeq.get(0)) {
 			// the newest events of the chain were removed

@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -22,6 +25,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.audittrail.store.AuditDatabase;
 
 /**
  * Links committed events into their tenant's hash chain. Runs outside the business transactions, so
@@ -52,6 +57,10 @@ public final class ChainSealer {
 
 	private final Set<String> knownHeads = ConcurrentHashMap.newKeySet();
 
+	private final ReentrantLock running = new ReentrantLock();
+
+	private final String unsealedOrder;
+
 	/**
 	 * @param dataSource the database of the audit log
 	 * @param batchSize how many events are sealed per transaction
@@ -59,12 +68,24 @@ public final class ChainSealer {
 	 */
 	public ChainSealer(DataSource dataSource, int batchSize, Clock clock) {
 		if (batchSize < 1) {
-			throw new IllegalArgumentException("The seal batch size must be at least 1, not " + batchSize);
+			throw new IllegalArgumentException("audit.integrity.seal-batch-size must be at least 1, not " + batchSize);
 		}
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.batchSize = batchSize;
 		this.clock = clock;
+		// H2 reads its (chain_seq, id) index in order only when asked for both columns; PostgreSQL's
+		// partial index on id serves the plain order
+		this.unsealedOrder = isH2(dataSource) ? "chain_seq, id" : "id";
+	}
+
+	private static boolean isH2(DataSource dataSource) {
+		try {
+			return AuditDatabase.of(dataSource) == AuditDatabase.H2;
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -72,60 +93,58 @@ public final class ChainSealer {
 	 * @return how many events this call sealed
 	 */
 	public int seal() {
-		int sealed = 0;
-		while (true) {
-			Set<String> tenants = unsealedTenants();
-			if (tenants.isEmpty()) {
-				return sealed;
+		// one pass at a time in this application; other instances wait on the chain heads
+		this.running.lock();
+		try {
+			int sealed = 0;
+			while (true) {
+				Map<String, List<Long>> candidates = unsealed();
+				for (Map.Entry<String, List<Long>> tenant : candidates.entrySet()) {
+					sealed += sealTenant(tenant.getKey(), tenant.getValue());
+				}
+				if (candidates.values().stream().mapToInt(List::size).sum() < this.batchSize) {
+					return sealed;
+				}
 			}
-			int round = 0;
-			for (String tenant : tenants) {
-				round += sealTenant(tenant);
-			}
-			sealed += round;
-			if (round == 0) {
-				return sealed;
-			}
+		}
+		finally {
+			this.running.unlock();
 		}
 	}
 
-	private Set<String> unsealedTenants() {
-		Set<String> tenants = new LinkedHashSet<>();
-		this.jdbc.query("select tenant from audit_event where chain_seq is null and " + COMPLETE + " order by id limit ?",
-				(ResultSet row) -> {
-					tenants.add(row.getString(1));
+	/** The ids of the oldest complete unsealed events, by tenant. */
+	private Map<String, List<Long>> unsealed() {
+		Map<String, List<Long>> tenants = new LinkedHashMap<>();
+		this.jdbc.query("select id, tenant from audit_event where chain_seq is null and " + COMPLETE + " order by "
+				+ this.unsealedOrder + " limit ?", (ResultSet row) -> {
+					tenants.computeIfAbsent(row.getString(2), (tenant) -> new ArrayList<>()).add(row.getLong(1));
 				}, graceLimit(), this.batchSize);
 		return tenants;
 	}
 
-	private int sealTenant(String tenant) {
+	private int sealTenant(String tenant, List<Long> ids) {
 		String chainKey = Chains.keyOf(tenant);
 		ensureHead(chainKey, tenant);
-		int sealed = 0;
-		int batch;
-		do {
-			batch = this.transactions.execute((status) -> sealBatch(chainKey, tenant));
-			sealed += batch;
-		}
-		while (batch == this.batchSize);
-		return sealed;
+		return this.transactions.execute((status) -> sealBatch(chainKey, ids));
 	}
 
-	private int sealBatch(String chainKey, String tenant) {
+	private int sealBatch(String chainKey, List<Long> ids) {
 		Head head = this.jdbc.queryForObject("select seq, hash from audit_chain_head where chain_key = ? for update",
 				(row, index) -> new Head(row.getLong(1), row.getString(2)), chainKey);
-		List<Link> links = new ArrayList<>();
+		List<Link> links = new ArrayList<>(ids.size());
 		EventDigest digest = new EventDigest();
 		long[] seq = { head.seq() };
 		String[] previous = { head.hash() };
-		this.jdbc.query("select " + EventDigest.COLUMNS + " from audit_event where chain_seq is null and "
-				+ Chains.tenantCondition(tenant) + " and " + COMPLETE + " order by id limit ?", (ResultSet row) -> {
+		// read again under the head's lock: another instance may have sealed some meanwhile
+		this.jdbc.query("select " + EventDigest.COLUMNS + " from audit_event where id in ("
+				+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ") and chain_seq is null order by id",
+				(ResultSet row) -> {
 					long next = seq[0] + 1;
 					String hash = digest.hash(row, next, previous[0]);
 					links.add(new Link(row.getLong(EventDigest.ID), next, previous[0], hash));
 					seq[0] = next;
 					previous[0] = hash;
-				}, Chains.tenantParameters(tenant, graceLimit(), this.batchSize));
+				}, ids.toArray());
 		if (links.isEmpty()) {
 			return 0;
 		}

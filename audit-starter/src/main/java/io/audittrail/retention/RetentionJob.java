@@ -191,16 +191,17 @@ public final class RetentionJob {
 		String ofTenant = Chains.tenantCondition(tenant);
 		long from = checkpoint(chainKey);
 		List<Long> firstKept = this.jdbc.queryForList("select chain_seq from audit_event where " + ofTenant
-				+ " and chain_seq > ? and occurred_at >= ? order by chain_seq limit 1", Long.class,
+				+ " and chain_seq > ? and occurred_at >= ? order by tenant, chain_seq limit 1", Long.class,
 				Chains.tenantParameters(tenant, from, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)));
 		long to;
 		if (!firstKept.isEmpty()) {
 			to = firstKept.get(0) - 1;
 		}
 		else {
-			Long last = this.jdbc.queryForObject("select max(chain_seq) from audit_event where " + ofTenant,
-					Long.class, Chains.tenantParameters(tenant));
-			to = (last != null) ? last : from;
+			List<Long> last = this.jdbc.queryForList("select chain_seq from audit_event where " + ofTenant
+					+ " and chain_seq > ? order by tenant desc, chain_seq desc limit 1", Long.class,
+					Chains.tenantParameters(tenant, from));
+			to = last.isEmpty() ? from : last.get(0);
 		}
 		long purged = 0;
 		while (from < to) {
@@ -221,7 +222,7 @@ public final class RetentionJob {
 	private Batch purgeEventBatch(String chainKey, String tenant, long from, long to) {
 		String ofTenant = Chains.tenantCondition(tenant);
 		List<Batch> last = this.jdbc.query("select chain_seq, hash from audit_event where " + ofTenant
-				+ " and chain_seq > ? and chain_seq <= ? order by chain_seq desc limit 1",
+				+ " and chain_seq > ? and chain_seq <= ? order by tenant desc, chain_seq desc limit 1",
 				(row, index) -> new Batch(row.getLong(1), row.getString(2), 0), Chains.tenantParameters(tenant, from, to));
 		if (last.isEmpty()) {
 			return null;
