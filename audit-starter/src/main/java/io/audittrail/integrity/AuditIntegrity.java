@@ -74,9 +74,14 @@ public final class AuditIntegrity {
 			return new IntegrityReport(sealed == 0, 0, forged, unsealed);
 		}
 		Walk walk = new Walk(chainKey, checkpoint(chainKey));
-		this.readOnly.executeWithoutResult((status) -> this.streaming.query("select " + EventDigest.COLUMNS
-				+ " from audit_event where " + Chains.tenantCondition(tenant) + " and chain_seq > ? order by tenant, chain_seq",
-				walk, Chains.tenantParameters(tenant, walk.start.seq())));
+		try {
+			this.readOnly.executeWithoutResult((status) -> this.streaming.query("select " + EventDigest.COLUMNS
+					+ " from audit_event where " + Chains.tenantCondition(tenant)
+					+ " and chain_seq > ? order by tenant, chain_seq", walk, Chains.tenantParameters(tenant, walk.start.seq())));
+		}
+		catch (BrokenChain ex) {
+			// the walk stopped at the first broken event
+		}
 		if (walk.brokenId == null && walk.expectedSeq - 1 < headSeq.get(0)) {
 			// the newest events of the chain were removed
 			return new IntegrityReport(false, walk.checked, walk.lastId, unsealed);
@@ -130,9 +135,6 @@ public final class AuditIntegrity {
 
 		@Override
 		public void processRow(ResultSet row) throws SQLException {
-			if (this.brokenId != null) {
-				return;
-			}
 			long id = row.getLong(EventDigest.ID);
 			long seq = row.getLong(EventDigest.CHAIN_SEQ);
 			if (this.checked == 0 && seq != this.expectedSeq) {
@@ -149,10 +151,21 @@ public final class AuditIntegrity {
 			if (seq != this.expectedSeq || !Objects.equals(prevHash, this.expectedPrevious)
 					|| !this.digest.hash(row, seq, prevHash).equals(row.getString(EventDigest.HASH))) {
 				this.brokenId = id;
-				return;
+				throw BrokenChain.INSTANCE;
 			}
 			this.expectedSeq = seq + 1;
 			this.expectedPrevious = row.getString(EventDigest.HASH);
+		}
+
+	}
+
+	/** Ends a walk early: the rest of a broken chain need not be read. */
+	private static final class BrokenChain extends RuntimeException {
+
+		static final BrokenChain INSTANCE = new BrokenChain();
+
+		private BrokenChain() {
+			super(null, null, false, false);
 		}
 
 	}

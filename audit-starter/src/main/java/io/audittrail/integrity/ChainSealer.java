@@ -1,5 +1,6 @@
 package io.audittrail.integrity;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +60,8 @@ public final class ChainSealer {
 
 	private final ReentrantLock running = new ReentrantLock();
 
+	private final AuditDatabase database;
+
 	private final String unsealedOrder;
 
 	/**
@@ -76,15 +79,17 @@ public final class ChainSealer {
 		this.clock = clock;
 		// H2 reads its (chain_seq, id) index in order only when asked for both columns; PostgreSQL's
 		// partial index on id serves the plain order
-		this.unsealedOrder = isH2(dataSource) ? "chain_seq, id" : "id";
+		this.database = databaseOf(dataSource);
+		this.unsealedOrder = (this.database == AuditDatabase.H2) ? "chain_seq, id" : "id";
 	}
 
-	private static boolean isH2(DataSource dataSource) {
+	private static AuditDatabase databaseOf(DataSource dataSource) {
 		try {
-			return AuditDatabase.of(dataSource) == AuditDatabase.H2;
+			return AuditDatabase.of(dataSource);
 		}
 		catch (IllegalStateException ex) {
-			return false;
+			// another database with the starter's tables: portable SQL only
+			return null;
 		}
 	}
 
@@ -148,15 +153,11 @@ public final class ChainSealer {
 		if (links.isEmpty()) {
 			return 0;
 		}
-		int[][] counts = this.jdbc.batchUpdate(
-				"update audit_event set chain_seq = ?, prev_hash = ?, hash = ? where id = ? and chain_seq is null", links,
-				links.size(), ChainSealer::bind);
-		for (int[] batch : counts) {
-			for (int count : batch) {
-				if (count == 0) {
-					throw new IllegalStateException("An event of chain " + chainKey + " was sealed concurrently");
-				}
-			}
+		if (this.database == AuditDatabase.POSTGRESQL) {
+			linkInOneStatement(chainKey, links);
+		}
+		else {
+			linkInBatch(chainKey, links);
 		}
 		this.jdbc.update("update audit_chain_head set seq = ?, hash = ? where chain_key = ?", seq[0], previous[0],
 				chainKey);
@@ -164,6 +165,41 @@ public final class ChainSealer {
 			logger.trace("Sealed " + links.size() + " event(s) of chain " + chainKey + " up to " + seq[0]);
 		}
 		return links.size();
+	}
+
+	private void linkInBatch(String chainKey, List<Link> links) {
+		int[][] counts = this.jdbc.batchUpdate(
+				"update audit_event set chain_seq = ?, prev_hash = ?, hash = ? where id = ? and chain_seq is null", links,
+				links.size(), ChainSealer::bind);
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count == 0) {
+					throw concurrentlySealed(chainKey);
+				}
+			}
+		}
+	}
+
+	/** One statement for the whole batch, which PostgreSQL runs several times faster than a JDBC batch. */
+	private void linkInOneStatement(String chainKey, List<Link> links) {
+		Integer updated = this.jdbc.execute((Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement("update audit_event e set chain_seq = v.seq, "
+					+ "prev_hash = v.prev_hash, hash = v.hash from unnest(?::bigint[], ?::bigint[], ?::varchar[], "
+					+ "?::varchar[]) as v(id, seq, prev_hash, hash) where e.id = v.id and e.chain_seq is null")) {
+				statement.setArray(1, connection.createArrayOf("bigint", links.stream().map(Link::id).toArray()));
+				statement.setArray(2, connection.createArrayOf("bigint", links.stream().map(Link::seq).toArray()));
+				statement.setArray(3, connection.createArrayOf("varchar", links.stream().map(Link::prevHash).toArray()));
+				statement.setArray(4, connection.createArrayOf("varchar", links.stream().map(Link::hash).toArray()));
+				return statement.executeUpdate();
+			}
+		});
+		if (updated == null || updated != links.size()) {
+			throw concurrentlySealed(chainKey);
+		}
+	}
+
+	private static IllegalStateException concurrentlySealed(String chainKey) {
+		return new IllegalStateException("An event of chain " + chainKey + " was sealed concurrently");
 	}
 
 	private static void bind(PreparedStatement statement, Link link) throws SQLException {
