@@ -25,6 +25,8 @@ public final class SealingSchedule implements SmartLifecycle {
 
 	private ScheduledFuture<?> task;
 
+	private volatile boolean failing;
+
 	public SealingSchedule(ChainSealer sealer, Duration interval) {
 		if (interval == null || interval.isNegative() || interval.isZero()) {
 			throw new IllegalArgumentException("audit.integrity.seal-interval must be positive, not " + interval);
@@ -62,9 +64,20 @@ public final class SealingSchedule implements SmartLifecycle {
 	private void sealQuietly() {
 		try {
 			this.sealer.seal();
+			if (this.failing) {
+				logger.info("Sealing audit events again");
+				this.failing = false;
+			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Cannot seal audit events now; will retry", ex);
+			// warn once per outage, not at every interval
+			if (!this.failing) {
+				logger.warn("Cannot seal audit events now; retrying every " + this.interval, ex);
+				this.failing = true;
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("Still cannot seal audit events", ex);
+			}
 		}
 	}
 
