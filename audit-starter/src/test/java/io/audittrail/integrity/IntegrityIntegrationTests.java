@@ -1,5 +1,6 @@
 package io.audittrail.integrity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,39 @@ abstract class IntegrityIntegrationTests {
 		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct chain_seq) as positions, "
 				+ "min(chain_seq) as first, max(chain_seq) as last from audit_event where tenant = ?", this.tenant);
 		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue()).containsExactly(8000L, 1L, 8000L);
+	}
+
+	@Test
+	void sealersOfSeveralInstancesNeverForkAChain() throws Exception {
+		ChainSealer[] instances = { new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()),
+				new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()) };
+		AtomicBoolean writing = new AtomicBoolean(true);
+		ExecutorService threads = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<?>> sealers = new ArrayList<>();
+			for (ChainSealer instance : instances) {
+				sealers.add(threads.submit(() -> {
+					while (writing.get()) {
+						instance.seal();
+					}
+					return instance.seal();
+				}));
+			}
+			threads.submit(() -> {
+				for (int i = 0; i < 20; i++) {
+					this.rows.events(this.tenant, 100, Instant.now());
+				}
+				writing.set(false);
+			}).get();
+			for (Future<?> sealer : sealers) {
+				sealer.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2000, null, 0));
 	}
 
 	@Test
