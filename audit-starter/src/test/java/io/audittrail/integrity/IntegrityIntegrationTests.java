@@ -1,7 +1,10 @@
 package io.audittrail.integrity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +140,22 @@ abstract class IntegrityIntegrationTests {
 		}
 
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2000, null, 0));
+	}
+
+	@Test
+	void requestEventsWaitForTheirStatusUpToAMinute() {
+		String insert = "insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+				+ "http_method, http_path, http_status) values (?, ?, 'http.request', 'http', 'OTHER', 'SUCCESS', "
+				+ "'ANONYMOUS', 'POST', '/api/v1/articles', ?)";
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.jdbc.update(insert, now, this.tenant, null);
+		this.jdbc.update(insert, now, this.tenant, 201);
+		this.sealer.seal();
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 1, null, 1));
+
+		new ChainSealer(this.jdbc.getDataSource(), 100, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61))).seal();
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2, null, 0));
 	}
 
 	@Test
