@@ -53,6 +53,10 @@ public class AuditProperties {
 
 	private final Http http = new Http();
 
+	private final Integrity integrity = new Integrity();
+
+	private final Retention retention = new Retention();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -107,6 +111,14 @@ public class AuditProperties {
 
 	public Http getHttp() {
 		return this.http;
+	}
+
+	public Integrity getIntegrity() {
+		return this.integrity;
+	}
+
+	public Retention getRetention() {
+		return this.retention;
 	}
 
 	/** Entity changes captured by Envers. */
@@ -456,6 +468,96 @@ public class AuditProperties {
 
 		public void setEnqueueTimeout(Duration enqueueTimeout) {
 			this.enqueueTimeout = enqueueTimeout;
+		}
+
+	}
+
+	/** The hash chains that make tampering detectable. */
+	public static class Integrity {
+
+		/** Whether to link events into hash chains and serve their verification. */
+		private boolean enabled = true;
+
+		/** How often committed events are linked into their tenant's hash chain. */
+		private Duration sealInterval = Duration.ofSeconds(1);
+
+		/** How many events are linked per transaction. */
+		private int sealBatchSize = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getSealInterval() {
+			return this.sealInterval;
+		}
+
+		public void setSealInterval(Duration sealInterval) {
+			this.sealInterval = sealInterval;
+		}
+
+		public int getSealBatchSize() {
+			return this.sealBatchSize;
+		}
+
+		public void setSealBatchSize(int sealBatchSize) {
+			this.sealBatchSize = sealBatchSize;
+		}
+
+	}
+
+	/** How long entries are kept. */
+	public static class Retention {
+
+		/** Whether to run the retention job. */
+		private boolean enabled = true;
+
+		/**
+		 * Days entries and their Envers revisions are kept, for system-level entries and for tenants
+		 * whose retention policy sets none. Values below 1 count as 1. Unset: kept forever.
+		 */
+		private Integer days;
+
+		/** When the retention job runs, as a cron expression; '-' never. */
+		private String cron = "0 30 3 * * *";
+
+		/** How many events or revisions are removed per transaction. */
+		private int batchSize = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Integer getDays() {
+			return this.days;
+		}
+
+		public void setDays(Integer days) {
+			this.days = days;
+		}
+
+		public String getCron() {
+			return this.cron;
+		}
+
+		public void setCron(String cron) {
+			this.cron = cron;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
 		}
 
 	}
