@@ -7,9 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +17,13 @@ import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealer;
 import io.audittrail.integrity.SealingSchedule;
 import io.audittrail.integrity.web.IntegrityController;
-import io.audittrail.integrity.web.SecurityViewAccess;
-import io.audittrail.integrity.web.ViewAccess;
+import io.audittrail.web.AuditAccessControl;
 
 /**
  * Auto-configuration of the hash chains: the sealer that links committed events, its schedule, the
  * verification bean and its JSON endpoint.
  */
-@AutoConfiguration(after = AuditStoreAutoConfiguration.class)
+@AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditWebAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
 @ConditionalOnBean(DataSource.class)
@@ -53,38 +50,13 @@ public final class AuditIntegrityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
+	@ConditionalOnBean(AuditAccessControl.class)
 	static class WebConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		IntegrityController auditIntegrityController(AuditIntegrity integrity, ViewAccess access) {
+		IntegrityController auditIntegrityController(AuditIntegrity integrity, AuditAccessControl access) {
 			return new IntegrityController(integrity, access);
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
-		static class SecuredAccess {
-
-			@Bean
-			@ConditionalOnMissingBean
-			ViewAccess auditViewAccess(AuditProperties properties) {
-				return new SecurityViewAccess(properties.getSecurity().getViewAuthority());
-			}
-
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnMissingClass("org.springframework.security.core.context.SecurityContextHolder")
-		@ConditionalOnBooleanProperty("audit.web.allow-without-security")
-		static class OpenAccess {
-
-			@Bean
-			@ConditionalOnMissingBean
-			ViewAccess auditViewAccess() {
-				return ViewAccess.everyone();
-			}
-
 		}
 
 	}

@@ -12,7 +12,8 @@ package io.audittrail.integrity;
  */
 public record IntegrityReport(boolean verified, long checked, Long firstBrokenId, long unsealed) {
 
-	IntegrityReport and(IntegrityReport other) {
+	/** This report combined with another of other chains. */
+	public IntegrityReport and(IntegrityReport other) {
 		Long broken = (this.firstBrokenId != null) ? this.firstBrokenId : other.firstBrokenId;
 		return new IntegrityReport(this.verified && other.verified, this.checked + other.checked, broken,
 				this.unsealed + other.unsealed);

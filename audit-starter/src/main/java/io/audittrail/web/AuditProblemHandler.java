@@ -15,7 +15,8 @@ import io.audittrail.revert.RevertRefusedException;
  * Answers the JSON API's errors with RFC 9457 problem details: 400 naming the bad parameter, 401,
  * 403, 404, and 409 with the reason a change cannot be reverted.
  */
-@RestControllerAdvice(assignableTypes = { AuditApiController.class, AuditCatalogController.class })
+@RestControllerAdvice(assignableTypes = { AuditApiController.class, AuditCatalogController.class,
+		io.audittrail.integrity.web.IntegrityController.class })
 public class AuditProblemHandler {
 
 	@ExceptionHandler

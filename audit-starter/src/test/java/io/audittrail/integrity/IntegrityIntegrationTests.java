@@ -248,6 +248,20 @@ abstract class IntegrityIntegrationTests {
 	}
 
 	@Test
+	void integrityEndpointKeepsReadersToTheirTenants() throws Exception {
+		sealedEvents(2);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:elsewhere");
+
+		mvc.perform(get("/audit/api/integrity").param("tenant", this.tenant))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/integrity"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.checked").value(0));
+	}
+
+	@Test
 	void integrityEndpointRejectsABlankTenant() throws Exception {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
 		signIn("admin@demo.test", "viewAuditLog");

@@ -1,48 +1,53 @@
 package io.audittrail.integrity.web;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
+import io.audittrail.query.TenantScope;
+import io.audittrail.web.AuditAccessControl;
+import io.audittrail.web.AuditAccessException;
+import io.audittrail.web.BadParameterException;
 
 /**
- * {@code GET {audit.web.base-path}/api/integrity}: verifies all hash chains, or one tenant's with
- * {@code ?tenant=}, and answers {@code {"verified", "checked", "firstBrokenId", "unsealed"}}.
+ * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one tenant's.
  */
 @RestController
-public final class IntegrityController {
+public class IntegrityController {
 
 	private final AuditIntegrity integrity;
 
-	private final ViewAccess access;
+	private final AuditAccessControl access;
 
-	public IntegrityController(AuditIntegrity integrity, ViewAccess access) {
+	public IntegrityController(AuditIntegrity integrity, AuditAccessControl access) {
 		this.integrity = integrity;
 		this.access = access;
 	}
 
 	@GetMapping(path = "${audit.web.base-path:/audit}/api/integrity")
-	public ResponseEntity<?> verify(@RequestParam(name = "tenant", required = false) String tenant) {
-		HttpStatus refusal = this.access.refusal();
-		if (refusal != null) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(refusal, (refusal == HttpStatus.UNAUTHORIZED)
-					? "Sign in to read the audit log" : "Reading the audit log needs the view authority");
-			return ResponseEntity.status(refusal).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	public IntegrityReport verify(@RequestParam(name = "tenant", required = false) String tenant) {
+		TenantScope scope = this.access.requireView().scope();
+		if (tenant != null) {
+			if (tenant.isBlank()) {
+				throw new BadParameterException("tenant",
+						"Parameter 'tenant' must not be blank; leave it out to verify every chain");
+			}
+			if (!scope.includes(tenant)) {
+				throw new AuditAccessException(HttpStatus.FORBIDDEN, "You may not read the audit log of tenant '" + tenant + "'.");
+			}
+			return this.integrity.verify(tenant);
 		}
-		if (tenant != null && tenant.isBlank()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"Parameter 'tenant' must not be blank; leave it out to verify every chain");
-			problem.setProperty("parameter", "tenant");
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		if (scope.everyTenant()) {
+			return this.integrity.verify();
 		}
-		IntegrityReport report = (tenant != null) ? this.integrity.verify(tenant) : this.integrity.verify();
-		return ResponseEntity.ok(report);
+		IntegrityReport report = scope.system() ? this.integrity.verify(null) : new IntegrityReport(true, 0, null, 0);
+		for (String readable : scope.tenants()) {
+			report = report.and(this.integrity.verify(readable));
+		}
+		return report;
 	}
 
 }
