@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
 
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -14,6 +17,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
+
+import io.audittrail.benchmarks.app.Database;
+import io.audittrail.benchmarks.write.WriteBenchmark;
 
 /**
  * Runs the benchmarks with JMH and prints their figures, the ratios of the quality bars and whether
@@ -48,16 +54,36 @@ public final class BenchmarkReport {
 			.measurementIterations(3)
 			.measurementTime(TimeValue.seconds(1))
 			.jvmArgsAppend("-Xms1g", "-Xmx1g")
+			.addProfiler(GCProfiler.class)
 			.shouldFailOnError(true)
 			.verbosity(VerboseMode.SILENT)
 			.build();
 		Instant started = Instant.now();
+		double loadBefore = loadAverage();
 		PrintStream out = System.out;
 		out.println("Running benchmarks matching '" + include + "' ...");
+		List<RoundTripCount.Count> roundTrips = List.of();
+		if (Pattern.compile(include).matcher(WriteBenchmark.class.getName() + ".create").find()) {
+			out.println("Counting JDBC round trips per transaction ...");
+			roundTrips = RoundTripCount.measure(databases(options), List.of(3, 13));
+		}
 		Collection<RunResult> results = new Runner(options).run();
 		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
 		out.println();
-		out.println(new ResultTable(results).toMarkdown(machine(), command(selection), took));
+		String load = String.format(java.util.Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
+				loadBefore, loadAverage());
+		out.println(new ResultTable(results, roundTrips).toMarkdown(machine() + load, command(selection), took));
+	}
+
+	private static double loadAverage() {
+		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private static List<Database> databases(Options options) {
+		if (!options.getParameter("database").hasValue()) {
+			return List.of(Database.values());
+		}
+		return options.getParameter("database").get().stream().map(Database::valueOf).toList();
 	}
 
 	private static String command(String selection) {

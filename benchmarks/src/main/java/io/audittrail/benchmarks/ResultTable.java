@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 
@@ -33,8 +34,11 @@ final class ResultTable {
 
 	private final List<String> bars = new ArrayList<>();
 
-	ResultTable(Collection<RunResult> results) {
+	private final List<RoundTripCount.Count> roundTrips;
+
+	ResultTable(Collection<RunResult> results, List<RoundTripCount.Count> roundTrips) {
 		this.figures = results.stream().map(Figure::of).toList();
+		this.roundTrips = roundTrips;
 	}
 
 	String toMarkdown(String machine, String command, Duration took) {
@@ -44,6 +48,7 @@ final class ResultTable {
 			.append(took.toSecondsPart()).append(" s)\n\n");
 		appendFigures(out);
 		appendWriteRatios(out);
+		appendRoundTrips(out);
 		appendAspectCost(out);
 		if (!this.bars.isEmpty()) {
 			out.append("\n| bar | measured | required | met |\n|---|---:|---:|---|\n");
@@ -53,13 +58,14 @@ final class ResultTable {
 	}
 
 	private void appendFigures(StringBuilder out) {
-		out.append("| benchmark | parameters | score | ± error (99.9%) | median | min–max | unit |\n");
-		out.append("|---|---|---:|---:|---:|---:|---|\n");
+		out.append("| benchmark | parameters | score | ± error (99.9%) | median | min–max | unit | allocated B/op |\n");
+		out.append("|---|---|---:|---:|---:|---:|---|---:|\n");
 		for (Figure figure : this.figures) {
 			out.append("| ").append(figure.name()).append(" | ").append(figure.describeParameters()).append(" | ")
 				.append(number(figure.score())).append(" | ").append(number(figure.error())).append(" | ")
 				.append(number(figure.median())).append(" | ").append(number(figure.min())).append('–')
-				.append(number(figure.max())).append(" | ").append(figure.unit()).append(" |\n");
+				.append(number(figure.max())).append(" | ").append(figure.unit()).append(" | ")
+				.append(number(figure.allocated())).append(" |\n");
 		}
 	}
 
@@ -94,6 +100,24 @@ final class ResultTable {
 			}
 			versusEnvers.ifPresent((value) -> bar("AUDIT_TRAIL/ENVERS, " + subject, percent(versusEnvers), "≥ 100%",
 					value >= 1.0));
+		});
+	}
+
+	private void appendRoundTrips(StringBuilder out) {
+		if (this.roundTrips.isEmpty()) {
+			return;
+		}
+		out.append("\nJDBC round trips per transaction (statements, batches and the commit; counted over 20 transactions):\n\n");
+		out.append("| database | operation | entities | NONE | ENVERS | JAVERS | AUDIT_TRAIL |\n");
+		out.append("|---|---|---:|---:|---:|---:|---:|\n");
+		Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+		this.roundTrips.forEach((count) -> rows
+			.computeIfAbsent(count.database() + " | " + count.operation() + " | " + count.size(), (key) -> new LinkedHashMap<>())
+			.put(count.mode().name(), count.perTransaction()));
+		rows.forEach((key, modes) -> {
+			out.append("| ").append(key);
+			MODES.forEach((mode) -> out.append(" | ").append(number(modes.getOrDefault(mode, Double.NaN))));
+			out.append(" |\n");
 		});
 	}
 
@@ -140,7 +164,7 @@ final class ResultTable {
 
 	/** One benchmark's result. */
 	record Figure(String benchmark, String method, Map<String, String> parameters, double score, double error,
-			double median, double min, double max, String unit) {
+			double median, double min, double max, String unit, double allocated) {
 
 		static Figure of(RunResult result) {
 			String[] name = result.getParams().getBenchmark().split("\\.");
@@ -150,7 +174,12 @@ final class ResultTable {
 			return new Figure(name[name.length - 2], name[name.length - 1], parameters,
 					result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
 					statistics.getPercentile(50), statistics.getMin(), statistics.getMax(),
-					result.getPrimaryResult().getScoreUnit());
+					result.getPrimaryResult().getScoreUnit(), allocated(result));
+		}
+
+		private static double allocated(RunResult result) {
+			Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+			return (allocation != null) ? allocation.getScore() : Double.NaN;
 		}
 
 		String name() {

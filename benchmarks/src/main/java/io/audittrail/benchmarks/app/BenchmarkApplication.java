@@ -10,6 +10,8 @@ import org.javers.core.JaversBuilder;
 import org.javers.repository.sql.DialectName;
 import org.javers.repository.sql.SqlRepositoryBuilder;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,11 +30,22 @@ public class BenchmarkApplication {
 
 	static final String JAVERS_PROPERTY = "benchmark.javers";
 
+	static final String COUNT_ROUND_TRIPS_PROPERTY = "benchmark.count-round-trips";
+
 	/** Starts the application in a mode, on a new database named after the mode. */
 	public static ConfigurableApplicationContext start(Database database, Mode mode) {
+		return start(database, mode, false);
+	}
+
+	/**
+	 * Starts the application in a mode, on a new database named after the mode, optionally counting
+	 * its JDBC round trips in the bean {@link JdbcRoundTrips}.
+	 */
+	public static ConfigurableApplicationContext start(Database database, Mode mode, boolean countRoundTrips) {
 		String name = "bench_" + mode.name().toLowerCase();
 		Map<String, Object> properties = new HashMap<>(common(database.createDatabase(name)));
 		properties.putAll(mode.properties());
+		properties.put(COUNT_ROUND_TRIPS_PROPERTY, String.valueOf(countRoundTrips));
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
 			.properties(properties)
 			.run();
@@ -52,6 +65,25 @@ public class BenchmarkApplication {
 		properties.put("logging.level.org.hibernate.orm.deprecation", "error");
 		properties.put("logging.level.org.javers", "warn");
 		return properties;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(COUNT_ROUND_TRIPS_PROPERTY)
+	static JdbcRoundTrips jdbcRoundTrips() {
+		return new JdbcRoundTrips();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(COUNT_ROUND_TRIPS_PROPERTY)
+	static BeanPostProcessor countingDataSource(ObjectProvider<JdbcRoundTrips> roundTrips) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof DataSource dataSource) ? roundTrips.getObject().wrap(dataSource) : bean;
+			}
+
+		};
 	}
 
 	@Bean
