@@ -16,6 +16,7 @@ import io.audittrail.capture.CommitHook;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.envers.HibernateCommitHook;
 import io.audittrail.envers.JdbcBatching;
+import io.audittrail.envers.RevisionInsertCompletion;
 
 /**
  * Auto-configuration that binds events to Hibernate Envers revisions: registers the starter's
@@ -38,6 +39,11 @@ public final class AuditEnversAutoConfiguration {
 	@Bean
 	HibernatePropertiesCustomizer auditJdbcBatching(AuditProperties properties) {
 		return new JdbcBatching(properties.getEntities().getJdbcBatchSize());
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer auditRevisionInsertCompletion() {
+		return new RevisionInsertCompletion();
 	}
 
 	@Bean
