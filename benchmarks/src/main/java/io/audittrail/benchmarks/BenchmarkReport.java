@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -46,6 +47,13 @@ public final class BenchmarkReport {
 			}
 			builder.param(parameter[0], parameter[1].split(","));
 		}
+		Pattern included = Pattern.compile(include);
+		boolean writes = Stream.of("create", "update", "delete")
+			.anyMatch((operation) -> included.matcher(WriteBenchmark.class.getName() + "." + operation).find());
+		if (writes && databases(builder.build()).contains(Database.POSTGRESQL)) {
+			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
+			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
+		}
 		Options options = builder
 			.forks(1)
 			.threads(1)
@@ -53,7 +61,7 @@ public final class BenchmarkReport {
 			.warmupTime(TimeValue.seconds(1))
 			.measurementIterations(3)
 			.measurementTime(TimeValue.seconds(1))
-			.jvmArgsAppend("-Xms1g", "-Xmx1g")
+			.jvmArgs("-Xms1g", "-Xmx1g")
 			.addProfiler(GCProfiler.class)
 			.shouldFailOnError(true)
 			.verbosity(VerboseMode.SILENT)
@@ -63,7 +71,7 @@ public final class BenchmarkReport {
 		PrintStream out = System.out;
 		out.println("Running benchmarks matching '" + include + "' ...");
 		List<RoundTripCount.Count> roundTrips = List.of();
-		if (Pattern.compile(include).matcher(WriteBenchmark.class.getName() + ".create").find()) {
+		if (writes) {
 			out.println("Counting JDBC round trips per transaction ...");
 			roundTrips = RoundTripCount.measure(databases(options), List.of(3, 13));
 		}
