@@ -107,7 +107,9 @@ final class ResultTable {
 		if (this.roundTrips.isEmpty()) {
 			return;
 		}
-		out.append("\nJDBC round trips per transaction (statements, batches and the commit; counted over 20 transactions):\n\n");
+		out.append("\nJDBC round trips per transaction (statements, batches and the commit; counted over ")
+			.append(RoundTripCount.TRANSACTIONS)
+			.append(" transactions):\n\n");
 		out.append("| database | operation | entities | NONE | ENVERS | JAVERS | AUDIT_TRAIL |\n");
 		out.append("|---|---|---:|---:|---:|---:|---:|\n");
 		Map<String, Map<String, Double>> rows = new LinkedHashMap<>();

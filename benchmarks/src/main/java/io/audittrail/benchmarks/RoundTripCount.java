@@ -18,7 +18,7 @@ import io.audittrail.benchmarks.app.Mode;
  */
 final class RoundTripCount {
 
-	private static final int TRANSACTIONS = 20;
+	static final int TRANSACTIONS = 10;
 
 	/** The round trips of one transaction of an operation, in a mode and database, for a graph size. */
 	record Count(Database database, Mode mode, String operation, int size, double perTransaction) {
