@@ -52,6 +52,13 @@ public @interface Audited {
 	/** Expression for the display name of the entity the operation acts on. */
 	String entityName() default "";
 
+	/**
+	 * Expression for the tenant the operation acts in, evaluated before the call. Defaults to the
+	 * tenant of the application's {@code TenantResolver}. The Envers revision of the call's
+	 * transaction is recorded with it too.
+	 */
+	String tenant() default "";
+
 	/** Named detail items, each one of the items the catalog lists for the operation. */
 	Detail[] details() default {};
 

@@ -27,6 +27,7 @@ import io.audittrail.capture.AuditedMethodScanner;
 import io.audittrail.capture.AuditedMethods;
 import io.audittrail.capture.CommitHook;
 import io.audittrail.capture.EventContextResolver;
+import io.audittrail.capture.RequestCapture;
 import io.audittrail.capture.TransactionalEventWriter;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
@@ -72,8 +73,8 @@ public final class AuditAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EventContextResolver auditEventContextResolver(ActorResolver actors, TenantResolver tenants,
-			RequestOriginResolver origins) {
-		return new EventContextResolver(actors, tenants, origins);
+			RequestOriginResolver origins, ObjectProvider<RequestCapture> requests) {
+		return new EventContextResolver(actors, tenants, origins, requests.getIfAvailable(RequestCapture::none));
 	}
 
 	@Bean
@@ -92,7 +93,7 @@ public final class AuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	TransactionalEventWriter auditEventWriter(AuditEventStore store, OperationCatalog catalog, AuditProperties properties,
 			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<CommitHook> commitHook,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<RequestCapture> requests) {
 		TransactionTemplate ownTransaction = transactionManager.getIfUnique(() -> null) != null
 				? new TransactionTemplate(transactionManager.getIfUnique()) : null;
 		if (ownTransaction != null) {
@@ -101,7 +102,8 @@ public final class AuditAutoConfiguration {
 		return new TransactionalEventWriter(store, catalog,
 				new TransactionalEventWriter.Settings(properties.getFailurePolicy(),
 						properties.getEntities().isRecordUnannotated()),
-				ownTransaction, commitHook.getIfAvailable(), meters.getIfUnique(), Clock.systemUTC());
+				ownTransaction, commitHook.getIfAvailable(), meters.getIfUnique(), Clock.systemUTC(),
+				requests.getIfAvailable(RequestCapture::none));
 	}
 
 	@Bean

@@ -1,9 +1,11 @@
 package io.audittrail.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import io.audittrail.capture.FailurePolicy;
 import io.audittrail.catalog.OperationCatalogLoader;
@@ -48,6 +50,12 @@ public class AuditProperties {
 	private final Web web = new Web();
 
 	private final Security security = new Security();
+
+	private final Http http = new Http();
+
+	private final Integrity integrity = new Integrity();
+
+	private final Retention retention = new Retention();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -99,6 +107,18 @@ public class AuditProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Integrity getIntegrity() {
+		return this.integrity;
+	}
+
+	public Retention getRetention() {
+		return this.retention;
 	}
 
 	/** Entity changes captured by Envers. */
@@ -195,6 +215,20 @@ public class AuditProperties {
 		 */
 		private boolean allowWithoutSecurity = false;
 
+		/**
+		 * Secret that signs the list's page cursors, so that every instance of the application accepts
+		 * the cursors of the others. Unset: a random secret per start, and cursors expire on restart.
+		 */
+		private String cursorSecret;
+
+		public String getCursorSecret() {
+			return this.cursorSecret;
+		}
+
+		public void setCursorSecret(String cursorSecret) {
+			this.cursorSecret = cursorSecret;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -266,6 +300,280 @@ public class AuditProperties {
 
 		public void setSystemAuthority(String systemAuthority) {
 			this.systemAuthority = systemAuthority;
+		}
+
+	}
+
+	/** Recording of HTTP API requests. */
+	public static class Http {
+
+		/** Whether to record HTTP API requests. */
+		private boolean enabled = false;
+
+		/** HTTP methods of the requests to record. Default: POST, PUT, PATCH, DELETE. */
+		private List<String> methods = new ArrayList<>(List.of("POST", "PUT", "PATCH", "DELETE"));
+
+		/** Path patterns of the requests to record, such as '/api/**'. Empty: every path. */
+		private List<String> includePaths = new ArrayList<>();
+
+		/**
+		 * Path patterns of requests never recorded. The audit log's own API and pages under
+		 * 'audit.web.base-path' are never recorded either.
+		 */
+		private List<String> excludePaths = new ArrayList<>();
+
+		/**
+		 * Request headers to record. Authorization, cookies and the API-key headers are never
+		 * recorded, even when listed.
+		 */
+		private List<String> includeHeaders = new ArrayList<>();
+
+		/**
+		 * Names of fields whose values are masked in bodies (at any depth of JSON, and in forms),
+		 * query and path parameters. Case-insensitive. Default: password, secret, token, apiKey,
+		 * cardNumber, cvc.
+		 */
+		private List<String> maskFields = new ArrayList<>(
+				List.of("password", "secret", "token", "apiKey", "cardNumber", "cvc"));
+
+		/** Largest part of a body that is recorded; a longer body is cut with a marker. */
+		private DataSize maxBodyBytes = DataSize.ofKilobytes(16);
+
+		/** Whether to record request bodies. Binary and multipart bodies are described, not stored. */
+		private boolean includeBody = false;
+
+		/** Whether to record query parameters. */
+		private boolean includeQuery = false;
+
+		/** Whether to record path parameters, such as the id in '/contents/{id}'. */
+		private boolean includePathParameters = false;
+
+		/** Headers that carry API keys; never recorded. */
+		private List<String> apiKeyHeaders = new ArrayList<>(List.of("X-API-KEY"));
+
+		/** How many requests may wait to be written. */
+		private int queueCapacity = 10_000;
+
+		/** How many requests are written in one batch at most. */
+		private int batchSize = 500;
+
+		/** How long the writer waits for more requests to fill a batch. */
+		private Duration flushInterval = Duration.ofMillis(200);
+
+		/**
+		 * How long a request waits for space when the queue is full, after which its entry is logged
+		 * and counted as lost in the metric 'audit.http.entries.lost'.
+		 */
+		private Duration enqueueTimeout = Duration.ofSeconds(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+		public List<String> getIncludePaths() {
+			return this.includePaths;
+		}
+
+		public void setIncludePaths(List<String> includePaths) {
+			this.includePaths = includePaths;
+		}
+
+		public List<String> getExcludePaths() {
+			return this.excludePaths;
+		}
+
+		public void setExcludePaths(List<String> excludePaths) {
+			this.excludePaths = excludePaths;
+		}
+
+		public List<String> getIncludeHeaders() {
+			return this.includeHeaders;
+		}
+
+		public void setIncludeHeaders(List<String> includeHeaders) {
+			this.includeHeaders = includeHeaders;
+		}
+
+		public List<String> getMaskFields() {
+			return this.maskFields;
+		}
+
+		public void setMaskFields(List<String> maskFields) {
+			this.maskFields = maskFields;
+		}
+
+		public DataSize getMaxBodyBytes() {
+			return this.maxBodyBytes;
+		}
+
+		public void setMaxBodyBytes(DataSize maxBodyBytes) {
+			this.maxBodyBytes = maxBodyBytes;
+		}
+
+		public boolean isIncludeBody() {
+			return this.includeBody;
+		}
+
+		public void setIncludeBody(boolean includeBody) {
+			this.includeBody = includeBody;
+		}
+
+		public boolean isIncludeQuery() {
+			return this.includeQuery;
+		}
+
+		public void setIncludeQuery(boolean includeQuery) {
+			this.includeQuery = includeQuery;
+		}
+
+		public boolean isIncludePathParameters() {
+			return this.includePathParameters;
+		}
+
+		public void setIncludePathParameters(boolean includePathParameters) {
+			this.includePathParameters = includePathParameters;
+		}
+
+		public List<String> getApiKeyHeaders() {
+			return this.apiKeyHeaders;
+		}
+
+		public void setApiKeyHeaders(List<String> apiKeyHeaders) {
+			this.apiKeyHeaders = apiKeyHeaders;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getFlushInterval() {
+			return this.flushInterval;
+		}
+
+		public void setFlushInterval(Duration flushInterval) {
+			this.flushInterval = flushInterval;
+		}
+
+		public Duration getEnqueueTimeout() {
+			return this.enqueueTimeout;
+		}
+
+		public void setEnqueueTimeout(Duration enqueueTimeout) {
+			this.enqueueTimeout = enqueueTimeout;
+		}
+
+	}
+
+	/** The hash chains that make tampering detectable. */
+	public static class Integrity {
+
+		/** Whether to link events into hash chains and serve their verification. */
+		private boolean enabled = true;
+
+		/** How often committed events are linked into their tenant's hash chain. */
+		private Duration sealInterval = Duration.ofSeconds(1);
+
+		/** How many events are linked per transaction. */
+		private int sealBatchSize = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getSealInterval() {
+			return this.sealInterval;
+		}
+
+		public void setSealInterval(Duration sealInterval) {
+			this.sealInterval = sealInterval;
+		}
+
+		public int getSealBatchSize() {
+			return this.sealBatchSize;
+		}
+
+		public void setSealBatchSize(int sealBatchSize) {
+			this.sealBatchSize = sealBatchSize;
+		}
+
+	}
+
+	/** How long entries are kept. */
+	public static class Retention {
+
+		/** Whether to run the retention job. */
+		private boolean enabled = true;
+
+		/**
+		 * Days entries and their Envers revisions are kept, for system-level entries and for tenants
+		 * whose retention policy sets none. Values below 1 count as 1. Unset: kept forever.
+		 */
+		private Integer days;
+
+		/** When the retention job runs, as a cron expression; '-' never. */
+		private String cron = "0 30 3 * * *";
+
+		/** How many events or revisions are removed per transaction. */
+		private int batchSize = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Integer getDays() {
+			return this.days;
+		}
+
+		public void setDays(Integer days) {
+			this.days = days;
+		}
+
+		public String getCron() {
+			return this.cron;
+		}
+
+		public void setCron(String cron) {
+			this.cron = cron;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
 		}
 
 	}

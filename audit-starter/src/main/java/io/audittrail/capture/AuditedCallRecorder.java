@@ -10,6 +10,7 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.Outcome;
+import io.audittrail.core.RequestInfo;
 
 /**
  * Records calls of {@code @Audited} methods: evaluates the annotation's expressions around the call
@@ -62,17 +63,18 @@ public final class AuditedCallRecorder {
 		Object[] arguments = call.arguments();
 		Instant startedAt = this.clock.instant();
 		Object before = evaluateBefore(method, arguments);
+		NamedTenant tenant = nameTenant(method, arguments, before);
 		Object result;
 		try {
 			result = call.proceed();
 		}
 		catch (Throwable ex) {
-			recordFailure(method, arguments, before, startedAt, ex);
+			recordFailure(method, arguments, before, tenant, startedAt, ex);
 			throw ex;
 		}
 		try {
 			if (method.shouldRecord(arguments, before, result, false)) {
-				this.writer.write(events(method, arguments, before, result, startedAt, Outcome.SUCCESS, null));
+				this.writer.write(events(method, arguments, before, tenant, result, startedAt, Outcome.SUCCESS, null));
 			}
 			else {
 				this.writer.coverEntityChanges();
@@ -94,14 +96,30 @@ public final class AuditedCallRecorder {
 		}
 	}
 
-	private void recordFailure(AuditedMethod method, Object[] arguments, Object before, Instant startedAt, Throwable ex) {
+	private NamedTenant nameTenant(AuditedMethod method, Object[] arguments, Object before) {
+		if (!method.namesTenant()) {
+			return null;
+		}
+		try {
+			NamedTenant tenant = new NamedTenant(method.evaluateTenant(arguments, before));
+			this.writer.actInTenant(tenant.value());
+			return tenant;
+		}
+		catch (AuditRecordingException ex) {
+			this.writer.recordingFailed(ex);
+			return null;
+		}
+	}
+
+	private void recordFailure(AuditedMethod method, Object[] arguments, Object before, NamedTenant tenant,
+			Instant startedAt, Throwable ex) {
 		if (!this.settings.recordFailures()) {
 			return;
 		}
 		try {
 			if (method.shouldRecord(arguments, before, null, true)) {
 				this.writer.writeFailures(
-						events(method, arguments, before, null, startedAt, Outcome.FAILURE, ex.getClass().getName()));
+						events(method, arguments, before, tenant, null, startedAt, Outcome.FAILURE, ex.getClass().getName()));
 			}
 		}
 		catch (RuntimeException recordingFailure) {
@@ -109,9 +127,13 @@ public final class AuditedCallRecorder {
 		}
 	}
 
-	private List<AuditEvent> events(AuditedMethod method, Object[] arguments, Object before, Object result,
-			Instant startedAt, Outcome outcome, String error) {
+	private List<AuditEvent> events(AuditedMethod method, Object[] arguments, Object before, NamedTenant tenant,
+			Object result, Instant startedAt, Outcome outcome, String error) {
 		EventContext context = this.contexts.current();
+		if (tenant != null) {
+			context = context.inTenant(tenant.value());
+		}
+		RequestInfo request = this.contexts.recordRequest();
 		List<AuditEvent> events = new ArrayList<>();
 		for (Object item : method.items(arguments, before, result)) {
 			AuditedMethod.Evaluation evaluation = method.evaluate(this.catalog, arguments, before, result, item);
@@ -120,9 +142,14 @@ public final class AuditedCallRecorder {
 			events.add(new AuditEvent(null, startedAt, context.tenant(), evaluation.operation().id(),
 					evaluation.operation().target(), evaluation.operation().action(), outcome, context.actor(),
 					context.origin().ip(), entity, evaluation.details(), error, context.origin().requestId(), null,
-					null));
+					request));
 		}
 		return events;
+	}
+
+	/** The tenant an annotation names for its operation, which may be {@code null} (system-level). */
+	private record NamedTenant(String value) {
+
 	}
 
 	/**

@@ -43,6 +43,8 @@ final class AuditedMethod {
 
 	private final Expression before;
 
+	private final Expression tenant;
+
 	private final Expression condition;
 
 	private final boolean conditionReadsResult;
@@ -55,7 +57,7 @@ final class AuditedMethod {
 
 	AuditedMethod(Method method, String description, OperationDefinition fixedOperation, Expression operationExpression,
 			String entityType, Expression entityId, Expression entityName, Map<String, Expression> details,
-			Expression before, Expression condition, boolean conditionReadsResult, Expression forEach,
+			Expression before, Expression tenant, Expression condition, boolean conditionReadsResult, Expression forEach,
 			String[] parameterNames, BeanResolver beans) {
 		this.method = method;
 		this.description = description;
@@ -66,6 +68,7 @@ final class AuditedMethod {
 		this.entityName = entityName;
 		this.details = details;
 		this.before = before;
+		this.tenant = tenant;
 		this.condition = condition;
 		this.conditionReadsResult = conditionReadsResult;
 		this.forEach = forEach;
@@ -87,6 +90,16 @@ final class AuditedMethod {
 			return null;
 		}
 		return evaluate(this.before, context(arguments, null, null, null), "before");
+	}
+
+	/** Whether the annotation names the tenant of the operation. */
+	boolean namesTenant() {
+		return this.tenant != null;
+	}
+
+	/** Evaluates the {@code tenant} expression, before the call. */
+	String evaluateTenant(Object[] arguments, Object before) {
+		return text(this.tenant, context(arguments, before, null, null), "tenant");
 	}
 
 	/** Whether the call should be recorded. */

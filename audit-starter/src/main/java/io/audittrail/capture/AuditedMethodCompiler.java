@@ -87,7 +87,8 @@ final class AuditedMethodCompiler {
 		return new AuditedMethod(method, description, fixed, operationExpression, audited.entityType(),
 				parse(audited.entityId(), false, description, "entityId"),
 				parse(audited.entityName(), false, description, "entityName"), java.util.Collections.unmodifiableMap(details),
-				parse(audited.before(), false, description, "before"), condition,
+				parse(audited.before(), false, description, "before"), parse(audited.tenant(), false, description, "tenant"),
+				condition,
 				condition != null && readsVariable(condition, "result"), parse(audited.forEach(), false, description, "forEach"),
 				this.parameterNames.getParameterNames(method), this.beans);
 	}

@@ -12,4 +12,9 @@ import io.audittrail.core.RequestOrigin;
  */
 public record EventContext(Actor actor, String tenant, RequestOrigin origin) {
 
+	/** This context in the given tenant. */
+	public EventContext inTenant(String tenant) {
+		return new EventContext(this.actor, tenant, this.origin);
+	}
+
 }

@@ -1,6 +1,7 @@
 package io.audittrail.capture;
 
 import io.audittrail.core.ActorResolver;
+import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
 
@@ -15,15 +16,31 @@ public final class EventContextResolver {
 
 	private final RequestOriginResolver origins;
 
+	private final RequestCapture requests;
+
 	public EventContextResolver(ActorResolver actors, TenantResolver tenants, RequestOriginResolver origins) {
+		this(actors, tenants, origins, RequestCapture.none());
+	}
+
+	public EventContextResolver(ActorResolver actors, TenantResolver tenants, RequestOriginResolver origins,
+			RequestCapture requests) {
 		this.actors = actors;
 		this.tenants = tenants;
 		this.origins = origins;
+		this.requests = requests;
 	}
 
 	/** The context of the current call. */
 	public EventContext current() {
 		return new EventContext(this.actors.currentActor(), this.tenants.currentTenant(), this.origins.currentOrigin());
+	}
+
+	/**
+	 * The HTTP request part for events the current call creates, or {@code null}; the request is then
+	 * recorded by those events.
+	 */
+	public RequestInfo recordRequest() {
+		return this.requests.recordCurrentRequest();
 	}
 
 }

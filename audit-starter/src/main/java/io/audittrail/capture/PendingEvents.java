@@ -24,6 +24,10 @@ final class PendingEvents {
 
 	int depth;
 
+	boolean tenantNamed;
+
+	String tenant;
+
 	boolean covered;
 
 	boolean hooked;

@@ -21,6 +21,7 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.Outcome;
+import io.audittrail.core.RequestInfo;
 
 /**
  * Writes events with the transaction of the business change: successful operations are written just
@@ -50,6 +51,8 @@ public final class TransactionalEventWriter {
 
 	private final Clock clock;
 
+	private final RequestCapture requests;
+
 	/**
 	 * @param store where events go
 	 * @param catalog the catalog, for operations of entity changes no audited call covers
@@ -61,6 +64,23 @@ public final class TransactionalEventWriter {
 	 */
 	public TransactionalEventWriter(AuditEventStore store, OperationCatalog catalog, Settings settings,
 			TransactionOperations ownTransaction, CommitHook commitHook, MeterRegistry meters, Clock clock) {
+		this(store, catalog, settings, ownTransaction, commitHook, meters, clock, RequestCapture.none());
+	}
+
+	/**
+	 * @param store where events go
+	 * @param catalog the catalog, for operations of entity changes no audited call covers
+	 * @param settings the failure policy and what to record
+	 * @param ownTransaction runs work in a new transaction, for failures; may be {@code null}
+	 * @param commitHook the hook that binds writes to the persistence provider's commit; may be {@code null}
+	 * @param meters where the count of lost events goes; may be {@code null}
+	 * @param clock the clock for events of unannotated entity changes
+	 * @param requests the HTTP request part of events of unannotated entity changes
+	 */
+	public TransactionalEventWriter(AuditEventStore store, OperationCatalog catalog, Settings settings,
+			TransactionOperations ownTransaction, CommitHook commitHook, MeterRegistry meters, Clock clock,
+			RequestCapture requests) {
+		this.requests = requests;
 		this.store = store;
 		this.catalog = catalog;
 		this.settings = settings;
@@ -148,14 +168,32 @@ public final class TransactionalEventWriter {
 		lose(1, ex);
 	}
 
-	/** Tells the writer that the current transaction has an Envers revision. */
-	public void revisionCreated(LongSupplier revisionId, EventContext context) {
+	/**
+	 * Tells the writer that an audited call of the current transaction acts in the given tenant, so
+	 * that the transaction's revision is recorded in it too.
+	 */
+	public void actInTenant(String tenant) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			PendingEvents pending = pending();
+			pending.tenantNamed = true;
+			pending.tenant = tenant;
+		}
+	}
+
+	/**
+	 * Tells the writer that the current transaction has an Envers revision.
+	 * @return the context to record the revision with: the given one, in the tenant an audited call
+	 * named, if any
+	 */
+	public EventContext revisionCreated(LongSupplier revisionId, EventContext context) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return;
+			return context;
 		}
 		PendingEvents pending = pending();
+		EventContext revisionContext = pending.tenantNamed ? context.inTenant(pending.tenant) : context;
 		pending.revision = revisionId;
-		pending.revisionContext = context;
+		pending.revisionContext = revisionContext;
+		return revisionContext;
 	}
 
 	/** Tells the writer that an entity changed in the current transaction's revision. */
@@ -199,13 +237,14 @@ public final class TransactionalEventWriter {
 
 	private List<AuditEvent> entityEvents(PendingEvents pending, Long revision) {
 		EventContext context = pending.revisionContext;
+		RequestInfo request = pending.changes.isEmpty() ? null : this.requests.recordCurrentRequest();
 		List<AuditEvent> events = new ArrayList<>(pending.changes.size());
 		for (PendingEvents.EntityChange change : pending.changes) {
 			OperationDefinition operation = this.catalog.entityOperation(change.entityType(), change.action());
 			events.add(new AuditEvent(null, this.clock.instant(), context.tenant(), operation.id(), operation.target(),
 					operation.action(), Outcome.SUCCESS, context.actor(), context.origin().ip(),
 					new EntityRef(change.entityType(), change.entityId(), null), null, null,
-					context.origin().requestId(), revision, null));
+					context.origin().requestId(), revision, request));
 		}
 		return events;
 	}

@@ -7,6 +7,7 @@ import org.hibernate.envers.RevisionType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.StringUtils;
 
+import io.audittrail.capture.EventContext;
 import io.audittrail.capture.EventContextResolver;
 import io.audittrail.capture.TransactionalEventWriter;
 import io.audittrail.core.Action;
@@ -36,12 +37,12 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 		if (resolver == null) {
 			return;
 		}
-		var context = resolver.current();
-		revision.describe(context);
+		EventContext context = resolver.current();
 		TransactionalEventWriter writer = this.writer.getIfAvailable();
 		if (writer != null) {
-			writer.revisionCreated(revision::getId, context);
+			context = writer.revisionCreated(revision::getId, context);
 		}
+		revision.describe(context);
 	}
 
 	@Override

@@ -165,6 +165,15 @@ abstract class AuditCaptureIntegrationTests {
 	}
 
 	@Test
+	void operationMayNameItsTenant() {
+		Article article = this.articles.createInTenant("Elsewhere", "acme");
+
+		Map<String, Object> event = this.events.forEntity(article.getId()).get(0);
+		assertThat(event).containsEntry("TENANT", "acme");
+		assertThat(this.events.revision(event.get("REVISION_ID"))).containsEntry("TENANT", "acme");
+	}
+
+	@Test
 	void entityChangeWithoutAuditedCallIsRecordedAsGenericOperation() {
 		Article article = this.articles.createUnannotated("Plain");
 

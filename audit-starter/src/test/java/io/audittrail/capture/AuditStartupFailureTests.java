@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import io.audittrail.annotation.Audited;
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
@@ -28,7 +26,7 @@ class AuditStartupFailureTests {
 
 	@Test
 	void unknownOperationIdNamesTheMethodAndTheId() {
-		this.runner.withUserConfiguration(UnknownOperation.class)
+		this.runner.withBean(UnknownOperationService.class)
 			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
 				.hasMessageContaining(UnknownOperationService.class.getName() + ".publish(String)")
 				.hasMessageContaining("'content.publsh'"));
@@ -36,14 +34,14 @@ class AuditStartupFailureTests {
 
 	@Test
 	void unknownOperationIdInAComputedIdIsFoundToo() {
-		this.runner.withUserConfiguration(UnknownComputedOperation.class)
+		this.runner.withBean(UnknownComputedOperationService.class)
 			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
 				.hasMessageContaining("names operation 'content.delete_drft'"));
 	}
 
 	@Test
 	void brokenExpressionNamesTheMethodAndTheExpression() {
-		this.runner.withUserConfiguration(BrokenExpression.class)
+		this.runner.withBean(BrokenExpressionService.class)
 			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
 				.hasMessageContaining(BrokenExpressionService.class.getName() + ".update(String)")
 				.hasMessageContaining("entityId: '#id +'"));
@@ -51,7 +49,7 @@ class AuditStartupFailureTests {
 
 	@Test
 	void undeclaredDetailItemNamesTheItem() {
-		this.runner.withUserConfiguration(UndeclaredDetail.class)
+		this.runner.withBean(UndeclaredDetailService.class)
 			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
 				.hasMessageContaining("records detail item 'api_key_id'")
 				.hasMessageContaining("[content.update]"));
@@ -80,30 +78,10 @@ class AuditStartupFailureTests {
 		throw new AssertionError("No " + type.getSimpleName() + " in " + failure, failure);
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class UnknownOperation {
-
-		@Bean
-		UnknownOperationService service() {
-			return new UnknownOperationService();
-		}
-
-	}
-
 	static class UnknownOperationService {
 
 		@Audited("content.publsh")
 		public void publish(String id) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UnknownComputedOperation {
-
-		@Bean
-		UnknownComputedOperationService service() {
-			return new UnknownComputedOperationService();
 		}
 
 	}
@@ -116,30 +94,10 @@ class AuditStartupFailureTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class BrokenExpression {
-
-		@Bean
-		BrokenExpressionService service() {
-			return new BrokenExpressionService();
-		}
-
-	}
-
 	static class BrokenExpressionService {
 
 		@Audited(value = "content.update", entityId = "#id +")
 		public void update(String id) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UndeclaredDetail {
-
-		@Bean
-		UndeclaredDetailService service() {
-			return new UndeclaredDetailService();
 		}
 
 	}

@@ -1,6 +1,11 @@
 package io.audittrail.testapp;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import org.hibernate.envers.Audited;
@@ -16,6 +21,9 @@ public class Article {
 	private String title;
 
 	private String status;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	private Set<String> tags = new LinkedHashSet<>();
 
 	protected Article() {
 	}
@@ -43,6 +51,15 @@ public class Article {
 
 	public void setStatus(String status) {
 		this.status = status;
+	}
+
+	public Set<String> getTags() {
+		return this.tags;
+	}
+
+	public void setTags(Set<String> tags) {
+		this.tags.clear();
+		this.tags.addAll(tags);
 	}
 
 }

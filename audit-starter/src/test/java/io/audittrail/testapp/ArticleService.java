@@ -1,6 +1,7 @@
 package io.audittrail.testapp;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,9 +20,12 @@ public class ArticleService {
 
 	private final NoteRepository notes;
 
-	public ArticleService(ArticleRepository articles, NoteRepository notes) {
+	private final ReviewRepository reviews;
+
+	public ArticleService(ArticleRepository articles, NoteRepository notes, ReviewRepository reviews) {
 		this.articles = articles;
 		this.notes = notes;
+		this.reviews = reviews;
 	}
 
 	/** Creates an article and its first note: two entities in one transaction. */
@@ -82,6 +86,13 @@ public class ArticleService {
 		return inner.create(title, "nested");
 	}
 
+	/** Creates an article on behalf of another tenant than the caller's. */
+	@Transactional
+	@Audited(value = "content.create", tenant = "#tenant", entityId = "#result.id", entityName = "#title")
+	public Article createInTenant(String title, String tenant) {
+		return this.articles.save(new Article(title, "DRAFT"));
+	}
+
 	/** Changes an entity without any audited call. */
 	@Transactional
 	public Article createUnannotated(String title) {
@@ -101,6 +112,52 @@ public class ArticleService {
 	public void failAfterIndependentCreate(String title, ArticleService self) {
 		self.createIndependently(title);
 		throw new IllegalStateException("outer fails");
+	}
+
+	/** Renames an article. */
+	@Transactional
+	@Audited(value = "content.update", entityId = "#id", entityName = "#title",
+			details = @Detail(name = "content_id", value = "#id"))
+	public Article rename(Long id, String title) {
+		Article article = this.articles.findById(id).orElseThrow();
+		article.setTitle(title);
+		return article;
+	}
+
+	/** Replaces the tags of an article: a change of a collection. */
+	@Transactional
+	@Audited(value = "content.retag", entityId = "#id", details = @Detail(name = "content_id", value = "#id"))
+	public Article retag(Long id, Set<String> tags) {
+		Article article = this.articles.findById(id).orElseThrow();
+		article.setTags(tags);
+		return article;
+	}
+
+	/** Archives an article, an operation the catalog marks as not revertible. */
+	@Transactional
+	@Audited(value = "content.archive", entityId = "#id")
+	public void archive(Long id) {
+		this.articles.findById(id).orElseThrow().setStatus("ARCHIVED");
+	}
+
+	/** Deletes an article and its notes: a deletion that cascades to another entity type. */
+	@Transactional
+	@Audited(value = "content.delete", entityId = "#id")
+	public void deleteWithNotes(Long id) {
+		this.notes.deleteAll(this.notes.findByArticleId(id));
+		this.articles.deleteById(id);
+	}
+
+	/** Reviews an article without any audited call: an entity with a relation. */
+	@Transactional
+	public Review review(Long articleId, String verdict) {
+		return this.reviews.save(new Review(this.articles.findById(articleId).orElseThrow(), verdict));
+	}
+
+	/** Renames an article without any audited call. */
+	@Transactional
+	public void renameUnannotated(Long id, String title) {
+		this.articles.findById(id).orElseThrow().setTitle(title);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,141 @@
+package io.audittrail.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import jakarta.servlet.DispatcherType;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.audittrail.capture.http.HttpAuthTypeResolver;
+import io.audittrail.capture.http.HttpCaptureFilter;
+import io.audittrail.capture.http.HttpCaptureInterceptor;
+import io.audittrail.capture.http.HttpCaptureSettings;
+import io.audittrail.capture.http.HttpEventWriter;
+import io.audittrail.capture.http.HttpRequestRecorder;
+import io.audittrail.capture.http.RequestStatusStore;
+import io.audittrail.core.ActorResolver;
+import io.audittrail.core.AuditEventStore;
+import io.audittrail.core.RequestOriginResolver;
+import io.audittrail.core.TenantResolver;
+import io.audittrail.security.SpringSecurityAuthTypeResolver;
+import io.audittrail.store.JdbcRequestStatusStore;
+
+/**
+ * Auto-configuration of HTTP request capture ({@code audit.http.enabled}): the capture filter,
+ * placed just before the security filters, the interceptor that takes the caller, and the
+ * asynchronous writer of request entries.
+ */
+@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
+		AuditServletAutoConfiguration.class, AuditSecurityAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("audit.http.enabled")
+@ConditionalOnBean(AuditEventStore.class)
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditHttpCaptureAutoConfiguration {
+
+	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+	@Bean
+	@ConditionalOnMissingBean
+	HttpAuthTypeResolver auditHttpAuthTypeResolver() {
+		return HttpAuthTypeResolver.none();
+	}
+
+	@Bean
+	HttpEventWriter auditHttpEventWriter(AuditEventStore store, ObjectProvider<RequestStatusStore> statuses,
+			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<MeterRegistry> meters,
+			AuditProperties properties) {
+		AuditProperties.Http http = properties.getHttp();
+		PlatformTransactionManager manager = transactionManager.getIfUnique();
+		return new HttpEventWriter(store, statuses.getIfAvailable(),
+				(manager != null) ? new TransactionTemplate(manager) : null,
+				new HttpEventWriter.Settings(http.getQueueCapacity(), http.getBatchSize(), http.getFlushInterval(),
+						http.getEnqueueTimeout(), SHUTDOWN_TIMEOUT),
+				meters.getIfUnique());
+	}
+
+	@Bean
+	HttpRequestRecorder auditHttpRequestRecorder(AuditProperties properties, ActorResolver actors,
+			TenantResolver tenants, RequestOriginResolver origins, HttpAuthTypeResolver authTypes,
+			HttpEventWriter writer) {
+		AuditProperties.Http http = properties.getHttp();
+		HttpCaptureSettings settings = HttpCaptureSettings.of(http.getMethods(), http.getIncludePaths(),
+				http.getExcludePaths(), properties.getWeb().getBasePath(), http.getIncludeHeaders(),
+				http.getMaskFields(), http.getApiKeyHeaders(), http.getMaxBodyBytes().toBytes(), http.isIncludeBody(),
+				http.isIncludeQuery(), http.isIncludePathParameters());
+		return new HttpRequestRecorder(settings, actors, tenants, origins, authTypes, writer,
+				JsonMapper.builder().build(), Clock.systemUTC());
+	}
+
+	@Bean
+	FilterRegistrationBean<HttpCaptureFilter> auditHttpCaptureFilter(HttpRequestRecorder recorder,
+			Environment environment) {
+		FilterRegistrationBean<HttpCaptureFilter> registration = new FilterRegistrationBean<>(
+				new HttpCaptureFilter(recorder));
+		// Just before the security filters, so that the requests they reject are recorded too.
+		registration.setOrder(environment.getProperty("spring.security.filter.order", Integer.class, -100) - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Bean
+	WebMvcConfigurer auditHttpCaptureInterceptor(HttpRequestRecorder recorder) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new HttpCaptureInterceptor(recorder));
+			}
+
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(DataSource.class)
+	static class JdbcStatusConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestStatusStore auditRequestStatusStore(DataSource dataSource) {
+			return new JdbcRequestStatusStore(dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SecurityContextHolder.class)
+	static class SecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HttpAuthTypeResolver auditHttpAuthTypeResolver() {
+			return new SpringSecurityAuthTypeResolver();
+		}
+
+	}
+
+}

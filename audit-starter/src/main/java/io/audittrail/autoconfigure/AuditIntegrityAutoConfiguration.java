@@ -1,0 +1,64 @@
+package io.audittrail.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.audittrail.integrity.AuditIntegrity;
+import io.audittrail.integrity.ChainSealer;
+import io.audittrail.integrity.SealingSchedule;
+import io.audittrail.integrity.web.IntegrityController;
+import io.audittrail.web.AuditAccessControl;
+
+/**
+ * Auto-configuration of the hash chains: the sealer that links committed events, its schedule, the
+ * verification bean and its JSON endpoint.
+ */
+@AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditWebAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditIntegrityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChainSealer auditChainSealer(DataSource dataSource, AuditProperties properties) {
+		return new ChainSealer(dataSource, properties.getIntegrity().getSealBatchSize(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SealingSchedule auditSealingSchedule(ChainSealer sealer, AuditProperties properties) {
+		return new SealingSchedule(sealer, properties.getIntegrity().getSealInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditIntegrity auditIntegrity(DataSource dataSource) {
+		return new AuditIntegrity(dataSource);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean(AuditAccessControl.class)
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		IntegrityController auditIntegrityController(AuditIntegrity integrity, AuditAccessControl access) {
+			return new IntegrityController(integrity, access);
+		}
+
+	}
+
+}

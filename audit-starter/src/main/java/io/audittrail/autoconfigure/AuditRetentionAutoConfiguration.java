@@ -1,0 +1,77 @@
+package io.audittrail.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.envers.AuditReader;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.core.AuditEventStore;
+import io.audittrail.retention.AuditTables;
+import io.audittrail.retention.EnversAuditTables;
+import io.audittrail.retention.RetentionJob;
+import io.audittrail.retention.RetentionSchedule;
+import io.audittrail.retention.TenantRetentionPolicy;
+
+/**
+ * Auto-configuration of retention: the job that purges expired events and Envers revisions, and
+ * its daily schedule.
+ */
+@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class },
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "audit.retention.enabled", matchIfMissing = true)
+@ConditionalOnBean({ DataSource.class, AuditEventStore.class, OperationCatalog.class })
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditRetentionAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TenantRetentionPolicy auditTenantRetentionPolicy() {
+		return TenantRetentionPolicy.none();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetentionJob auditRetentionJob(DataSource dataSource, ObjectProvider<AuditTables> auditTables,
+			TenantRetentionPolicy tenantPolicy, AuditEventStore store, OperationCatalog catalog,
+			AuditProperties properties, ObjectProvider<MeterRegistry> meters) {
+		AuditProperties.Retention retention = properties.getRetention();
+		return new RetentionJob(dataSource, auditTables.getIfAvailable(AuditTables::none), tenantPolicy,
+				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), store, catalog,
+				meters.getIfUnique(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetentionSchedule auditRetentionSchedule(RetentionJob job, AuditProperties properties) {
+		return new RetentionSchedule(job, properties.getRetention().getCron());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class })
+	@ConditionalOnBean(EntityManagerFactory.class)
+	static class EnversTables {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuditTables auditEnversTables(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+			return new EnversAuditTables(entityManagerFactory.getObject());
+		}
+
+	}
+
+}

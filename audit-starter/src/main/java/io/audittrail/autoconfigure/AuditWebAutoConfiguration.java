@@ -1,0 +1,153 @@
+package io.audittrail.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.envers.AuditReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.export.ExportRecorder;
+import io.audittrail.query.CursorCodec;
+import io.audittrail.query.EntityChanges;
+import io.audittrail.query.EnversEntityChanges;
+import io.audittrail.query.EventQuery;
+import io.audittrail.revert.RevertService;
+import io.audittrail.web.AuditAccessControl;
+import io.audittrail.web.AuditApiController;
+import io.audittrail.web.AuditCatalogController;
+import io.audittrail.web.AuditProblemHandler;
+import io.audittrail.web.TenantAccessPolicy;
+
+/**
+ * Auto-configuration of the audit log's JSON API in servlet applications. Off without Spring
+ * Security unless {@code audit.web.allow-without-security} is true.
+ */
+@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class },
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
+@ConditionalOnBean({ DataSource.class, OperationCatalog.class })
+@Conditional(OnWebAccessCondition.class)
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventQuery auditEventQuery(DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager) {
+		PlatformTransactionManager manager = transactionManager.getIfUnique();
+		TransactionOperations readOnly = TransactionOperations.withoutTransaction();
+		if (manager != null) {
+			TransactionTemplate template = new TransactionTemplate(manager);
+			template.setReadOnly(true);
+			readOnly = template;
+		}
+		return new EventQuery(dataSource, readOnly, JsonMapper.builder().build());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CursorCodec auditCursorCodec(AuditProperties properties) {
+		String secret = properties.getWeb().getCursorSecret();
+		return (secret != null) ? new CursorCodec(secret.getBytes(StandardCharsets.UTF_8)) : CursorCodec.withRandomKey();
+	}
+
+	@Bean
+	ExportRecorder auditExportRecorder() {
+		return new ExportRecorder();
+	}
+
+	@Bean
+	AuditApiController auditApiController(AuditAccessControl access, EventQuery events,
+			ObjectProvider<EntityChanges> changes, OperationCatalog catalog, CursorCodec cursors,
+			ExportRecorder exports, ObjectProvider<RevertService> reverts) {
+		return new AuditApiController(access, events, changes.getIfAvailable(EntityChanges::none), catalog, cursors,
+				exports, reverts.getIfAvailable());
+	}
+
+	@Bean
+	AuditCatalogController auditCatalogController(AuditAccessControl access, OperationCatalog catalog,
+			DataSource dataSource) {
+		return new AuditCatalogController(access, catalog, dataSource);
+	}
+
+	@Bean
+	AuditProblemHandler auditProblemHandler() {
+		return new AuditProblemHandler();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SecurityContextHolder.class)
+	static class SecuredAccessConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TenantAccessPolicy auditTenantAccessPolicy() {
+			return TenantAccessPolicy.allTenants();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuditAccessControl auditAccessControl(AuditProperties properties, TenantAccessPolicy tenants) {
+			AuditProperties.Security security = properties.getSecurity();
+			return AuditAccessControl.withSpringSecurity(new AuditAccessControl.Authorities(security.getViewAuthority(),
+					security.getRevertAuthority(), security.getSystemAuthority()), tenants);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(OnWebAccessCondition.SECURITY_CLASS)
+	static class OpenAccessConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuditAccessControl auditAccessControl() {
+			return AuditAccessControl.open();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class })
+	@ConditionalOnBean(EntityManagerFactory.class)
+	static class EnversConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EntityChanges auditEntityChanges(EntityManagerFactory entityManagerFactory) {
+			return new EnversEntityChanges(entityManagerFactory, JsonMapper.builder().build());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RevertService auditRevertService(EventQuery events, OperationCatalog catalog,
+				EntityManagerFactory entityManagerFactory) {
+			return new RevertService(events, catalog,
+					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), JsonMapper.builder().build());
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.audittrail.capture.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Tells how the caller of a request authenticated. Called on the request's thread while the request
+ * is inside the application's security filters; implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface HttpAuthTypeResolver {
+
+	/** An API key. */
+	String API_KEY = "API_KEY";
+
+	/** A bearer token, such as a JWT. */
+	String JWT = "JWT";
+
+	/** A signed-in session. */
+	String SESSION = "SESSION";
+
+	/** {@link #API_KEY}, {@link #JWT}, {@link #SESSION}, another short name, or {@code null} when unauthenticated. */
+	String authType(HttpServletRequest request);
+
+	/** A resolver for applications without authentication. */
+	static HttpAuthTypeResolver none() {
+		return (request) -> null;
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.audittrail.capture.http;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The status of a request whose events were written while it ran, to be set on those events once
+ * the response is complete.
+ *
+ * @param requestId the request id the events carry
+ * @param method the request's HTTP method
+ * @param startedAt when the request started; its events occurred at or after it
+ * @param status the response status
+ */
+public record RequestCompletion(String requestId, String method, Instant startedAt, int status) {
+
+	public RequestCompletion {
+		Objects.requireNonNull(requestId, "requestId must not be null");
+		Objects.requireNonNull(method, "method must not be null");
+		Objects.requireNonNull(startedAt, "startedAt must not be null");
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.audittrail.capture.http;
+
+import java.util.List;
+
+/**
+ * Sets the response status on events written while their request ran. Implementations must be
+ * thread-safe.
+ */
+@FunctionalInterface
+public interface RequestStatusStore {
+
+	/**
+	 * Sets each completion's status on the events of its request that have a request part and no
+	 * status yet.
+	 */
+	void complete(List<RequestCompletion> completions);
+
+}

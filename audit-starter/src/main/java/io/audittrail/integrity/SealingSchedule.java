@@ -1,0 +1,84 @@
+package io.audittrail.integrity;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * Runs the sealer at a fixed delay on a scheduler thread of its own, from the application's start
+ * to its stop, so that the application needs no scheduling set-up of its own.
+ */
+public final class SealingSchedule implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(SealingSchedule.class);
+
+	private final ChainSealer sealer;
+
+	private final Duration interval;
+
+	private ThreadPoolTaskScheduler scheduler;
+
+	private ScheduledFuture<?> task;
+
+	private volatile boolean failing;
+
+	public SealingSchedule(ChainSealer sealer, Duration interval) {
+		if (interval == null || interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException("audit.integrity.seal-interval must be positive, not " + interval);
+		}
+		this.sealer = sealer;
+		this.interval = interval;
+	}
+
+	@Override
+	public synchronized void start() {
+		this.scheduler = new ThreadPoolTaskScheduler();
+		this.scheduler.setThreadNamePrefix("audit-sealer-");
+		this.scheduler.setDaemon(true);
+		this.scheduler.initialize();
+		this.task = this.scheduler.scheduleWithFixedDelay(this::sealQuietly, this.interval);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.task != null) {
+			this.task.cancel(false);
+			this.task = null;
+		}
+		if (this.scheduler != null) {
+			this.scheduler.shutdown();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.task != null;
+	}
+
+	private void sealQuietly() {
+		try {
+			this.sealer.seal();
+			if (this.failing) {
+				logger.info("Sealing audit events again");
+				this.failing = false;
+			}
+		}
+		catch (RuntimeException ex) {
+			// warn once per outage, not at every interval
+			if (!this.failing) {
+				logger.warn("Cannot seal audit events now; retrying every " + this.interval, ex);
+				this.failing = true;
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("Still cannot seal audit events", ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,305 @@
+package io.audittrail.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.audittrail.core.Action;
+import io.audittrail.core.Actor;
+import io.audittrail.core.ActorType;
+import io.audittrail.core.AuditEvent;
+import io.audittrail.core.EntityRef;
+import io.audittrail.core.Outcome;
+import io.audittrail.core.RequestInfo;
+
+/**
+ * Reads events from the {@code audit_event} table: newest first, in keyset pages that the table's
+ * indexes serve (no offset, no count), one by id, or all of a filter as a stream. Filter values are
+ * always bound as parameters. Thread-safe.
+ */
+public final class EventQuery {
+
+	private static final String COLUMNS = "id, occurred_at, tenant, operation, target, action, outcome, actor_type, "
+			+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, details, error, request_id, revision_id, "
+			+ "http_method, http_path, http_status, http_resource, http_auth_type, http_detail";
+
+	private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<LinkedHashMap<String, Object>> REQUEST_DETAIL = new TypeReference<>() {
+	};
+
+	private final JdbcTemplate jdbc;
+
+	private final JdbcTemplate streaming;
+
+	private final TransactionOperations readOnlyTransaction;
+
+	private final JsonMapper json;
+
+	private final RowMapper<AuditEvent> rows = this::event;
+
+	/**
+	 * @param dataSource the database
+	 * @param readOnlyTransaction runs a stream in a transaction, which PostgreSQL needs to fetch rows
+	 * in batches rather than all at once
+	 * @param json reads the detail columns
+	 */
+	public EventQuery(DataSource dataSource, TransactionOperations readOnlyTransaction, JsonMapper json) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(1000);
+		this.readOnlyTransaction = readOnlyTransaction;
+		this.json = json;
+	}
+
+	/**
+	 * One page of entries, newest first.
+	 * @param filter what to match
+	 * @param scope the tenants the reader may see
+	 * @param beforeId only entries with a smaller id, or {@code null} for the first page
+	 * @param limit the page size
+	 * @return the page; {@code nextBeforeId} is {@code null} on the last page
+	 */
+	public EventPage page(EventFilter filter, TenantScope scope, Long beforeId, int limit) {
+		Where where = where(filter, scope);
+		if (beforeId != null) {
+			where.and("id < ?", beforeId);
+		}
+		where.arguments.add(limit + 1);
+		List<AuditEvent> items = this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql()
+				+ where.newestFirst() + " fetch first ? rows only", this.rows, where.arguments.toArray());
+		if (items.size() <= limit) {
+			return new EventPage(items, null);
+		}
+		List<AuditEvent> page = List.copyOf(items.subList(0, limit));
+		return new EventPage(page, page.get(limit - 1).id());
+	}
+
+	/** The entry with the given id, if it exists and the scope includes its tenant. */
+	public Optional<AuditEvent> find(long id, TenantScope scope) {
+		return this.jdbc.query("select " + COLUMNS + " from audit_event where id = ?", this.rows, id)
+			.stream()
+			.filter((event) -> scope.includes(event.tenant()))
+			.findFirst();
+	}
+
+	/** Every entry of one entity that the scope includes, oldest first. */
+	public List<AuditEvent> forEntity(String entityType, String entityId, TenantScope scope) {
+		Where where = where(EventFilter.none(), scope);
+		where.and("entity_type = ?", entityType);
+		where.and("entity_id = ?", entityId);
+		return this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql() + " order by id", this.rows,
+				where.arguments.toArray());
+	}
+
+	/** Every entry bound to one of the given revisions, oldest first. */
+	public List<AuditEvent> forRevisions(List<Long> revisions, TenantScope scope) {
+		List<AuditEvent> events = new ArrayList<>();
+		for (int start = 0; start < revisions.size(); start += 1000) {
+			Where where = where(EventFilter.none(), scope);
+			where.in("revision_id", revisions.subList(start, Math.min(revisions.size(), start + 1000)));
+			events.addAll(this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql() + " order by id",
+					this.rows, where.arguments.toArray()));
+		}
+		events.sort(java.util.Comparator.comparing(AuditEvent::id));
+		return events;
+	}
+
+	/**
+	 * Hands every matching entry to the consumer, newest first, reading rows in batches so that memory
+	 * stays constant at any size.
+	 */
+	public void stream(EventFilter filter, TenantScope scope, Consumer<AuditEvent> consumer) {
+		Where where = where(filter, scope);
+		this.readOnlyTransaction.executeWithoutResult((status) -> this.streaming.query(
+				"select " + COLUMNS + " from audit_event" + where.sql() + where.newestFirst(),
+				(ResultSet rs) -> consumer.accept(event(rs, 0)), where.arguments.toArray()));
+	}
+
+	private Where where(EventFilter filter, TenantScope scope) {
+		Where where = new Where();
+		if (!scope.everyTenant()) {
+			if (scope.tenants().isEmpty()) {
+				where.and(scope.system() ? "tenant is null" : "1 = 0");
+			}
+			else if (scope.tenants().size() == 1 && !scope.system()) {
+				where.equal("tenant", scope.tenants().iterator().next());
+			}
+			else {
+				StringBuilder condition = new StringBuilder("tenant in (");
+				List<String> tenants = scope.tenants().stream().sorted().toList();
+				for (int i = 0; i < tenants.size(); i++) {
+					condition.append((i > 0) ? ", ?" : "?");
+				}
+				condition.append(')');
+				where.or(condition.toString(), scope.system() ? "tenant is null" : null, tenants);
+			}
+		}
+		else if (!scope.system()) {
+			where.and("tenant is not null");
+		}
+		if (filter.from() != null) {
+			where.and("occurred_at >= ?", OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+		}
+		if (filter.to() != null) {
+			where.and("occurred_at <= ?", OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+		}
+		if (filter.actor() != null) {
+			where.and("(actor_name = ? or actor_id = ?)", filter.actor(), filter.actor());
+		}
+		if (filter.actorType() != null) {
+			where.and("actor_type = ?", filter.actorType().name());
+		}
+		if (filter.action() != null) {
+			where.and("action = ?", filter.action().name());
+		}
+		if (filter.operation() != null) {
+			where.equal("operation", filter.operation());
+		}
+		if (filter.entityType() != null) {
+			where.equal("entity_type", filter.entityType());
+		}
+		if (filter.entityId() != null) {
+			where.equal("entity_id", filter.entityId());
+		}
+		if (filter.tenant() != null) {
+			where.equal("tenant", filter.tenant());
+		}
+		if (filter.path() != null) {
+			where.and("http_path like ? escape '\\'", contains(filter.path()));
+		}
+		if (filter.q() != null) {
+			String pattern = contains(filter.q().toLowerCase(Locale.ROOT));
+			where.and("(lower(actor_name) like ? escape '\\' or lower(actor_id) like ? escape '\\'"
+					+ " or lower(entity_name) like ? escape '\\' or lower(entity_id) like ? escape '\\'"
+					+ " or lower(tenant) like ? escape '\\' or lower(http_path) like ? escape '\\'"
+					+ " or lower(operation) like ? escape '\\')", pattern, pattern, pattern, pattern, pattern, pattern,
+					pattern);
+		}
+		if (filter.method() != null) {
+			where.and("http_method = ?", filter.method());
+		}
+		if (filter.status() != null) {
+			where.and("http_status = ?", filter.status());
+		}
+		if (filter.authType() != null) {
+			where.and("http_auth_type = ?", filter.authType());
+		}
+		return where;
+	}
+
+	private static String contains(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	private AuditEvent event(ResultSet rs, int row) throws SQLException {
+		String entityType = rs.getString("entity_type");
+		String entityId = rs.getString("entity_id");
+		String entityName = rs.getString("entity_name");
+		EntityRef entity = (entityType != null || entityId != null || entityName != null)
+				? new EntityRef(entityType, entityId, entityName) : null;
+		String details = rs.getString("details");
+		String method = rs.getString("http_method");
+		RequestInfo request = null;
+		if (method != null) {
+			Object status = rs.getObject("http_status");
+			String detail = rs.getString("http_detail");
+			request = new RequestInfo(method, rs.getString("http_path"),
+					(status != null) ? ((Number) status).intValue() : null, rs.getString("http_resource"),
+					rs.getString("http_auth_type"),
+					(detail != null) ? this.json.readValue(detail, REQUEST_DETAIL) : Map.of());
+		}
+		long revision = rs.getLong("revision_id");
+		Long revisionId = rs.wasNull() ? null : revision;
+		Timestamp occurredAt = rs.getTimestamp("occurred_at");
+		return new AuditEvent(rs.getLong("id"), occurredAt.toInstant(), rs.getString("tenant"),
+				rs.getString("operation"), rs.getString("target"), Action.valueOf(rs.getString("action")),
+				Outcome.valueOf(rs.getString("outcome")),
+				new Actor(ActorType.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
+						rs.getString("actor_name")),
+				rs.getString("ip"), entity, (details != null) ? this.json.readValue(details, DETAILS) : Map.of(),
+				rs.getString("error"), rs.getString("request_id"), revisionId, request);
+	}
+
+	/**
+	 * A page of entries.
+	 *
+	 * @param items the entries, newest first
+	 * @param nextBeforeId the id the next page starts below, or {@code null} on the last page
+	 */
+	public record EventPage(List<AuditEvent> items, Long nextBeforeId) {
+
+	}
+
+	private static final class Where {
+
+		private final List<String> conditions = new ArrayList<>();
+
+		private final List<Object> arguments = new ArrayList<>();
+
+		private final java.util.Set<String> equalities = new java.util.HashSet<>();
+
+		void and(String condition, Object... values) {
+			this.conditions.add(condition);
+			this.arguments.addAll(List.of(values));
+		}
+
+		void equal(String column, Object value) {
+			and(column + " = ?", value);
+			this.equalities.add(column);
+		}
+
+		/**
+		 * Newest first, spelled so that the index matching the equalities serves the order: the
+		 * leading columns are constant, so they do not change it, but without them H2 sorts instead
+		 * of reading its index backwards (PostgreSQL drops them).
+		 */
+		String newestFirst() {
+			if (this.equalities.contains("entity_type") && this.equalities.contains("entity_id")) {
+				return " order by entity_type desc, entity_id desc, id desc";
+			}
+			if (this.equalities.contains("tenant") && this.equalities.contains("operation")) {
+				return " order by tenant desc, operation desc, id desc";
+			}
+			if (this.equalities.contains("tenant")) {
+				return " order by tenant desc, id desc";
+			}
+			return " order by id desc";
+		}
+
+		void or(String condition, String alternative, List<?> values) {
+			this.conditions.add((alternative != null) ? "(" + condition + " or " + alternative + ")" : condition);
+			this.arguments.addAll(values);
+		}
+
+		void in(String column, List<?> values) {
+			this.conditions.add(column + " in (" + String.join(", ", values.stream().map((v) -> "?").toList()) + ")");
+			this.arguments.addAll(values);
+		}
+
+		String sql() {
+			return this.conditions.isEmpty() ? "" : " where " + String.join(" and ", this.conditions);
+		}
+
+	}
+
+}

@@ -1,0 +1,144 @@
+package io.audittrail.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.catalog.OperationDefinition;
+import io.audittrail.catalog.TargetDefinition;
+
+/**
+ * What the list can show, under {@code audit.web.base-path}: the operation catalog with labels in
+ * the reader's language, and the columns each reader chose.
+ */
+@RestController
+@RequestMapping("${audit.web.base-path:/audit}/api")
+public class AuditCatalogController {
+
+	private static final List<String> FIXED_COLUMNS = List.of("occurredAt", "ip", "member", "apiKey", "operation",
+			"tenant", "action", "outcome", "entity", "request");
+
+	private static final Map<String, String> COLUMN_MESSAGES = Map.of("occurredAt", "column.occurred_at", "ip",
+			"column.ip", "member", "column.member", "apiKey", "column.api_key", "operation", "column.operation",
+			"tenant", "column.tenant", "action", "column.action", "outcome", "column.outcome", "entity",
+			"column.entity", "request", "column.request");
+
+	private final AuditAccessControl access;
+
+	private final OperationCatalog catalog;
+
+	private final ColumnPreferences preferences;
+
+	/**
+	 * @param access who may read
+	 * @param catalog the operation catalog
+	 * @param dataSource keeps the column preferences
+	 */
+	public AuditCatalogController(AuditAccessControl access, OperationCatalog catalog, DataSource dataSource) {
+		this.access = access;
+		this.catalog = catalog;
+		this.preferences = new ColumnPreferences(dataSource);
+	}
+
+	@GetMapping("/operations")
+	public Map<String, Object> operations(
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
+		this.access.requireView();
+		Locale locale = RequestLanguage.of(languages, this.catalog);
+		List<Map<String, Object>> targets = new ArrayList<>();
+		for (TargetDefinition target : this.catalog.targets()) {
+			Map<String, Object> targetJson = new LinkedHashMap<>();
+			targetJson.put("id", target.id());
+			targetJson.put("label", this.catalog.targetLabel(target.id(), locale));
+			targetJson.put("entityType", target.entityType());
+			List<Map<String, Object>> operations = new ArrayList<>();
+			for (OperationDefinition operation : target.operations()) {
+				Map<String, Object> operationJson = new LinkedHashMap<>();
+				operationJson.put("id", operation.id());
+				operationJson.put("label", this.catalog.operationLabel(operation.id(), locale));
+				operationJson.put("action", operation.action().name());
+				operationJson.put("details", operation.details().stream().map((item) -> item(item, locale)).toList());
+				operationJson.put("revertible", operation.revertible());
+				operations.add(operationJson);
+			}
+			targetJson.put("operations", operations);
+			targets.add(targetJson);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("targets", targets);
+		body.put("detailItems", this.catalog.detailItems().stream().map((item) -> item(item, locale)).toList());
+		return body;
+	}
+
+	@GetMapping("/preferences/columns")
+	public Map<String, Object> columns(
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
+		AuditLogReader reader = this.access.requireView();
+		List<String> columns = this.preferences.find(reader.name()).orElse(FIXED_COLUMNS.subList(0, 5));
+		return columnsBody(columns, RequestLanguage.of(languages, this.catalog));
+	}
+
+	@PutMapping("/preferences/columns")
+	public Map<String, Object> saveColumns(@RequestBody(required = false) Map<String, Object> body,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
+		AuditLogReader reader = this.access.requireView();
+		if (body == null || !(body.get("columns") instanceof List<?> requested)) {
+			throw new BadParameterException("columns", "The body must be {\"columns\": [column ids]}.");
+		}
+		List<String> available = availableColumns();
+		List<String> columns = new ArrayList<>();
+		for (Object column : requested) {
+			if (!(column instanceof String id) || !available.contains(id)) {
+				throw new BadParameterException("columns",
+						"Unknown column '" + column + "'; the columns are " + String.join(", ", available) + ".");
+			}
+			if (!columns.contains(id)) {
+				columns.add(id);
+			}
+		}
+		this.preferences.save(reader.name(), columns);
+		return columnsBody(columns, RequestLanguage.of(languages, this.catalog));
+	}
+
+	private Map<String, Object> columnsBody(List<String> columns, Locale locale) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("columns", columns);
+		List<Map<String, Object>> available = new ArrayList<>();
+		for (String column : availableColumns()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("id", column);
+			item.put("label", COLUMN_MESSAGES.containsKey(column) ? this.catalog.message(COLUMN_MESSAGES.get(column), locale)
+					: this.catalog.detailLabel(column, locale));
+			available.add(item);
+		}
+		body.put("available", available);
+		return body;
+	}
+
+	private List<String> availableColumns() {
+		List<String> columns = new ArrayList<>(FIXED_COLUMNS);
+		this.catalog.detailItems().forEach(columns::add);
+		return columns;
+	}
+
+	private Map<String, Object> item(String item, Locale locale) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", item);
+		json.put("label", this.catalog.detailLabel(item, locale));
+		return json;
+	}
+
+}

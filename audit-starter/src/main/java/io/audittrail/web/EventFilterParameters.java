@@ -1,0 +1,117 @@
+package io.audittrail.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.audittrail.core.Action;
+import io.audittrail.core.ActorType;
+import io.audittrail.query.EventFilter;
+
+/**
+ * Reads the list's filters from request parameters, refusing malformed values with the name of the
+ * parameter.
+ */
+final class EventFilterParameters {
+
+	static final int DEFAULT_LIMIT = 50;
+
+	static final int MAX_LIMIT = 500;
+
+	private EventFilterParameters() {
+	}
+
+	static EventFilter filter(Map<String, String> parameters) {
+		Instant from = instant(parameters, "from", false);
+		Instant to = instant(parameters, "to", true);
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new BadParameterException("from", "'from' (" + from + ") is after 'to' (" + to + ").");
+		}
+		String status = text(parameters, "status");
+		Integer statusCode = null;
+		if (status != null) {
+			try {
+				statusCode = Integer.valueOf(status);
+			}
+			catch (NumberFormatException ex) {
+				throw new BadParameterException("status", "'status' must be an HTTP status code, such as 200, not '" + status + "'.");
+			}
+			if (statusCode < 100 || statusCode > 599) {
+				throw new BadParameterException("status", "'status' must be between 100 and 599, not " + statusCode + ".");
+			}
+		}
+		String method = text(parameters, "method");
+		String authType = text(parameters, "authType");
+		return new EventFilter(from, to, text(parameters, "actor"), constant(parameters, "actorType", ActorType.class),
+				constant(parameters, "action", Action.class), text(parameters, "operation"),
+				text(parameters, "entityType"), text(parameters, "entityId"), text(parameters, "tenant"),
+				text(parameters, "path"), text(parameters, "q"),
+				(method != null) ? method.toUpperCase(Locale.ROOT) : null, statusCode,
+				(authType != null) ? authType.toUpperCase(Locale.ROOT) : null);
+	}
+
+	static int limit(Map<String, String> parameters) {
+		String limit = text(parameters, "limit");
+		if (limit == null) {
+			return DEFAULT_LIMIT;
+		}
+		try {
+			int value = Integer.parseInt(limit);
+			if (value >= 1 && value <= MAX_LIMIT) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new BadParameterException("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'.");
+	}
+
+	static String text(Map<String, String> parameters, String name) {
+		String value = parameters.get(name);
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static Instant instant(Map<String, String> parameters, String name, boolean endOfDay) {
+		String value = text(parameters, name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// try a date
+		}
+		try {
+			LocalDate date = LocalDate.parse(value);
+			return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
+					: date.atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadParameterException(name, "'" + name + "' must be an ISO-8601 date-time with offset, such as "
+					+ "2026-04-01T09:00:00Z, or a date, such as 2026-04-01; not '" + value + "'.");
+		}
+	}
+
+	private static <E extends Enum<E>> E constant(Map<String, String> parameters, String name, Class<E> type) {
+		String value = text(parameters, name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+			throw new BadParameterException(name, "'" + name + "' must be one of " + allowed + ", not '" + value + "'.");
+		}
+	}
+
+}

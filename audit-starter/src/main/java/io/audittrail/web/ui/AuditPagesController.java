@@ -1,0 +1,77 @@
+package io.audittrail.web.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Serves the admin pages' HTML shell under the base path, and tells the pages who reads them. The
+ * shell carries the base path (so links work under any path), the reader's CSRF token, and nothing
+ * else: the pages load everything else through the JSON API.
+ */
+@RestController
+public class AuditPagesController {
+
+	private final AuditReaderAccess access;
+
+	private final String shell;
+
+	public AuditPagesController(AuditReaderAccess access) {
+		this.access = access;
+		this.shell = read("io/audittrail/web/ui/index.html");
+	}
+
+	@GetMapping("${audit.web.base-path:/audit}")
+	ResponseEntity<Void> redirectToShell(HttpServletRequest request) {
+		this.access.requireViewer(request);
+		return ResponseEntity.status(302).header("Location", request.getRequestURI() + "/").build();
+	}
+
+	@GetMapping({ "${audit.web.base-path:/audit}/", "${audit.web.base-path:/audit}/index.html" })
+	ResponseEntity<String> shell(HttpServletRequest request) {
+		AuditReader reader = this.access.requireViewer(request);
+		String uri = request.getRequestURI();
+		String base = uri.substring(0, uri.lastIndexOf('/') + 1);
+		AuditReader.CsrfValue csrf = reader.csrf();
+		String html = this.shell.replace("{{base}}", HtmlUtils.htmlEscape(base))
+			.replace("{{csrfHeader}}", (csrf != null) ? HtmlUtils.htmlEscape(csrf.headerName()) : "")
+			.replace("{{csrfToken}}", (csrf != null) ? HtmlUtils.htmlEscape(csrf.token()) : "");
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noStore())
+			.header("Content-Security-Policy", "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+			.body(html);
+	}
+
+	@GetMapping(path = "${audit.web.base-path:/audit}/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> me(HttpServletRequest request) {
+		AuditReader reader = this.access.requireViewer(request);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", reader.name());
+		body.put("canRevert", reader.canRevert());
+		return body;
+	}
+
+	private static String read(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the admin pages' shell " + path, ex);
+		}
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The admin pages: an HTML shell and static JavaScript modules served under the base path, and what
+ * the pages need to know about their reader.
+ */
+package io.audittrail.web.ui;

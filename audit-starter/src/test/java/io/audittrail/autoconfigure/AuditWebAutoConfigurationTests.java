@@ -1,0 +1,97 @@
+package io.audittrail.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import io.audittrail.query.TenantScope;
+import io.audittrail.web.AuditAccessControl;
+import io.audittrail.web.AuditApiController;
+import io.audittrail.web.AuditCatalogController;
+import io.audittrail.web.TenantAccessPolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class AuditWebAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
+				AuditAutoConfiguration.class, AuditWebAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig", "audit.store.initialize-schema=false");
+
+	@Test
+	void servesTheApiWhenSpringSecurityIsPresent() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(AuditApiController.class)
+			.hasSingleBean(AuditCatalogController.class)
+			.hasSingleBean(AuditAccessControl.class)
+			.hasSingleBean(TenantAccessPolicy.class));
+	}
+
+	@Test
+	void backsOffWithoutSpringSecurityAndSaysWhy(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AuditApiController.class));
+		assertThat(output).contains("The audit log's JSON API is off: Spring Security is not on the classpath");
+	}
+
+	@Test
+	void servesTheApiWithoutSpringSecurityOnlyWhenAllowed() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
+			.withPropertyValues("audit.web.allow-without-security=true")
+			.run((context) -> assertThat(context).hasSingleBean(AuditApiController.class)
+				.hasSingleBean(AuditAccessControl.class)
+				.doesNotHaveBean(TenantAccessPolicy.class));
+	}
+
+	@Test
+	void backsOffWhenSwitchedOff() {
+		this.contextRunner.withPropertyValues("audit.web.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AuditApiController.class));
+	}
+
+	@Test
+	void backsOffWhenTheAuditLogIsSwitchedOff() {
+		this.contextRunner.withPropertyValues("audit.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AuditApiController.class));
+	}
+
+	@Test
+	void backsOffOutsideServletApplications() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
+					AuditAutoConfiguration.class, AuditWebAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig", "audit.store.initialize-schema=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AuditApiController.class));
+	}
+
+	@Test
+	void usesTheApplicationsTenantAccessPolicy() {
+		this.contextRunner.withUserConfiguration(OwnPolicy.class)
+			.run((context) -> assertThat(context).getBean(TenantAccessPolicy.class)
+				.isSameAs(context.getBean(OwnPolicy.class).policy));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnPolicy {
+
+		final TenantAccessPolicy policy = (authentication) -> TenantScope.only(java.util.Set.of("demo"));
+
+		@Bean
+		TenantAccessPolicy ownTenantAccessPolicy() {
+			return this.policy;
+		}
+
+	}
+
+}

@@ -1,0 +1,288 @@
+package io.audittrail.integrity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import io.audittrail.testapp.ArticleService;
+import io.audittrail.testapp.AuditRows;
+import io.audittrail.testapp.TestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The hash chains as an auditor sees them: sealed after concurrent writes, and broken by any row
+ * edited, removed or exchanged directly in the database.
+ */
+abstract class IntegrityIntegrationTests {
+
+	@Autowired
+	ArticleService articles;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ChainSealer sealer;
+
+	@Autowired
+	AuditIntegrity integrity;
+
+	@Autowired
+	WebApplicationContext context;
+
+	AuditRows rows;
+
+	String tenant;
+
+	@BeforeEach
+	void newTenant() {
+		this.rows = new AuditRows(this.jdbc);
+		this.tenant = "t-" + UUID.randomUUID();
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	@Test
+	void concurrentAuditedWritesFormOneVerifiedChain() throws Exception {
+		ExecutorService writers = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int thread = 0; thread < 8; thread++) {
+				int writer = thread;
+				done.add(writers.submit(() -> {
+					TestApplication.TENANT.set(this.tenant);
+					try {
+						for (int i = 0; i < 1000; i++) {
+							this.articles.create("Article " + writer + "-" + i, "note");
+						}
+					}
+					finally {
+						TestApplication.TENANT.remove();
+					}
+				}));
+			}
+			for (Future<?> writer : done) {
+				writer.get();
+			}
+		}
+		finally {
+			writers.shutdown();
+		}
+		this.sealer.seal();
+
+		IntegrityReport report = this.integrity.verify(this.tenant);
+
+		assertThat(report).isEqualTo(new IntegrityReport(true, 8000, null, 0));
+		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct chain_seq) as positions, "
+				+ "min(chain_seq) as first, max(chain_seq) as last from audit_event where tenant = ?", this.tenant);
+		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue()).containsExactly(8000L, 1L, 8000L);
+	}
+
+	@Test
+	void sealersOfSeveralInstancesNeverForkAChain() throws Exception {
+		ChainSealer[] instances = { new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()),
+				new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()) };
+		AtomicBoolean writing = new AtomicBoolean(true);
+		ExecutorService threads = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<?>> sealers = new ArrayList<>();
+			for (ChainSealer instance : instances) {
+				sealers.add(threads.submit(() -> {
+					while (writing.get()) {
+						instance.seal();
+					}
+					return instance.seal();
+				}));
+			}
+			threads.submit(() -> {
+				for (int i = 0; i < 20; i++) {
+					this.rows.events(this.tenant, 100, Instant.now());
+				}
+				writing.set(false);
+			}).get();
+			for (Future<?> sealer : sealers) {
+				sealer.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2000, null, 0));
+	}
+
+	@Test
+	void requestEventsWaitForTheirStatusUpToAMinute() {
+		String insert = "insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+				+ "http_method, http_path, http_status) values (?, ?, 'http.request', 'http', 'OTHER', 'SUCCESS', "
+				+ "'ANONYMOUS', 'POST', '/api/v1/articles', ?)";
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.jdbc.update(insert, now, this.tenant, null);
+		this.jdbc.update(insert, now, this.tenant, 201);
+		this.sealer.seal();
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 1, null, 1));
+
+		new ChainSealer(this.jdbc.getDataSource(), 100, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61))).seal();
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2, null, 0));
+	}
+
+	@Test
+	void eventsAreSealedShortlyAfterCommitWithoutAnyCall() throws Exception {
+		this.rows.events(this.tenant, 3, Instant.now());
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (this.integrity.verify(this.tenant).unsealed() > 0 && System.currentTimeMillis() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 3, null, 0));
+	}
+
+	@Test
+	void editedEventIsReported() {
+		List<Long> ids = sealedEvents(10);
+
+		this.jdbc.update("update audit_event set entity_name = 'Forged' where id = ?", ids.get(4));
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 5, ids.get(4), 0));
+	}
+
+	@Test
+	void removedEventIsReportedAtItsSuccessor() {
+		List<Long> ids = sealedEvents(10);
+
+		this.jdbc.update("delete from audit_event where id = ?", ids.get(4));
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 5, ids.get(5), 0));
+	}
+
+	@Test
+	void removedNewestEventIsReportedAtItsPredecessor() {
+		List<Long> ids = sealedEvents(10);
+
+		this.jdbc.update("delete from audit_event where id = ?", ids.get(9));
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 9, ids.get(8), 0));
+	}
+
+	@Test
+	void eventsWithExchangedContentsAreReported() {
+		List<Long> ids = sealedEvents(10);
+
+		this.rows.swapContents(ids.get(3), ids.get(6));
+
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 4, ids.get(3), 0));
+	}
+
+	@Test
+	void eventsMovedToOtherPositionsAreReported() {
+		List<Long> ids = sealedEvents(10);
+
+		this.jdbc.update("update audit_event set chain_seq = -chain_seq where id in (?, ?)", ids.get(2), ids.get(7));
+		this.jdbc.update("update audit_event set chain_seq = 8 where id = ?", ids.get(2));
+		this.jdbc.update("update audit_event set chain_seq = 3 where id = ?", ids.get(7));
+
+		assertThat(this.integrity.verify(this.tenant).firstBrokenId()).isEqualTo(ids.get(7));
+	}
+
+	@Test
+	void integrityEndpointNeedsTheViewAuthority() throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		mvc.perform(get("/audit/api/integrity")).andExpect(status().isUnauthorized());
+
+		signIn("editor@demo.test");
+		mvc.perform(get("/audit/api/integrity"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+	}
+
+	@Test
+	void integrityEndpointReportsTheFirstBrokenEvent() throws Exception {
+		List<Long> ids = sealedEvents(5);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog");
+
+		mvc.perform(get("/audit/api/integrity").param("tenant", this.tenant))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"verified\":true,\"checked\":5,\"firstBrokenId\":null,\"unsealed\":0}", true));
+
+		this.jdbc.update("update audit_event set details = '{\"content_id\":\"forged\"}' where id = ?", ids.get(1));
+		mvc.perform(get("/audit/api/integrity").param("tenant", this.tenant))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"verified\":false,\"checked\":2,\"firstBrokenId\":" + ids.get(1) + "}"));
+		mvc.perform(get("/audit/api/integrity"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.verified").value(false))
+			.andExpect(jsonPath("$.checked").isNumber())
+			.andExpect(jsonPath("$.firstBrokenId").isNumber());
+	}
+
+	@Test
+	void integrityEndpointKeepsReadersToTheirTenants() throws Exception {
+		sealedEvents(2);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:elsewhere");
+
+		mvc.perform(get("/audit/api/integrity").param("tenant", this.tenant))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/integrity"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.checked").value(0));
+	}
+
+	@Test
+	void integrityEndpointRejectsABlankTenant() throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog");
+
+		mvc.perform(get("/audit/api/integrity").param("tenant", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("tenant"))
+			.andExpect(jsonPath("$.detail").value("Parameter 'tenant' must not be blank; leave it out to verify every chain"));
+	}
+
+	private List<Long> sealedEvents(int count) {
+		this.rows.events(this.tenant, count, Instant.now());
+		this.sealer.seal();
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, count, null, 0));
+		return this.rows.ids(this.tenant);
+	}
+
+	private static void signIn(String name, String... authorities) {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
+					AuthorityUtils.createAuthorityList(authorities)));
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.audittrail.retention;
+
+import io.audittrail.testapp.ChainTestContext;
+
+@ChainTestContext
+class H2RetentionIntegrationTests extends RetentionIntegrationTests {
+
+}

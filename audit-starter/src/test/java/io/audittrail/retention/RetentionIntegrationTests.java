@@ -1,0 +1,324 @@
+package io.audittrail.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.core.AuditEventStore;
+import io.audittrail.integrity.AuditIntegrity;
+import io.audittrail.integrity.ChainSealer;
+import io.audittrail.integrity.IntegrityReport;
+import io.audittrail.testapp.Article;
+import io.audittrail.testapp.ArticleService;
+import io.audittrail.testapp.AuditRows;
+import io.audittrail.testapp.TestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What retention leaves of the audit log: per tenant, only what is younger than its period, with
+ * its chain still verifiable and its Envers history still readable.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class RetentionIntegrationTests {
+
+	static final Instant NOW = Instant.now();
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ChainSealer sealer;
+
+	@Autowired
+	AuditIntegrity integrity;
+
+	@Autowired
+	AuditTables auditTables;
+
+	@Autowired
+	AuditEventStore store;
+
+	@Autowired
+	OperationCatalog catalog;
+
+	@Autowired
+	ArticleService articles;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	RetentionJob configuredJob;
+
+	AuditRows rows;
+
+	String tenant;
+
+	@BeforeEach
+	void newTenant() {
+		this.rows = new AuditRows(this.jdbc);
+		this.tenant = "t-" + UUID.randomUUID();
+	}
+
+	@AfterEach
+	void leaveTenant() {
+		TestApplication.TENANT.remove();
+	}
+
+	@Test
+	void retentionBelowOneDayIsClampedToOneDay() {
+		RetentionJob job = job(0, (tenant) -> tenant.equals(this.tenant) ? -5 : null);
+		this.rows.events(this.tenant, 3, daysAgo(2));
+		this.rows.events(this.tenant, 2, NOW.minus(Duration.ofHours(20)));
+		this.sealer.seal();
+
+		RetentionReport report = job.purge();
+
+		assertThat(job.retentionDays(this.tenant)).isEqualTo(1);
+		assertThat(job.retentionDays(null)).isEqualTo(1);
+		assertThat(purgeOf(report, this.tenant)).isEqualTo(new RetentionReport.TenantPurge(this.tenant, 1, 3, 0));
+		assertThat(this.rows.count(this.tenant)).isEqualTo(2 + 1);
+	}
+
+	@Test
+	void tenantPolicyOverridesTheSystemDefault() {
+		String other = this.tenant + "-other";
+		RetentionJob job = job(30, (tenant) -> tenant.equals(this.tenant) ? 10 : null);
+		this.rows.events(this.tenant, 4, daysAgo(20));
+		this.rows.events(other, 4, daysAgo(20));
+		this.rows.events(other, 2, daysAgo(40));
+		this.sealer.seal();
+
+		RetentionReport report = job.purge();
+
+		assertThat(purgeOf(report, this.tenant)).isEqualTo(new RetentionReport.TenantPurge(this.tenant, 10, 4, 0));
+		assertThat(this.rows.count(this.tenant)).isEqualTo(1);
+		assertThat(purgeOf(report, other)).isEqualTo(new RetentionReport.TenantPurge(other, 30, 0, 0));
+		assertThat(this.rows.count(other)).isEqualTo(6);
+	}
+
+	@Test
+	void systemLevelEntriesUseTheSystemDefault() {
+		RetentionJob job = job(30, (tenant) -> 1);
+		this.rows.events(null, 2, daysAgo(40));
+		this.rows.events(null, 3, daysAgo(20));
+		this.rows.events(this.tenant, 3, daysAgo(20));
+		this.sealer.seal();
+
+		RetentionReport report = job.purge();
+
+		RetentionReport.TenantPurge system = purgeOf(report, null);
+		assertThat(system.retentionDays()).isEqualTo(30);
+		assertThat(system.purgedEvents()).isGreaterThanOrEqualTo(2);
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where tenant is null and occurred_at < ?",
+				Long.class, NOW.minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC))).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where tenant is null and occurred_at < ?",
+				Long.class, NOW.minus(Duration.ofDays(19)).atOffset(ZoneOffset.UTC))).isGreaterThanOrEqualTo(3);
+		assertThat(purgeOf(report, this.tenant)).isEqualTo(new RetentionReport.TenantPurge(this.tenant, 1, 3, 0));
+		this.sealer.seal();
+		assertThat(this.integrity.verify(null).verified()).isTrue();
+	}
+
+	@Test
+	void purgesFiftyThousandEventsWithTheirRevisionsInBatches(CapturedOutput output) {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		RetentionJob job = new RetentionJob(this.jdbc.getDataSource(), this.auditTables, only(this.tenant, 30),
+				new RetentionJob.Settings(null, 1000), this.store, this.catalog, meters, Clock.systemUTC());
+		this.rows.eventsWithRevisions(this.tenant, 50_000, daysAgo(40));
+		this.rows.eventsWithRevisions(this.tenant, 10, daysAgo(5));
+		this.sealer.seal();
+
+		RetentionReport report = job.purge();
+
+		assertThat(purgeOf(report, this.tenant)).isEqualTo(new RetentionReport.TenantPurge(this.tenant, 30, 50_000, 50_000));
+		assertThat(this.rows.count(this.tenant)).isEqualTo(10 + 1);
+		assertThat(this.rows.revisions(this.tenant)).isEqualTo(10);
+		assertThat(this.rows.articleHistory(this.tenant)).isEqualTo(10);
+		assertThat(this.rows.orphanedArticleHistory()).isZero();
+		assertThat(meters.get("audit.retention.purged.events").counter().count()).isEqualTo(50_000);
+		assertThat(meters.get("audit.retention.purged.revisions").counter().count()).isEqualTo(50_000);
+		assertThat(output).contains("Audit retention removed 50000 event(s) and 50000 revision(s) of tenant '"
+				+ this.tenant + "', older than 30 day(s)");
+		Map<String, Object> record = this.jdbc.queryForMap(
+				"select operation, actor_type, details from audit_event where tenant = ? and operation = ?", this.tenant,
+				"audit.retention.purge");
+		assertThat(record).containsValues("audit.retention.purge", "SYSTEM",
+				"{\"purged_events\":\"50000\",\"purged_revisions\":\"50000\",\"retention_days\":\"30\"}");
+		this.sealer.seal();
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 11, null, 0));
+	}
+
+	@Test
+	void twoConcurrentRunsRemoveEachEventOnce() throws Exception {
+		this.rows.eventsWithRevisions(this.tenant, 5_000, daysAgo(40));
+		this.sealer.seal();
+		RetentionJob first = job(null, only(this.tenant, 30));
+		RetentionJob second = job(null, only(this.tenant, 30));
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService runners = Executors.newFixedThreadPool(2);
+		try {
+			Future<RetentionReport> one = runners.submit(() -> {
+				start.await();
+				return first.purge();
+			});
+			Future<RetentionReport> two = runners.submit(() -> {
+				start.await();
+				return second.purge();
+			});
+			start.countDown();
+			List<RetentionReport> reports = List.of(one.get(), two.get());
+
+			long events = reports.stream()
+				.flatMap((report) -> report.tenants().stream())
+				.filter((purge) -> this.tenant.equals(purge.tenant()))
+				.mapToLong(RetentionReport.TenantPurge::purgedEvents)
+				.sum();
+			long revisions = reports.stream()
+				.flatMap((report) -> report.tenants().stream())
+				.filter((purge) -> this.tenant.equals(purge.tenant()))
+				.mapToLong(RetentionReport.TenantPurge::purgedRevisions)
+				.sum();
+			assertThat(events).isEqualTo(5_000);
+			assertThat(revisions).isEqualTo(5_000);
+		}
+		finally {
+			runners.shutdown();
+		}
+		assertThat(this.jdbc.queryForList("select details from audit_event where tenant = ? and operation = ?",
+				String.class, this.tenant, "audit.retention.purge"))
+			.containsExactly("{\"purged_events\":\"5000\",\"purged_revisions\":\"5000\",\"retention_days\":\"30\"}");
+		this.sealer.seal();
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 1, null, 0));
+	}
+
+	@Test
+	void anotherRunHoldingTheLockMakesThisRunSkip() throws Exception {
+		this.rows.events(this.tenant, 3, daysAgo(40));
+		this.sealer.seal();
+		RetentionJob job = job(null, only(this.tenant, 30));
+		try (var connection = this.jdbc.getDataSource().getConnection()) {
+			connection.setAutoCommit(false);
+			connection.createStatement().executeQuery("select name from audit_job_lock where name = 'retention' for update");
+
+			assertThat(job.purge()).isEqualTo(new RetentionReport(false, List.of()));
+			connection.rollback();
+		}
+		assertThat(purgeOf(job.purge(), this.tenant).purgedEvents()).isEqualTo(3);
+	}
+
+	@Test
+	void enversStillShowsTheOldestKeptRevision() throws Exception {
+		TestApplication.TENANT.set(this.tenant);
+		Article article = this.articles.create("First title", "first note");
+		this.articles.changeStatus(article.getId(), "PUBLISH");
+		Thread.sleep(20);
+		Instant between = Instant.now();
+		Thread.sleep(20);
+		this.articles.editPublished(article.getId());
+		this.sealer.seal();
+		RetentionJob job = new RetentionJob(this.jdbc.getDataSource(), this.auditTables, only(this.tenant, 1),
+				new RetentionJob.Settings(null, 1000), this.store, this.catalog, null,
+				Clock.fixed(between.plus(Duration.ofDays(1)), ZoneOffset.UTC));
+
+		RetentionReport report = job.purge();
+
+		assertThat(purgeOf(report, this.tenant)).isEqualTo(new RetentionReport.TenantPurge(this.tenant, 1, 2, 2));
+		try (EntityManager entityManager = this.entityManagerFactory.createEntityManager()) {
+			AuditReader reader = AuditReaderFactory.get(entityManager);
+			List<Number> revisions = reader.getRevisions(Article.class, article.getId());
+			assertThat(revisions).hasSize(1);
+			Article oldestKept = reader.find(Article.class, article.getId(), revisions.get(0));
+			assertThat(oldestKept.getTitle()).isEqualTo("First title");
+			assertThat(oldestKept.getStatus()).isEqualTo("PUBLISHED_AND_DRAFT");
+		}
+		assertThat(this.rows.orphanedArticleHistory()).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from note_aud a where not exists "
+				+ "(select 1 from audit_revision r where r.id = a.rev)", Long.class)).isZero();
+		this.sealer.seal();
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2, null, 0));
+	}
+
+	@Test
+	void tamperingAfterACheckpointIsStillFound() {
+		this.rows.events(this.tenant, 20, daysAgo(40));
+		this.rows.events(this.tenant, 6, daysAgo(5));
+		this.sealer.seal();
+		job(null, only(this.tenant, 30)).purge();
+		this.sealer.seal();
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 7, null, 0));
+		List<Long> kept = this.rows.ids(this.tenant);
+
+		this.jdbc.update("update audit_event set actor_name = 'someone@else.test' where id = ?", kept.get(2));
+		assertThat(this.integrity.verify(this.tenant).firstBrokenId()).isEqualTo(kept.get(2));
+		this.jdbc.update("update audit_event set actor_name = 'editor@demo.test' where id = ?", kept.get(2));
+		assertThat(this.integrity.verify(this.tenant).verified()).isTrue();
+
+		this.rows.swapContents(kept.get(1), kept.get(4));
+		assertThat(this.integrity.verify(this.tenant).firstBrokenId()).isEqualTo(kept.get(1));
+		this.rows.swapContents(kept.get(1), kept.get(4));
+		assertThat(this.integrity.verify(this.tenant).verified()).isTrue();
+
+		this.jdbc.update("delete from audit_event where id = ?", kept.get(0));
+		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 1, kept.get(1), 0));
+	}
+
+	@Test
+	void configuredJobKeepsEverythingWithoutARetentionPeriod() {
+		this.rows.events(this.tenant, 2, daysAgo(4000));
+		this.sealer.seal();
+
+		RetentionReport report = this.configuredJob.purge();
+
+		assertThat(report.ran()).isTrue();
+		assertThat(report.tenants()).isEmpty();
+		assertThat(this.rows.count(this.tenant)).isEqualTo(2);
+	}
+
+	private RetentionJob job(Integer defaultDays, TenantRetentionPolicy policy) {
+		return new RetentionJob(this.jdbc.getDataSource(), this.auditTables, policy,
+				new RetentionJob.Settings(defaultDays, 100), this.store, this.catalog, null, Clock.systemUTC());
+	}
+
+	private static TenantRetentionPolicy only(String tenant, int days) {
+		// other tenants of the shared database are kept far longer than anything the tests write
+		return (candidate) -> candidate.equals(tenant) ? days : 100_000;
+	}
+
+	private static Instant daysAgo(int days) {
+		return NOW.minus(Duration.ofDays(days));
+	}
+
+	private static RetentionReport.TenantPurge purgeOf(RetentionReport report, String tenant) {
+		return report.tenants()
+			.stream()
+			.filter((purge) -> java.util.Objects.equals(purge.tenant(), tenant))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No purge of " + tenant + " in " + report));
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.audittrail.testapp;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The context shared by the PostgreSQL tests of the hash chains and retention: a database of their
+ * own on the embedded server, sealing every 50 ms and retention run by the tests only.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = TestApplication.class,
+		properties = { "audit.integrity.seal-interval=50ms", "audit.retention.cron=-" })
+@ContextConfiguration(initializers = PostgresChainTestContext.Database.class)
+public @interface PostgresChainTestContext {
+
+	/** Points the data source at the database {@code chain}. */
+	class Database implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			EmbeddedPostgres.register((name, value) -> properties.put(name, value.get()), "chain");
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("chainDatabase", properties));
+		}
+
+	}
+
+}

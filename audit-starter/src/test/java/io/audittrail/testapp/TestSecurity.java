@@ -1,0 +1,58 @@
+package io.audittrail.testapp;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.audittrail.query.TenantScope;
+import io.audittrail.web.TenantAccessPolicy;
+
+/**
+ * Security of the test application: HTTP Basic with session-style CSRF protection, and tenant
+ * access through authorities named {@code tenant:<id>}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TestSecurity {
+
+	/** Password of the test users. */
+	public static final String PASSWORD = "test-password";
+
+	@Bean
+	SecurityFilterChain testSecurityFilterChain(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	UserDetailsService testUsers() {
+		return new InMemoryUserDetailsManager(
+				User.withUsername("auditor@demo.test").password("{noop}" + PASSWORD)
+					.authorities("viewAuditLog", "auditSystem")
+					.build());
+	}
+
+	/** Readers with {@code tenant:<id>} authorities see only those tenants; others see all. */
+	@Bean
+	TenantAccessPolicy testTenantAccessPolicy() {
+		return (authentication) -> {
+			Set<String> tenants = authentication.getAuthorities()
+				.stream()
+				.map(GrantedAuthority::getAuthority)
+				.filter((authority) -> authority.startsWith("tenant:"))
+				.map((authority) -> authority.substring("tenant:".length()))
+				.collect(Collectors.toSet());
+			return tenants.isEmpty() ? TenantScope.everything() : TenantScope.only(tenants);
+		};
+	}
+
+}

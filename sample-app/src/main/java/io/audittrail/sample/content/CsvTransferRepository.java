@@ -1,0 +1,7 @@
+package io.audittrail.sample.content;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CsvTransferRepository extends JpaRepository<CsvTransfer, Long> {
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Media (uploaded files) and media tags.
+ */
+package io.audittrail.sample.media;

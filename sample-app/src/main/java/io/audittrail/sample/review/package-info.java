@@ -1,0 +1,4 @@
+/**
+ * Review requests, comments and reviewers, and AI review.
+ */
+package io.audittrail.sample.review;

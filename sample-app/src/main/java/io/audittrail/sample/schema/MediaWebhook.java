@@ -1,0 +1,26 @@
+package io.audittrail.sample.schema;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+
+import org.hibernate.envers.Audited;
+
+/**
+ * A webhook called when media change.
+ */
+@Entity
+@Audited
+public class MediaWebhook {
+
+	@Id
+	@GeneratedValue
+	public Long id;
+
+	public Long serviceRef;
+
+	public String name;
+
+	public String url;
+
+}

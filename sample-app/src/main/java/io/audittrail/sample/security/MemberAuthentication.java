@@ -1,0 +1,54 @@
+package io.audittrail.sample.security;
+
+import java.util.Collection;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+import io.audittrail.core.Actor;
+import io.audittrail.core.AuditPrincipal;
+
+/**
+ * A signed-in member (by session or JWT) acting on one service, with the authorities of their
+ * role there. Lives for one request only.
+ */
+public final class MemberAuthentication extends AbstractAuthenticationToken implements AuditPrincipal {
+
+	private final Authentication signIn;
+
+	private final String email;
+
+	MemberAuthentication(Authentication signIn, String email, Collection<? extends GrantedAuthority> authorities) {
+		super(authorities);
+		this.signIn = signIn;
+		this.email = email;
+		setAuthenticated(true);
+	}
+
+	/** How the member signed in: the session's or the JWT's authentication. */
+	public Authentication signIn() {
+		return this.signIn;
+	}
+
+	@Override
+	public String getName() {
+		return this.email;
+	}
+
+	@Override
+	public Object getCredentials() {
+		return "";
+	}
+
+	@Override
+	public Object getPrincipal() {
+		return this.email;
+	}
+
+	@Override
+	public Actor auditActor() {
+		return Actor.member(this.email, this.email);
+	}
+
+}
