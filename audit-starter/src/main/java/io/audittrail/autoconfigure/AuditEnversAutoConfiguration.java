@@ -7,26 +7,43 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
 import io.audittrail.capture.CommitHook;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.envers.HibernateCommitHook;
+import io.audittrail.envers.JdbcBatching;
+import io.audittrail.envers.RevisionInsertCompletion;
 
 /**
  * Auto-configuration that binds events to Hibernate Envers revisions: registers the starter's
- * revision entity and writes events after Envers has written the revision.
+ * revision entity, writes events after Envers has written the revision, and has Hibernate write in
+ * JDBC batches.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
-@ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class, EntityManagerFactoryBuilderCustomizer.class })
+@ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class, EntityManagerFactoryBuilderCustomizer.class,
+		HibernatePropertiesCustomizer.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuditProperties.class)
 public final class AuditEnversAutoConfiguration {
 
 	@Bean
 	EntityManagerFactoryBuilderCustomizer auditRevisionEntityCustomizer() {
 		return (builder) -> builder.addPersistenceUnitPostProcessors(
 				(unit) -> unit.addManagedClassName(AuditRevision.class.getName()));
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer auditJdbcBatching(AuditProperties properties) {
+		return new JdbcBatching(properties.getEntities().getJdbcBatchSize());
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer auditRevisionInsertCompletion() {
+		return new RevisionInsertCompletion();
 	}
 
 	@Bean

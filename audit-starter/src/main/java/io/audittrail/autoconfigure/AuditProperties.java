@@ -130,6 +130,22 @@ public class AuditProperties {
 		 */
 		private boolean recordUnannotated = true;
 
+		/**
+		 * Size of the JDBC batches Hibernate writes with, set when the application sets no
+		 * 'hibernate.jdbc.batch_size' of its own, so that the audit rows of a transaction take few round
+		 * trips to the database; inserts and updates are then also ordered by table. 0 leaves Hibernate's
+		 * default, which writes each row with a statement of its own.
+		 */
+		private int jdbcBatchSize = 50;
+
+		public int getJdbcBatchSize() {
+			return this.jdbcBatchSize;
+		}
+
+		public void setJdbcBatchSize(int jdbcBatchSize) {
+			this.jdbcBatchSize = jdbcBatchSize;
+		}
+
 		public boolean isRecordUnannotated() {
 			return this.recordUnannotated;
 		}

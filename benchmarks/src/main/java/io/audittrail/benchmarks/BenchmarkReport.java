@@ -1,0 +1,109 @@
+package io.audittrail.benchmarks;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import io.audittrail.benchmarks.app.Database;
+import io.audittrail.benchmarks.write.WriteBenchmark;
+
+/**
+ * Runs the benchmarks with JMH and prints their figures, the ratios of the quality bars and whether
+ * each bar is met, as Markdown. The optional argument is a regular expression that selects the
+ * benchmarks to run (JMH's include pattern, e.g. {@code Aspect} or {@code WriteBenchmark.update}),
+ * optionally followed by parameter values that narrow them, e.g. {@code "WriteBenchmark database=H2 size=3"}.
+ */
+public final class BenchmarkReport {
+
+	static final String COMMAND = "mvn -B -q -pl benchmarks -am package -DskipTests -Pbenchmarks";
+
+	private BenchmarkReport() {
+	}
+
+	public static void main(String[] args) throws RunnerException {
+		String selection = String.join(" ", args).trim();
+		String[] words = selection.isEmpty() ? new String[] { ".*" } : selection.split("\\s+");
+		String include = words[0];
+		ChainedOptionsBuilder builder = new OptionsBuilder().include(include);
+		for (int i = 1; i < words.length; i++) {
+			String[] parameter = words[i].split("=", 2);
+			if (parameter.length != 2) {
+				throw new IllegalArgumentException("A parameter must read name=value[,value...]: " + words[i]);
+			}
+			builder.param(parameter[0], parameter[1].split(","));
+		}
+		Pattern included = Pattern.compile(include);
+		boolean writes = Stream.of("create", "update", "delete")
+			.anyMatch((operation) -> included.matcher(WriteBenchmark.class.getName() + "." + operation).find());
+		if (writes && databases(builder.build()).contains(Database.POSTGRESQL)) {
+			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
+			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
+		}
+		Options options = builder
+			.forks(1)
+			.threads(1)
+			.warmupIterations(2)
+			.warmupTime(TimeValue.seconds(1))
+			.measurementIterations(3)
+			.measurementTime(TimeValue.seconds(1))
+			.jvmArgs("-Xms1g", "-Xmx1g")
+			.addProfiler(GCProfiler.class)
+			.shouldFailOnError(true)
+			.verbosity(VerboseMode.SILENT)
+			.build();
+		Instant started = Instant.now();
+		double loadBefore = loadAverage();
+		PrintStream out = System.out;
+		out.println("Running benchmarks matching '" + include + "' ...");
+		List<RoundTripCount.Count> roundTrips = List.of();
+		if (writes) {
+			out.println("Counting JDBC round trips per transaction ...");
+			roundTrips = RoundTripCount.measure(databases(options), List.of(3, 13));
+		}
+		Collection<RunResult> results = new Runner(options).run();
+		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
+		out.println();
+		String load = String.format(java.util.Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
+				loadBefore, loadAverage());
+		out.println(new ResultTable(results, roundTrips).toMarkdown(machine() + load, command(selection), took));
+	}
+
+	private static double loadAverage() {
+		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private static List<Database> databases(Options options) {
+		if (!options.getParameter("database").hasValue()) {
+			return List.of(Database.values());
+		}
+		return options.getParameter("database").get().stream().map(Database::valueOf).toList();
+	}
+
+	private static String command(String selection) {
+		return (selection.isEmpty() || ".*".equals(selection)) ? COMMAND : COMMAND + " -Dbenchmarks='" + selection + "'";
+	}
+
+	private static String machine() {
+		Runtime runtime = Runtime.getRuntime();
+		return runtime.availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
+				+ System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), forks: 1, threads: 1, "
+				+ "warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g";
+	}
+
+}

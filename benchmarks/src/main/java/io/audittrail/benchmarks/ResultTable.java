@@ -1,0 +1,204 @@
+package io.audittrail.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * The benchmark results as Markdown: every figure with its spread, the ratios between audit modes,
+ * and each quality bar with whether it is met.
+ */
+final class ResultTable {
+
+	private static final String WRITE = "WriteBenchmark";
+
+	private static final String ASPECT = "AspectBenchmark";
+
+	private static final List<String> MODES = List.of("NONE", "ENVERS", "JAVERS", "AUDIT_TRAIL");
+
+	private static final Map<String, Double> AUDITED_SHARE_BARS = Map.of("create", 0.70, "update", 0.90);
+
+	private static final double ASPECT_COST_BAR_NANOS = 2_000;
+
+	private final List<Figure> figures;
+
+	private final List<String> bars = new ArrayList<>();
+
+	private final List<RoundTripCount.Count> roundTrips;
+
+	ResultTable(Collection<RunResult> results, List<RoundTripCount.Count> roundTrips) {
+		this.figures = results.stream().map(Figure::of).toList();
+		this.roundTrips = roundTrips;
+	}
+
+	String toMarkdown(String machine, String command, Duration took) {
+		StringBuilder out = new StringBuilder();
+		out.append("Machine: ").append(machine).append("\n\n");
+		out.append("Command: `").append(command).append("` (").append(took.toMinutes()).append(" min ")
+			.append(took.toSecondsPart()).append(" s)\n\n");
+		appendFigures(out);
+		appendWriteRatios(out);
+		appendRoundTrips(out);
+		appendAspectCost(out);
+		if (!this.bars.isEmpty()) {
+			out.append("\n| bar | measured | required | met |\n|---|---:|---:|---|\n");
+			this.bars.forEach((bar) -> out.append(bar).append('\n'));
+		}
+		return out.toString();
+	}
+
+	private void appendFigures(StringBuilder out) {
+		out.append("| benchmark | parameters | score | ± error (99.9%) | median | min–max | unit | allocated B/op |\n");
+		out.append("|---|---|---:|---:|---:|---:|---|---:|\n");
+		for (Figure figure : this.figures) {
+			out.append("| ").append(figure.name()).append(" | ").append(figure.describeParameters()).append(" | ")
+				.append(number(figure.score())).append(" | ").append(number(figure.error())).append(" | ")
+				.append(number(figure.median())).append(" | ").append(number(figure.min())).append('–')
+				.append(number(figure.max())).append(" | ").append(figure.unit()).append(" | ")
+				.append(number(figure.allocated())).append(" |\n");
+		}
+	}
+
+	private void appendWriteRatios(StringBuilder out) {
+		Map<String, List<Figure>> groups = this.figures.stream()
+			.filter((figure) -> figure.benchmark().equals(WRITE))
+			.collect(Collectors.groupingBy((figure) -> figure.parameter("database") + " " + figure.method() + " "
+					+ figure.parameter("size"), LinkedHashMap::new, Collectors.toList()));
+		if (groups.isEmpty()) {
+			return;
+		}
+		out.append("\nThroughput of each mode relative to no auditing, and of this starter relative to Envers alone:\n\n");
+		out.append("| database | operation | entities | ENVERS/NONE | JAVERS/NONE | AUDIT_TRAIL/NONE | AUDIT_TRAIL/ENVERS |\n");
+		out.append("|---|---|---:|---:|---:|---:|---:|\n");
+		groups.forEach((key, group) -> {
+			Map<String, Double> scores = group.stream()
+				.collect(Collectors.toMap((figure) -> figure.parameter("mode"), Figure::score));
+			Figure first = group.get(0);
+			String operation = first.method();
+			Optional<Double> envers = ratio(scores, "ENVERS", "NONE");
+			Optional<Double> auditTrail = ratio(scores, "AUDIT_TRAIL", "NONE");
+			Optional<Double> versusEnvers = ratio(scores, "AUDIT_TRAIL", "ENVERS");
+			out.append("| ").append(first.parameter("database")).append(" | ").append(operation).append(" | ")
+				.append(first.parameter("size")).append(" | ").append(percent(envers)).append(" | ")
+				.append(percent(ratio(scores, "JAVERS", "NONE"))).append(" | ").append(percent(auditTrail))
+				.append(" | ").append(percent(versusEnvers)).append(" |\n");
+			String subject = first.parameter("database") + " " + operation + ", " + first.parameter("size") + " entities";
+			Double share = AUDITED_SHARE_BARS.get(operation);
+			if (share != null && auditTrail.isPresent()) {
+				bar("AUDIT_TRAIL/NONE, " + subject, percent(auditTrail), "≥ " + percent(Optional.of(share)),
+						auditTrail.get() >= share);
+			}
+			versusEnvers.ifPresent((value) -> bar("AUDIT_TRAIL/ENVERS, " + subject, percent(versusEnvers), "≥ 100%",
+					value >= 1.0));
+		});
+	}
+
+	private void appendRoundTrips(StringBuilder out) {
+		if (this.roundTrips.isEmpty()) {
+			return;
+		}
+		out.append("\nJDBC round trips per transaction (statements, batches and the commit; counted over ")
+			.append(RoundTripCount.TRANSACTIONS)
+			.append(" transactions):\n\n");
+		out.append("| database | operation | entities | NONE | ENVERS | JAVERS | AUDIT_TRAIL |\n");
+		out.append("|---|---|---:|---:|---:|---:|---:|\n");
+		Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+		this.roundTrips.forEach((count) -> rows
+			.computeIfAbsent(count.database() + " | " + count.operation() + " | " + count.size(), (key) -> new LinkedHashMap<>())
+			.put(count.mode().name(), count.perTransaction()));
+		rows.forEach((key, modes) -> {
+			out.append("| ").append(key);
+			MODES.forEach((mode) -> out.append(" | ").append(number(modes.getOrDefault(mode, Double.NaN))));
+			out.append(" |\n");
+		});
+	}
+
+	private void appendAspectCost(StringBuilder out) {
+		Optional<Figure> audited = find(ASPECT, "auditedCall");
+		Optional<Figure> plain = find(ASPECT, "plainCall");
+		if (audited.isPresent() && plain.isPresent()) {
+			double cost = audited.get().score() - plain.get().score();
+			out.append("\nAspect cost of an audited call that writes nothing: ").append(number(cost)).append(" ns\n");
+			bar("aspect cost of an audited call that writes nothing", number(cost) + " ns",
+					"≤ " + number(ASPECT_COST_BAR_NANOS) + " ns", cost <= ASPECT_COST_BAR_NANOS);
+		}
+	}
+
+	private Optional<Figure> find(String benchmark, String method) {
+		return this.figures.stream()
+			.filter((figure) -> figure.benchmark().equals(benchmark) && figure.method().equals(method))
+			.findFirst();
+	}
+
+	private void bar(String figure, String measured, String required, boolean met) {
+		this.bars.add("| " + figure + " | " + measured + " | " + required + " | " + (met ? "pass" : "**FAIL**") + " |");
+	}
+
+	private static Optional<Double> ratio(Map<String, Double> scores, String mode, String reference) {
+		Double value = scores.get(mode);
+		Double base = scores.get(reference);
+		return (value != null && base != null && base > 0) ? Optional.of(value / base) : Optional.empty();
+	}
+
+	private static String percent(Optional<Double> ratio) {
+		return ratio.map((value) -> String.format(Locale.ROOT, "%.0f%%", value * 100)).orElse("–");
+	}
+
+	static String number(double value) {
+		if (Double.isNaN(value)) {
+			return "–";
+		}
+		if (Math.abs(value) >= 100) {
+			return String.format(Locale.ROOT, "%,.0f", value);
+		}
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	/** One benchmark's result. */
+	record Figure(String benchmark, String method, Map<String, String> parameters, double score, double error,
+			double median, double min, double max, String unit, double allocated) {
+
+		static Figure of(RunResult result) {
+			String[] name = result.getParams().getBenchmark().split("\\.");
+			Map<String, String> parameters = new LinkedHashMap<>();
+			result.getParams().getParamsKeys().forEach((key) -> parameters.put(key, result.getParams().getParam(key)));
+			Statistics statistics = result.getPrimaryResult().getStatistics();
+			return new Figure(name[name.length - 2], name[name.length - 1], parameters,
+					result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+					statistics.getPercentile(50), statistics.getMin(), statistics.getMax(),
+					result.getPrimaryResult().getScoreUnit(), allocated(result));
+		}
+
+		private static double allocated(RunResult result) {
+			Result<?> allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+			return (allocation != null) ? allocation.getScore() : Double.NaN;
+		}
+
+		String name() {
+			return this.benchmark + "." + this.method;
+		}
+
+		String parameter(String key) {
+			return this.parameters.getOrDefault(key, "");
+		}
+
+		String describeParameters() {
+			return this.parameters.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + "=" + entry.getValue())
+				.collect(Collectors.joining(", "));
+		}
+
+	}
+
+}
