@@ -6,14 +6,15 @@ import java.util.concurrent.ScheduledFuture;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
+
+import io.audittrail.background.BackgroundSchedule;
 
 /**
  * Runs the sealer at a fixed delay on a scheduler thread of its own, from the application's start
  * to its stop, so that the application needs no scheduling set-up of its own.
  */
-public final class SealingSchedule implements SmartLifecycle {
+public final class SealingSchedule extends BackgroundSchedule {
 
 	private static final Log logger = LogFactory.getLog(SealingSchedule.class);
 
@@ -21,13 +22,10 @@ public final class SealingSchedule implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private ThreadPoolTaskScheduler scheduler;
-
-	private ScheduledFuture<?> task;
-
 	private volatile boolean failing;
 
 	public SealingSchedule(ChainSealer sealer, Duration interval) {
+		super("audit-sealer-");
 		if (interval == null || interval.isNegative() || interval.isZero()) {
 			throw new IllegalArgumentException("audit.integrity.seal-interval must be positive, not " + interval);
 		}
@@ -36,29 +34,8 @@ public final class SealingSchedule implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		this.scheduler = new ThreadPoolTaskScheduler();
-		this.scheduler.setThreadNamePrefix("audit-sealer-");
-		this.scheduler.setDaemon(true);
-		this.scheduler.initialize();
-		this.task = this.scheduler.scheduleWithFixedDelay(this::sealQuietly, this.interval);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.task != null) {
-			this.task.cancel(false);
-			this.task = null;
-		}
-		if (this.scheduler != null) {
-			this.scheduler.shutdown();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.task != null;
+	protected ScheduledFuture<?> schedule(TaskScheduler scheduler) {
+		return scheduler.scheduleWithFixedDelay(this::sealQuietly, this.interval);
 	}
 
 	private void sealQuietly() {
