@@ -55,11 +55,4 @@ public record AuditEvent(Long id, Instant occurredAt, String tenant, String oper
 				this.request);
 	}
 
-	/** This event with the given request part. */
-	public AuditEvent withRequest(RequestInfo request) {
-		return new AuditEvent(this.id, this.occurredAt, this.tenant, this.operation, this.target, this.action,
-				this.outcome, this.actor, this.ip, this.entity, this.details, this.error, this.requestId,
-				this.revision, request);
-	}
-
 }

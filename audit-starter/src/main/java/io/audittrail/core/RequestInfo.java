@@ -20,9 +20,4 @@ public record RequestInfo(String method, String path, Integer status, String res
 		detail = (detail != null) ? Map.copyOf(detail) : Map.of();
 	}
 
-	/** This request with its response status. */
-	public RequestInfo withStatus(int status) {
-		return new RequestInfo(this.method, this.path, status, this.resource, this.authType, this.detail);
-	}
-
 }
