@@ -13,25 +13,16 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class AuditedMethodInterceptor implements MethodInterceptor {
 
-	private final ObjectProvider<AuditedCallRecorder> recorderProvider;
-
-	private volatile AuditedCallRecorder recorder;
+	private final ResolvedOnce<AuditedCallRecorder> recorder;
 
 	AuditedMethodInterceptor(ObjectProvider<AuditedCallRecorder> recorder) {
-		this.recorderProvider = recorder;
+		this.recorder = new ResolvedOnce<>(recorder::getIfAvailable);
 	}
 
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
-		AuditedCallRecorder recorder = this.recorder;
-		if (recorder == null) {
-			recorder = this.recorderProvider.getIfAvailable();
-			if (recorder == null) {
-				return invocation.proceed();
-			}
-			this.recorder = recorder;
-		}
-		return recorder.record(new Call(invocation));
+		AuditedCallRecorder recorder = this.recorder.get();
+		return (recorder != null) ? recorder.record(new Call(invocation)) : invocation.proceed();
 	}
 
 	private record Call(MethodInvocation invocation) implements AuditedCall {

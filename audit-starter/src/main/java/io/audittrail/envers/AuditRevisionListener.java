@@ -9,6 +9,7 @@ import org.springframework.util.StringUtils;
 
 import io.audittrail.capture.EventContext;
 import io.audittrail.capture.EventContextResolver;
+import io.audittrail.capture.ResolvedOnce;
 import io.audittrail.capture.TransactionalEventWriter;
 import io.audittrail.core.Action;
 
@@ -20,25 +21,35 @@ import io.audittrail.core.Action;
  */
 public class AuditRevisionListener implements EntityTrackingRevisionListener {
 
-	private final ObjectProvider<EventContextResolver> contexts;
+	private static final ClassValue<String> ENTITY_TYPES = new ClassValue<>() {
 
-	private final ObjectProvider<TransactionalEventWriter> writer;
+		@Override
+		protected String computeValue(Class<?> entityClass) {
+			Entity entity = entityClass.getAnnotation(Entity.class);
+			return (entity != null && StringUtils.hasText(entity.name())) ? entity.name() : entityClass.getSimpleName();
+		}
+
+	};
+
+	private final ResolvedOnce<EventContextResolver> contexts;
+
+	private final ResolvedOnce<TransactionalEventWriter> writer;
 
 	public AuditRevisionListener(ObjectProvider<EventContextResolver> contexts,
 			ObjectProvider<TransactionalEventWriter> writer) {
-		this.contexts = contexts;
-		this.writer = writer;
+		this.contexts = new ResolvedOnce<>(contexts::getIfAvailable);
+		this.writer = new ResolvedOnce<>(writer::getIfAvailable);
 	}
 
 	@Override
 	public void newRevision(Object revisionEntity) {
 		AuditRevision revision = (AuditRevision) revisionEntity;
-		EventContextResolver resolver = this.contexts.getIfAvailable();
+		EventContextResolver resolver = this.contexts.get();
 		if (resolver == null) {
 			return;
 		}
 		EventContext context = resolver.current();
-		TransactionalEventWriter writer = this.writer.getIfAvailable();
+		TransactionalEventWriter writer = this.writer.get();
 		if (writer != null) {
 			context = writer.revisionCreated(revision::getId, context);
 		}
@@ -50,7 +61,7 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 			Object revisionEntity) {
 		String type = entityType(entityClass, entityName);
 		((AuditRevision) revisionEntity).entityTypeChanged(type);
-		TransactionalEventWriter writer = this.writer.getIfAvailable();
+		TransactionalEventWriter writer = this.writer.get();
 		if (writer != null) {
 			writer.entityChanged(type, String.valueOf(entityId), action(revisionType));
 		}
@@ -58,8 +69,7 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 
 	static String entityType(Class<?> entityClass, String entityName) {
 		if (entityClass != null) {
-			Entity entity = entityClass.getAnnotation(Entity.class);
-			return (entity != null && StringUtils.hasText(entity.name())) ? entity.name() : entityClass.getSimpleName();
+			return ENTITY_TYPES.get(entityClass);
 		}
 		return StringUtils.unqualify(entityName);
 	}

@@ -9,6 +9,7 @@ import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.audittrail.capture.CommitHook;
+import io.audittrail.capture.ResolvedOnce;
 
 /**
  * Runs the event writer as a Hibernate transaction synchronization: Hibernate calls it after it has
@@ -16,15 +17,15 @@ import io.audittrail.capture.CommitHook;
  */
 public final class HibernateCommitHook implements CommitHook {
 
-	private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
+	private final ResolvedOnce<EntityManagerFactory> entityManagerFactory;
 
 	public HibernateCommitHook(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
-		this.entityManagerFactory = entityManagerFactory;
+		this.entityManagerFactory = new ResolvedOnce<>(entityManagerFactory::getIfUnique);
 	}
 
 	@Override
 	public boolean register(Runnable action) {
-		EntityManagerFactory factory = this.entityManagerFactory.getIfUnique();
+		EntityManagerFactory factory = this.entityManagerFactory.get();
 		if (factory == null
 				|| !(TransactionSynchronizationManager.getResource(factory) instanceof EntityManagerHolder holder)) {
 			return false;

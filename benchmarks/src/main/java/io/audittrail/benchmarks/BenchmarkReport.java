@@ -4,13 +4,14 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -29,6 +30,12 @@ import io.audittrail.benchmarks.write.WriteBenchmark;
  * optionally followed by parameter values that narrow them, e.g. {@code "WriteBenchmark database=H2 size=3"}.
  */
 public final class BenchmarkReport {
+
+	private static final String WRITES = WriteBenchmark.class.getName();
+
+	private static final List<Integer> SIZES = List.of(3, 13);
+
+	private static final Duration WARM_UP_PER_MODE = Duration.ofSeconds(5);
 
 	static final String COMMAND = "mvn -B -q -pl benchmarks -am package -DskipTests -Pbenchmarks";
 
@@ -49,33 +56,49 @@ public final class BenchmarkReport {
 		}
 		Pattern included = Pattern.compile(include);
 		boolean writes = Stream.of("create", "update", "delete")
-			.anyMatch((operation) -> included.matcher(WriteBenchmark.class.getName() + "." + operation).find());
-		if (writes && databases(builder.build()).contains(Database.POSTGRESQL)) {
+			.anyMatch((operation) -> included.matcher(WRITES + "." + operation).find());
+		List<Database> databases = databases(builder.build());
+		if (writes && databases.contains(Database.POSTGRESQL)) {
 			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
 		}
-		Options options = builder
-			.forks(1)
-			.threads(1)
+		builder.threads(1)
 			.warmupIterations(2)
 			.warmupTime(TimeValue.seconds(1))
 			.measurementIterations(3)
 			.measurementTime(TimeValue.seconds(1))
-			.jvmArgs("-Xms1g", "-Xmx1g")
 			.addProfiler(GCProfiler.class)
 			.shouldFailOnError(true)
-			.verbosity(VerboseMode.SILENT)
-			.build();
+			.verbosity(VerboseMode.SILENT);
 		Instant started = Instant.now();
 		double loadBefore = loadAverage();
 		PrintStream out = System.out;
 		out.println("Running benchmarks matching '" + include + "' ...");
 		List<RoundTripCount.Count> roundTrips = List.of();
+		List<RunResult> results = new ArrayList<>();
 		if (writes) {
 			out.println("Counting JDBC round trips per transaction ...");
-			roundTrips = RoundTripCount.measure(databases(options), List.of(3, 13));
+			roundTrips = RoundTripCount.measure(databases, SIZES);
+			out.println("Warming up the writes of every mode for " + WARM_UP_PER_MODE.toSeconds() + " s each ...");
+			WriteWarmUp.run(databases, SIZES, WARM_UP_PER_MODE);
+			// in this JVM, on the code the warm-up compiled
+			Options options = new OptionsBuilder().parent(builder.build())
+				.exclude("^(?!" + Pattern.quote(WRITES) + ")")
+				.forks(0)
+				.build();
+			results.addAll(new Runner(options).run());
 		}
-		Collection<RunResult> results = new Runner(options).run();
+		Options others = new OptionsBuilder().parent(builder.build())
+			.exclude(Pattern.quote(WRITES))
+			.forks(1)
+			.jvmArgs("-Xms1g", "-Xmx1g")
+			.build();
+		try {
+			results.addAll(new Runner(others).run());
+		}
+		catch (NoBenchmarksException ex) {
+			// the selection names write benchmarks only
+		}
 		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
 		out.println();
 		String load = String.format(java.util.Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
@@ -102,8 +125,9 @@ public final class BenchmarkReport {
 		Runtime runtime = Runtime.getRuntime();
 		return runtime.availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
 				+ System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
-				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), forks: 1, threads: 1, "
-				+ "warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g";
+				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), threads: 1, "
+				+ "warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g; writes in the report's JVM after a warm-up of "
+				+ WARM_UP_PER_MODE.toSeconds() + " s per mode and database, the others in a fork each";
 	}
 
 }
