@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -98,19 +99,30 @@ public final class ChainSealer {
 	 * @return how many events this call sealed
 	 */
 	public int seal() {
+		return seal(() -> true);
+	}
+
+	/**
+	 * Seals complete events not sealed yet, batch after batch while there are more and
+	 * {@code goOn} says so.
+	 * @param goOn asked before each batch after the first
+	 * @return how many events this call sealed
+	 */
+	public int seal(BooleanSupplier goOn) {
 		// one pass at a time in this application; other instances wait on the chain heads
 		this.running.lock();
 		try {
 			int sealed = 0;
-			while (true) {
+			for (boolean first = true; first || goOn.getAsBoolean(); first = false) {
 				Map<String, List<Long>> candidates = unsealed();
 				for (Map.Entry<String, List<Long>> tenant : candidates.entrySet()) {
 					sealed += sealTenant(tenant.getKey(), tenant.getValue());
 				}
 				if (candidates.values().stream().mapToInt(List::size).sum() < this.batchSize) {
-					return sealed;
+					break;
 				}
 			}
+			return sealed;
 		}
 		finally {
 			this.running.unlock();

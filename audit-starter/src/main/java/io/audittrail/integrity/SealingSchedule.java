@@ -40,7 +40,7 @@ public final class SealingSchedule extends BackgroundSchedule {
 
 	private void sealQuietly() {
 		try {
-			this.sealer.seal();
+			this.sealer.seal(() -> !isStopping());
 			if (this.failing) {
 				logger.info("Sealing audit events again");
 				this.failing = false;
