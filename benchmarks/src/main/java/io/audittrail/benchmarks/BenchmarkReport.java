@@ -20,6 +20,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.audittrail.benchmarks.app.Database;
+import io.audittrail.benchmarks.read.AuditLogSeed;
+import io.audittrail.benchmarks.read.HeapGrowthProfiler;
+import io.audittrail.benchmarks.read.ReadBenchmark;
 import io.audittrail.benchmarks.write.WriteBenchmark;
 
 /**
@@ -50,7 +53,11 @@ public final class BenchmarkReport {
 		Pattern included = Pattern.compile(include);
 		boolean writes = Stream.of("create", "update", "delete")
 			.anyMatch((operation) -> included.matcher(WriteBenchmark.class.getName() + "." + operation).find());
-		if (writes && databases(builder.build()).contains(Database.POSTGRESQL)) {
+		boolean reads = ReadBenchmark.selectedBy(included);
+		if (reads) {
+			builder.addProfiler(HeapGrowthProfiler.class);
+		}
+		if ((writes || reads) && databases(builder.build()).contains(Database.POSTGRESQL)) {
 			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
 		}
@@ -61,7 +68,8 @@ public final class BenchmarkReport {
 			.warmupTime(TimeValue.seconds(1))
 			.measurementIterations(3)
 			.measurementTime(TimeValue.seconds(1))
-			.jvmArgs("-Xms1g", "-Xmx1g")
+			// first, so that a benchmark's @Fork(jvmArgs) can set a smaller heap
+			.jvmArgsPrepend("-Xms1g", "-Xmx1g")
 			.addProfiler(GCProfiler.class)
 			.shouldFailOnError(true)
 			.verbosity(VerboseMode.SILENT)
@@ -75,12 +83,21 @@ public final class BenchmarkReport {
 			out.println("Counting JDBC round trips per transaction ...");
 			roundTrips = RoundTripCount.measure(databases(options), List.of(3, 13));
 		}
+		List<AuditLogSeed.Seeding> seedings = List.of();
+		if (reads) {
+			out.println("Loading the audit log the read benchmarks read ...");
+			seedings = databases(options).stream().map(AuditLogSeed::ensure).toList();
+		}
 		Collection<RunResult> results = new Runner(options).run();
 		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
 		out.println();
 		String load = String.format(java.util.Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
 				loadBefore, loadAverage());
 		out.println(new ResultTable(results, roundTrips).toMarkdown(machine() + load, command(selection), took));
+		if (!seedings.isEmpty()) {
+			out.println("Audit log of " + ResultTable.number(AuditLogSeed.EVENTS) + " sealed events for the read benchmarks: "
+					+ seedings.stream().map(AuditLogSeed.Seeding::toString).collect(java.util.stream.Collectors.joining(", ")));
+		}
 	}
 
 	private static double loadAverage() {
