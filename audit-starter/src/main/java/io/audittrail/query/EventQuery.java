@@ -211,7 +211,7 @@ public final class EventQuery {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
-	/** One entry from a row of {@link #COLUMNS}, read by position, which is cheaper than a look-up by name per column and row. */
+	/** One entry from a row of {@link #COLUMNS}, read by position: cheaper than a look-up by name per cell. */
 	private AuditEvent event(ResultSet rs, int row) throws SQLException {
 		String entityType = rs.getString(12);
 		String entityId = rs.getString(13);

@@ -165,8 +165,8 @@ final class ResultTable {
 			.append("the list's first page of 50 with two filters; the CSV export of every event, in a JVM of -Xmx")
 			.append(ReadBenchmark.EXPORT_HEAP).append(", with the growth of the heap left after garbage collections ")
 			.append("(largest of the iterations) and the bytes allocated per row; the verification of every chain:\n\n");
-		out.append("| database | first page, tenant + operation | first page, tenant + actor | CSV export | export heap growth | ")
-			.append("export allocation | verification |\n|---|---:|---:|---:|---:|---:|---:|\n");
+		out.append("| database | first page, tenant + operation | first page, tenant + actor | CSV export ")
+			.append("| export heap growth | export allocation | verification |\n|---|---:|---:|---:|---:|---:|---:|\n");
 		databases.forEach((database, group) -> {
 			Optional<Figure> byOperation = group.stream()
 				.filter((figure) -> figure.method().equals("firstPage") && figure.parameter("pair").equals("TENANT_OPERATION"))
