@@ -211,33 +211,31 @@ public final class EventQuery {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
+	/** One entry from a row of {@link #COLUMNS}, read by position: cheaper than a look-up by name per cell. */
 	private AuditEvent event(ResultSet rs, int row) throws SQLException {
-		String entityType = rs.getString("entity_type");
-		String entityId = rs.getString("entity_id");
-		String entityName = rs.getString("entity_name");
+		String entityType = rs.getString(12);
+		String entityId = rs.getString(13);
+		String entityName = rs.getString(14);
 		EntityRef entity = (entityType != null || entityId != null || entityName != null)
 				? new EntityRef(entityType, entityId, entityName) : null;
-		String details = rs.getString("details");
-		String method = rs.getString("http_method");
+		String details = rs.getString(15);
+		String method = rs.getString(19);
 		RequestInfo request = null;
 		if (method != null) {
-			Object status = rs.getObject("http_status");
-			String detail = rs.getString("http_detail");
-			request = new RequestInfo(method, rs.getString("http_path"),
-					(status != null) ? ((Number) status).intValue() : null, rs.getString("http_resource"),
-					rs.getString("http_auth_type"),
+			Object status = rs.getObject(21);
+			String detail = rs.getString(24);
+			request = new RequestInfo(method, rs.getString(20), (status != null) ? ((Number) status).intValue() : null,
+					rs.getString(22), rs.getString(23),
 					(detail != null) ? this.json.readValue(detail, REQUEST_DETAIL) : Map.of());
 		}
-		long revision = rs.getLong("revision_id");
+		long revision = rs.getLong(18);
 		Long revisionId = rs.wasNull() ? null : revision;
-		Timestamp occurredAt = rs.getTimestamp("occurred_at");
-		return new AuditEvent(rs.getLong("id"), occurredAt.toInstant(), rs.getString("tenant"),
-				rs.getString("operation"), rs.getString("target"), Action.valueOf(rs.getString("action")),
-				Outcome.valueOf(rs.getString("outcome")),
-				new Actor(ActorType.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
-						rs.getString("actor_name")),
-				rs.getString("ip"), entity, (details != null) ? this.json.readValue(details, DETAILS) : Map.of(),
-				rs.getString("error"), rs.getString("request_id"), revisionId, request);
+		Timestamp occurredAt = rs.getTimestamp(2);
+		return new AuditEvent(rs.getLong(1), occurredAt.toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+				Action.valueOf(rs.getString(6)), Outcome.valueOf(rs.getString(7)),
+				new Actor(ActorType.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10)), rs.getString(11),
+				entity, (details != null) ? this.json.readValue(details, DETAILS) : Map.of(), rs.getString(16),
+				rs.getString(17), revisionId, request);
 	}
 
 	/**

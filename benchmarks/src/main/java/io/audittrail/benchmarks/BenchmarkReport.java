@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.openjdk.jmh.profile.GCProfiler;
@@ -21,6 +22,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.audittrail.benchmarks.app.Database;
+import io.audittrail.benchmarks.read.AuditLogSeed;
+import io.audittrail.benchmarks.read.HeapGrowthProfiler;
+import io.audittrail.benchmarks.read.ReadBenchmark;
 import io.audittrail.benchmarks.write.WriteBenchmark;
 
 /**
@@ -57,13 +61,16 @@ public final class BenchmarkReport {
 		Pattern included = Pattern.compile(include);
 		boolean writes = Stream.of("create", "update", "delete")
 			.anyMatch((operation) -> included.matcher(WRITES + "." + operation).find());
+		boolean reads = ReadBenchmark.selectedBy(included);
 		List<Database> databases = databases(builder.build());
-		if (writes && databases.contains(Database.POSTGRESQL)) {
+		if ((writes || reads) && databases.contains(Database.POSTGRESQL)) {
 			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
 		}
-		builder.threads(1)
-			.warmupIterations(2)
+		if (reads) {
+			builder.addProfiler(HeapGrowthProfiler.class);
+		}
+		builder.warmupIterations(2)
 			.warmupTime(TimeValue.seconds(1))
 			.measurementIterations(3)
 			.measurementTime(TimeValue.seconds(1))
@@ -88,10 +95,16 @@ public final class BenchmarkReport {
 				.build();
 			results.addAll(new Runner(options).run());
 		}
+		List<AuditLogSeed.Seeding> seedings = List.of();
+		if (reads) {
+			out.println("Loading the audit log the read benchmarks read ...");
+			seedings = databases.stream().map(AuditLogSeed::ensure).toList();
+		}
 		Options others = new OptionsBuilder().parent(builder.build())
 			.exclude(Pattern.quote(WRITES))
 			.forks(1)
-			.jvmArgs("-Xms1g", "-Xmx1g")
+			// first, so that a benchmark's @Fork(jvmArgs) can set a smaller heap
+			.jvmArgsPrepend("-Xms1g", "-Xmx1g")
 			.build();
 		try {
 			results.addAll(new Runner(others).run());
@@ -104,6 +117,10 @@ public final class BenchmarkReport {
 		String load = String.format(java.util.Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
 				loadBefore, loadAverage());
 		out.println(new ResultTable(results, roundTrips).toMarkdown(machine() + load, command(selection), took));
+		if (!seedings.isEmpty()) {
+			out.println("Audit log of " + ResultTable.number(AuditLogSeed.EVENTS) + " sealed events for the read benchmarks: "
+					+ seedings.stream().map(AuditLogSeed.Seeding::toString).collect(Collectors.joining(", ")));
+		}
 	}
 
 	private static double loadAverage() {

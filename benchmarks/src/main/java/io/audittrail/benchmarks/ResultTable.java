@@ -14,6 +14,10 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 
+import io.audittrail.benchmarks.read.AuditLogSeed;
+import io.audittrail.benchmarks.read.HeapGrowthProfiler;
+import io.audittrail.benchmarks.read.ReadBenchmark;
+
 /**
  * The benchmark results as Markdown: every figure with its spread, the ratios between audit modes,
  * and each quality bar with whether it is met.
@@ -30,15 +34,28 @@ final class ResultTable {
 
 	private static final double ASPECT_COST_BAR_NANOS = 2_000;
 
+	private static final String READ = "ReadBenchmark";
+
+	private static final double FIRST_PAGE_BAR_MILLIS = 20;
+
+	private static final double EXPORT_ROWS_BAR = 200_000;
+
+	private static final double EXPORT_HEAP_BAR_MB = 64;
+
 	private final List<Figure> figures;
 
 	private final List<String> bars = new ArrayList<>();
 
 	private final List<RoundTripCount.Count> roundTrips;
 
+	private final Map<Figure, RunResult> readResults;
+
 	ResultTable(Collection<RunResult> results, List<RoundTripCount.Count> roundTrips) {
 		this.figures = results.stream().map(Figure::of).toList();
 		this.roundTrips = roundTrips;
+		this.readResults = results.stream()
+			.filter((result) -> result.getParams().getBenchmark().endsWith("." + READ + ".export"))
+			.collect(Collectors.toMap(Figure::of, (result) -> result));
 	}
 
 	String toMarkdown(String machine, String command, Duration took) {
@@ -50,6 +67,7 @@ final class ResultTable {
 		appendWriteRatios(out);
 		appendRoundTrips(out);
 		appendAspectCost(out);
+		appendReadFigures(out);
 		if (!this.bars.isEmpty()) {
 			out.append("\n| bar | measured | required | met |\n|---|---:|---:|---|\n");
 			this.bars.forEach((bar) -> out.append(bar).append('\n'));
@@ -132,6 +150,55 @@ final class ResultTable {
 			bar("aspect cost of an audited call that writes nothing", number(cost) + " ns",
 					"≤ " + number(ASPECT_COST_BAR_NANOS) + " ns", cost <= ASPECT_COST_BAR_NANOS);
 		}
+	}
+
+	private void appendReadFigures(StringBuilder out) {
+		Map<String, List<Figure>> databases = this.figures.stream()
+			.filter((figure) -> figure.benchmark().equals(READ))
+			.collect(Collectors.groupingBy((figure) -> figure.parameter("database"), LinkedHashMap::new,
+					Collectors.toList()));
+		if (databases.isEmpty()) {
+			return;
+		}
+		double events = AuditLogSeed.EVENTS;
+		out.append("\nReading ").append(number(events)).append(" sealed events (medians), as a reader of every tenant: ")
+			.append("the list's first page of 50 with two filters; the CSV export of every event, in a JVM of -Xmx")
+			.append(ReadBenchmark.EXPORT_HEAP).append(", with the growth of the heap left after garbage collections ")
+			.append("(largest of the iterations) and the bytes allocated per row; the verification of every chain:\n\n");
+		out.append("| database | first page, tenant + operation | first page, tenant + actor | CSV export ")
+			.append("| export heap growth | export allocation | verification |\n|---|---:|---:|---:|---:|---:|---:|\n");
+		databases.forEach((database, group) -> {
+			Optional<Figure> byOperation = group.stream()
+				.filter((figure) -> figure.method().equals("firstPage") && figure.parameter("pair").equals("TENANT_OPERATION"))
+				.findFirst();
+			Optional<Figure> byActor = group.stream()
+				.filter((figure) -> figure.method().equals("firstPage") && figure.parameter("pair").equals("TENANT_ACTOR"))
+				.findFirst();
+			Optional<Figure> export = group.stream().filter((figure) -> figure.method().equals("export")).findFirst();
+			Optional<Figure> verify = group.stream().filter((figure) -> figure.method().equals("verify")).findFirst();
+			Optional<Double> rowsPerSecond = export.map((figure) -> events / figure.median());
+			Optional<Double> growth = export.map(this.readResults::get)
+				.map((result) -> result.getSecondaryResults().get(HeapGrowthProfiler.GROWTH))
+				.map(Result::getScore);
+			out.append("| ").append(database).append(" | ")
+				.append(byOperation.map((figure) -> number(figure.median()) + " ms").orElse("–")).append(" | ")
+				.append(byActor.map((figure) -> number(figure.median()) + " ms").orElse("–")).append(" | ")
+				.append(rowsPerSecond.map((rows) -> number(rows) + " rows/s").orElse("–")).append(" | ")
+				.append(growth.map((megabytes) -> number(megabytes) + " MB").orElse("–")).append(" | ")
+				.append(export.map((figure) -> number(figure.allocated() / events) + " B/row").orElse("–")).append(" | ")
+				.append(verify.map((figure) -> number(events / figure.median()) + " events/s (" + number(figure.median())
+						+ " s)").orElse("–"))
+				.append(" |\n");
+			byOperation.ifPresent((figure) -> bar("first page, tenant + operation, " + database,
+					number(figure.median()) + " ms", "≤ " + number(FIRST_PAGE_BAR_MILLIS) + " ms",
+					figure.median() <= FIRST_PAGE_BAR_MILLIS));
+			byActor.ifPresent((figure) -> bar("first page, tenant + actor, " + database, number(figure.median()) + " ms",
+					"≤ " + number(FIRST_PAGE_BAR_MILLIS) + " ms", figure.median() <= FIRST_PAGE_BAR_MILLIS));
+			rowsPerSecond.ifPresent((rows) -> bar("CSV export, " + database, number(rows) + " rows/s",
+					"≥ " + number(EXPORT_ROWS_BAR) + " rows/s", rows >= EXPORT_ROWS_BAR));
+			growth.ifPresent((megabytes) -> bar("CSV export heap growth, " + database, number(megabytes) + " MB",
+					"≤ " + number(EXPORT_HEAP_BAR_MB) + " MB", megabytes <= EXPORT_HEAP_BAR_MB));
+		});
 	}
 
 	private Optional<Figure> find(String benchmark, String method) {
