@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.audittrail.benchmarks.app.Database;
+import io.audittrail.benchmarks.http.HttpRecordingBenchmark;
 import io.audittrail.benchmarks.write.WriteBenchmark;
 
 /**
@@ -50,13 +51,13 @@ public final class BenchmarkReport {
 		Pattern included = Pattern.compile(include);
 		boolean writes = Stream.of("create", "update", "delete")
 			.anyMatch((operation) -> included.matcher(WriteBenchmark.class.getName() + "." + operation).find());
-		if (writes && databases(builder.build()).contains(Database.POSTGRESQL)) {
+		boolean http = included.matcher(HttpRecordingBenchmark.class.getName() + ".recordedRequests").find();
+		if ((writes || http) && databases(builder.build()).contains(Database.POSTGRESQL)) {
 			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
 		}
 		Options options = builder
 			.forks(1)
-			.threads(1)
 			.warmupIterations(2)
 			.warmupTime(TimeValue.seconds(1))
 			.measurementIterations(3)
@@ -102,8 +103,8 @@ public final class BenchmarkReport {
 		Runtime runtime = Runtime.getRuntime();
 		return runtime.availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
 				+ System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
-				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), forks: 1, threads: 1, "
-				+ "warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g";
+				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), forks: 1, threads: 1 "
+				+ "(HttpRecordingBenchmark: 2), warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g";
 	}
 
 }
