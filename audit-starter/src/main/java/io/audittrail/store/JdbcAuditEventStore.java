@@ -23,9 +23,9 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestInfo;
 
 /**
- * Stores events in the {@code audit_event} table with one JDBC batch per write, through the
- * current transaction's connection. Values longer than their column are cut, so that an
- * over-long name never fails a business call.
+ * Stores events in the {@code audit_event} table with one JDBC batch per write (on PostgreSQL, one
+ * insert over arrays for larger writes), through the current transaction's connection. Values
+ * longer than their column are cut, so that an over-long name never fails a business call.
  */
 public final class JdbcAuditEventStore implements AuditEventStore {
 
@@ -64,13 +64,13 @@ public final class JdbcAuditEventStore implements AuditEventStore {
 
 	private final DataSource dataSource;
 
-	private volatile Boolean postgres;
-
 	private final JdbcTemplate jdbc;
 
 	private final JsonMapper json;
 
 	private final boolean isolateFailures;
+
+	private volatile Boolean postgres;
 
 	/**
 	 * @param dataSource the database
@@ -145,6 +145,7 @@ public final class JdbcAuditEventStore implements AuditEventStore {
 
 	private void bind(PreparedStatement statement, AuditEvent event) throws SQLException {
 		Object[] row = row(event);
+		// the driver maps an OffsetDateTime to a timestamp with time zone by itself
 		statement.setObject(1, row[0]);
 		for (int i = 1; i < row.length; i++) {
 			statement.setObject(i + 1, row[i], SQL_TYPES[i]);
@@ -152,8 +153,8 @@ public final class JdbcAuditEventStore implements AuditEventStore {
 	}
 
 	/**
-	 * Many events as one statement over arrays of their columns, which PostgreSQL runs several times
-	 * faster than a JDBC batch of single-row inserts. The events keep their order.
+	 * Many events as one statement over arrays of their columns: PostgreSQL spends about a third less
+	 * time per row on it than on a JDBC batch of single-row inserts. The events keep their order.
 	 */
 	private void insertInOneStatement(List<AuditEvent> events) {
 		Object[][] columns = new Object[COLUMNS][events.size()];
@@ -162,10 +163,8 @@ public final class JdbcAuditEventStore implements AuditEventStore {
 			for (int column = 0; column < COLUMNS; column++) {
 				columns[column][i] = row[column];
 			}
-		}
-		// occurred_at goes as text, which PostgreSQL reads with its offset
-		for (int i = 0; i < events.size(); i++) {
-			columns[0][i] = columns[0][i].toString();
+			// occurred_at goes as ISO text, which PostgreSQL reads with its offset
+			columns[0][i] = row[0].toString();
 		}
 		this.jdbc.execute((Connection connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(INSERT_FROM_ARRAYS)) {
