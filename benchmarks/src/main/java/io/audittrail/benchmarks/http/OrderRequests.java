@@ -38,9 +38,9 @@ final class OrderRequests {
 	 * {@value #JIT_WARM_UP_REQUESTS} requests to compile the whole request path, far more than
 	 * JMH's short warm-up iterations send.
 	 */
-	static final Duration JIT_WARM_UP = Duration.ofSeconds(6);
+	static final Duration JIT_WARM_UP = Duration.ofSeconds(10);
 
-	static final int JIT_WARM_UP_REQUESTS = 100_000;
+	static final int JIT_WARM_UP_REQUESTS = 80_000;
 
 	private final MockMvc mvc;
 
