@@ -22,6 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import io.audittrail.benchmarks.app.Database;
+import io.audittrail.benchmarks.http.HttpRecordingBenchmark;
 import io.audittrail.benchmarks.read.AuditLogSeed;
 import io.audittrail.benchmarks.read.HeapGrowthProfiler;
 import io.audittrail.benchmarks.read.ReadBenchmark;
@@ -62,8 +63,9 @@ public final class BenchmarkReport {
 		boolean writes = Stream.of("create", "update", "delete")
 			.anyMatch((operation) -> included.matcher(WRITES + "." + operation).find());
 		boolean reads = ReadBenchmark.selectedBy(included);
+		boolean http = included.matcher(HttpRecordingBenchmark.class.getName() + ".recordedRequests").find();
 		List<Database> databases = databases(builder.build());
-		if ((writes || reads) && databases.contains(Database.POSTGRESQL)) {
+		if ((writes || reads || http) && databases.contains(Database.POSTGRESQL)) {
 			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
 		}
@@ -142,8 +144,8 @@ public final class BenchmarkReport {
 		Runtime runtime = Runtime.getRuntime();
 		return runtime.availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
 				+ System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
-				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), threads: 1, "
-				+ "warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g; writes in the report's JVM after a warm-up of "
+				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), threads: 1 "
+				+ "(HttpRecordingBenchmark: 2), warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g; writes in the report's JVM after a warm-up of "
 				+ WARM_UP_PER_MODE.toSeconds() + " s per mode and database, the others in a fork each";
 	}
 

@@ -42,6 +42,12 @@ final class ResultTable {
 
 	private static final double EXPORT_HEAP_BAR_MB = 64;
 
+	private static final String HTTP_RECORDING = "HttpRecordingBenchmark";
+
+	private static final String HTTP_OVERHEAD = "HttpCaptureOverheadBenchmark";
+
+	private static final double HTTP_RECORDED_BAR = 20_000;
+
 	private final List<Figure> figures;
 
 	private final List<String> bars = new ArrayList<>();
@@ -68,6 +74,7 @@ final class ResultTable {
 		appendRoundTrips(out);
 		appendAspectCost(out);
 		appendReadFigures(out);
+		appendHttpCapture(out);
 		if (!this.bars.isEmpty()) {
 			out.append("\n| bar | measured | required | met |\n|---|---:|---:|---|\n");
 			this.bars.forEach((bar) -> out.append(bar).append('\n'));
@@ -199,6 +206,41 @@ final class ResultTable {
 			growth.ifPresent((megabytes) -> bar("CSV export heap growth, " + database, number(megabytes) + " MB",
 					"≤ " + number(EXPORT_HEAP_BAR_MB) + " MB", megabytes <= EXPORT_HEAP_BAR_MB));
 		});
+	}
+
+	private void appendHttpCapture(StringBuilder out) {
+		List<Figure> recorded = this.figures.stream().filter((figure) -> figure.benchmark().equals(HTTP_RECORDING)).toList();
+		if (!recorded.isEmpty()) {
+			out.append("\nHTTP requests recorded per second (committed in audit_event, two request threads; median, min–max):\n\n");
+			out.append("| database | without body | with body |\n|---|---:|---:|\n");
+			Map<String, Map<String, Figure>> rows = new LinkedHashMap<>();
+			recorded.forEach((figure) -> rows.computeIfAbsent(figure.parameter("database"), (key) -> new LinkedHashMap<>())
+				.put(figure.parameter("capture"), figure));
+			rows.forEach((database, captures) -> {
+				out.append("| ").append(database);
+				for (String capture : List.of("WITHOUT_BODY", "WITH_BODY")) {
+					Figure figure = captures.get(capture);
+					out.append(" | ").append((figure != null) ? number(figure.median()) + " (" + number(figure.min()) + "–"
+							+ number(figure.max()) + ")" : "–");
+				}
+				out.append(" |\n");
+			});
+			recorded.forEach((figure) -> bar("HTTP requests recorded per second, " + figure.parameter("database") + ", "
+					+ figure.parameter("capture").toLowerCase(Locale.ROOT).replace('_', ' '), number(figure.median()) + "/s",
+					"≥ " + number(HTTP_RECORDED_BAR) + "/s", figure.median() >= HTTP_RECORDED_BAR));
+		}
+		Map<String, Figure> overhead = this.figures.stream()
+			.filter((figure) -> figure.benchmark().equals(HTTP_OVERHEAD))
+			.collect(Collectors.toMap((figure) -> figure.parameter("capture"), (figure) -> figure, (a, b) -> a,
+					LinkedHashMap::new));
+		Figure off = overhead.get("OFF");
+		if (off != null && overhead.size() > 1) {
+			out.append("\nWhat capture adds to one request (one thread; events built on the writer's thread but not stored; median µs per request):\n\n");
+			out.append("| capture | µs per request | added | relative to capture off |\n|---|---:|---:|---:|\n");
+			overhead.forEach((capture, figure) -> out.append("| ").append(capture).append(" | ")
+				.append(number(figure.median())).append(" | ").append(number(figure.median() - off.median()))
+				.append(" | ").append(percent(Optional.of(figure.median() / off.median()))).append(" |\n"));
+		}
 	}
 
 	private Optional<Figure> find(String benchmark, String method) {
