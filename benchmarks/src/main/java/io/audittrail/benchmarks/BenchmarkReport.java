@@ -85,6 +85,12 @@ public final class BenchmarkReport {
 		out.println("Running benchmarks matching '" + include + "' ...");
 		List<RoundTripCount.Count> roundTrips = List.of();
 		List<RunResult> results = new ArrayList<>();
+		List<AuditLogSeed.Seeding> seedings = List.of();
+		if (reads) {
+			// first, while this JVM's heap is empty: loading H2 uses a large page cache
+			out.println("Loading the audit log the read benchmarks read ...");
+			seedings = databases.stream().map(AuditLogSeed::ensure).toList();
+		}
 		if (writes) {
 			out.println("Counting JDBC round trips per transaction ...");
 			roundTrips = RoundTripCount.measure(databases, SIZES);
@@ -96,11 +102,6 @@ public final class BenchmarkReport {
 				.forks(0)
 				.build();
 			results.addAll(new Runner(options).run());
-		}
-		List<AuditLogSeed.Seeding> seedings = List.of();
-		if (reads) {
-			out.println("Loading the audit log the read benchmarks read ...");
-			seedings = databases.stream().map(AuditLogSeed::ensure).toList();
 		}
 		Options others = new OptionsBuilder().parent(builder.build())
 			.exclude(Pattern.quote(WRITES))
@@ -145,8 +146,9 @@ public final class BenchmarkReport {
 		return runtime.availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
 				+ System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
 				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), threads: 1 "
-				+ "(HttpRecordingBenchmark: 2), warm-up 2 × 1 s, measurement 3 × 1 s, -Xmx1g; writes in the report's JVM after a warm-up of "
-				+ WARM_UP_PER_MODE.toSeconds() + " s per mode and database, the others in a fork each";
+				+ "(HttpRecordingBenchmark: 2), warm-up 2 × 1 s, measurement 3 × 1 s; writes in the report's JVM "
+				+ "(-Xmx3g) after a warm-up of " + WARM_UP_PER_MODE.toSeconds() + " s per mode and database, "
+				+ "the others in a fork each (-Xmx1g unless noted)";
 	}
 
 }
