@@ -1,6 +1,9 @@
 package io.audittrail.benchmarks.read;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +39,7 @@ public final class AuditLogSeed {
 
 	private static final String POSTGRES_DATABASE = "bench_read";
 
-	private static final Path H2_FILE = Path.of("target", "read-benchmark", "audit-log-v1").toAbsolutePath();
+	private static final Path H2_FILE = Path.of("target", "read-benchmark", "audit-log-v2").toAbsolutePath();
 
 	private static final int BATCH = 5_000;
 
@@ -74,24 +77,44 @@ public final class AuditLogSeed {
 		}
 		// a cache that holds the whole table while the indexes are built
 		String url = (database == Database.H2) ? url(database) + ";CACHE_SIZE=1048576" : url(database);
-		try (Connection connection = DriverManager.getConnection(url, user(database), user(database))) {
-			new AuditSchemaInitializer(new SingleConnectionDataSource(connection, true)).afterPropertiesSet();
-			if (holdsLog(connection)) {
-				return new Seeding(database, false, Duration.ZERO);
-			}
-			load(connection, database);
-			if (!holdsLog(connection)) {
-				throw new IllegalStateException("The audit log on " + database + " is incomplete after loading");
+		try {
+			try (Connection connection = DriverManager.getConnection(url, user(database), user(database))) {
+				new AuditSchemaInitializer(new SingleConnectionDataSource(connection, true)).afterPropertiesSet();
+				if (holdsLog(connection)) {
+					return new Seeding(database, false, Duration.ZERO);
+				}
 			}
 			if (database == Database.H2) {
-				// leaves a file without the garbage of the load, as a database in use would be
-				execute(connection, "shutdown compact");
+				// a load cut short may have dropped the indexes it meant to rebuild: start from the migrations
+				deleteH2Files();
+			}
+			try (Connection connection = DriverManager.getConnection(url, user(database), user(database))) {
+				new AuditSchemaInitializer(new SingleConnectionDataSource(connection, true)).afterPropertiesSet();
+				load(connection, database);
+				if (!holdsLog(connection)) {
+					throw new IllegalStateException("The audit log on " + database + " is incomplete after loading");
+				}
+				if (database == Database.H2) {
+					// leaves a file without the garbage of the load, as a database in use would be
+					execute(connection, "shutdown compact");
+				}
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot load the audit log on " + database, ex);
 		}
 		return new Seeding(database, true, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private static void deleteH2Files() {
+		for (String suffix : new String[] { ".mv.db", ".trace.db" }) {
+			try {
+				Files.deleteIfExists(Path.of(H2_FILE + suffix));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 	}
 
 	private static boolean holdsLog(Connection connection) throws SQLException {
