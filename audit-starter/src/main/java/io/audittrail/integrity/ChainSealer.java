@@ -80,18 +80,8 @@ public final class ChainSealer {
 		this.clock = clock;
 		// H2 reads its (chain_seq, id) index in order only when asked for both columns; PostgreSQL's
 		// partial index on id serves the plain order
-		this.database = databaseOf(dataSource);
+		this.database = AuditDatabase.find(dataSource).orElse(null);
 		this.unsealedOrder = (this.database == AuditDatabase.H2) ? "chain_seq, id" : "id";
-	}
-
-	private static AuditDatabase databaseOf(DataSource dataSource) {
-		try {
-			return AuditDatabase.of(dataSource);
-		}
-		catch (IllegalStateException ex) {
-			// another database with the starter's tables: portable SQL only
-			return null;
-		}
 	}
 
 	/**
@@ -113,15 +103,15 @@ public final class ChainSealer {
 		this.running.lock();
 		try {
 			int sealed = 0;
-			for (boolean first = true; first || goOn.getAsBoolean(); first = false) {
+			boolean more;
+			do {
 				Map<String, List<Long>> candidates = unsealed();
 				for (Map.Entry<String, List<Long>> tenant : candidates.entrySet()) {
 					sealed += sealTenant(tenant.getKey(), tenant.getValue());
 				}
-				if (candidates.values().stream().mapToInt(List::size).sum() < this.batchSize) {
-					break;
-				}
+				more = candidates.values().stream().mapToInt(List::size).sum() >= this.batchSize;
 			}
+			while (more && goOn.getAsBoolean());
 			return sealed;
 		}
 		finally {

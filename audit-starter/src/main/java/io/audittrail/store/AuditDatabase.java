@@ -2,6 +2,7 @@ package io.audittrail.store;
 
 import java.sql.DatabaseMetaData;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,19 @@ public enum AuditDatabase {
 	/** The folder name of this database's migrations, as Flyway's {@code {vendor}}. */
 	public String id() {
 		return this.id;
+	}
+
+	/**
+	 * The database behind the data source, or empty when it cannot be told or is another database
+	 * that holds the starter's tables: the caller then keeps to portable SQL.
+	 */
+	public static Optional<AuditDatabase> find(DataSource dataSource) {
+		try {
+			return Optional.of(of(dataSource));
+		}
+		catch (IllegalStateException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -136,13 +136,7 @@ public final class JdbcAuditEventStore implements AuditEventStore {
 	private boolean isPostgres() {
 		Boolean postgres = this.postgres;
 		if (postgres == null) {
-			try {
-				postgres = AuditDatabase.of(this.dataSource) == AuditDatabase.POSTGRESQL;
-			}
-			catch (IllegalStateException ex) {
-				// another database with the starter's tables: portable SQL only
-				postgres = false;
-			}
+			postgres = AuditDatabase.find(this.dataSource).filter(AuditDatabase.POSTGRESQL::equals).isPresent();
 			this.postgres = postgres;
 		}
 		return postgres;

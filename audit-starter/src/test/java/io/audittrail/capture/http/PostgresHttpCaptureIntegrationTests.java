@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.capture.http.app.HttpTestApplication;
 import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testapp.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,24 +80,12 @@ class PostgresHttpCaptureIntegrationTests {
 			assertThat(single(statement, "select count(*) from audit_event where request_id = 'pg-audited'")).isEqualTo(1L);
 			assertThat(single(statement, "select http_status from audit_event where request_id = 'pg-audited'"))
 				.isEqualTo(201L);
-			assertThat(plan(statement)).as("status update served by the partial index, also as a generic plan")
+			assertThat(QueryPlans.genericPlan(connection, "prepare complete_status(integer, varchar, varchar, "
+					+ "timestamptz) as update audit_event set http_status = $1 where request_id = $2 "
+					+ "and http_method = $3 and occurred_at >= $4 and http_status is null",
+					"execute complete_status(200, 'r', 'POST', now())")).as("status update served by the partial index, also as a generic plan")
 				.contains("Index Scan using audit_event_request");
 		}
-	}
-
-	private static String plan(Statement statement) throws Exception {
-		statement.execute("set plan_cache_mode = force_generic_plan");
-		statement.execute("set enable_seqscan = off");
-		statement.execute("prepare complete_status(integer, varchar, varchar, timestamptz) as update audit_event "
-				+ "set http_status = $1 where request_id = $2 and http_method = $3 and occurred_at >= $4 "
-				+ "and http_status is null");
-		StringBuilder plan = new StringBuilder();
-		try (ResultSet result = statement.executeQuery("explain execute complete_status(200, 'r', 'POST', now())")) {
-			while (result.next()) {
-				plan.append(result.getString(1)).append('\n');
-			}
-		}
-		return plan.toString();
 	}
 
 	private static long single(Statement statement, String query) throws Exception {

@@ -78,8 +78,7 @@ public final class AuditLogSeed {
 		// a cache that holds the whole table while the indexes are built
 		String url = (database == Database.H2) ? url(database) + ";CACHE_SIZE=1048576" : url(database);
 		try {
-			try (Connection connection = DriverManager.getConnection(url, user(database), user(database))) {
-				new AuditSchemaInitializer(new SingleConnectionDataSource(connection, true)).afterPropertiesSet();
+			try (Connection connection = migrated(url, database)) {
 				if (holdsLog(connection)) {
 					return new Seeding(database, false, Duration.ZERO);
 				}
@@ -88,8 +87,7 @@ public final class AuditLogSeed {
 				// a load cut short may have dropped the indexes it meant to rebuild: start from the migrations
 				deleteH2Files();
 			}
-			try (Connection connection = DriverManager.getConnection(url, user(database), user(database))) {
-				new AuditSchemaInitializer(new SingleConnectionDataSource(connection, true)).afterPropertiesSet();
+			try (Connection connection = migrated(url, database)) {
 				load(connection, database);
 				if (!holdsLog(connection)) {
 					throw new IllegalStateException("The audit log on " + database + " is incomplete after loading");
@@ -104,6 +102,13 @@ public final class AuditLogSeed {
 			throw new IllegalStateException("Cannot load the audit log on " + database, ex);
 		}
 		return new Seeding(database, true, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/** A connection to the database, with the starter's schema migrated. */
+	private static Connection migrated(String url, Database database) throws SQLException {
+		Connection connection = DriverManager.getConnection(url, user(database), user(database));
+		new AuditSchemaInitializer(new SingleConnectionDataSource(connection, true)).afterPropertiesSet();
+		return connection;
 	}
 
 	private static void deleteH2Files() {
