@@ -117,8 +117,9 @@ public final class AuditAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static AuditedMethodAdvisor auditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder) {
-		return new AuditedMethodAdvisor(recorder);
+	static AuditedMethodAdvisor auditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
+		return new AuditedMethodAdvisor(recorder, transactionManager);
 	}
 
 }

@@ -14,14 +14,15 @@ import org.springframework.context.annotation.Bean;
 
 import io.audittrail.capture.CommitHook;
 import io.audittrail.envers.AuditRevision;
+import io.audittrail.envers.EnversMappingCheck;
 import io.audittrail.envers.HibernateCommitHook;
 import io.audittrail.envers.JdbcBatching;
 import io.audittrail.envers.RevisionInsertCompletion;
 
 /**
  * Auto-configuration that binds events to Hibernate Envers revisions: registers the starter's
- * revision entity, writes events after Envers has written the revision, and has Hibernate write in
- * JDBC batches.
+ * revision entity, writes events after Envers has written the revision, has Hibernate write in
+ * JDBC batches, and stops the start-up when audited entities' Envers mapping or tables are incomplete.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class, EntityManagerFactoryBuilderCustomizer.class,
@@ -44,6 +45,11 @@ public final class AuditEnversAutoConfiguration {
 	@Bean
 	HibernatePropertiesCustomizer auditRevisionInsertCompletion() {
 		return new RevisionInsertCompletion();
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer auditEnversMappingCheck() {
+		return new EnversMappingCheck();
 	}
 
 	@Bean

@@ -7,7 +7,8 @@ import io.audittrail.capture.AuditConfigurationException;
 import io.audittrail.catalog.CatalogException;
 
 /**
- * Explains start-up failures caused by a bad {@code @Audited} annotation or catalog file.
+ * Explains start-up failures caused by a bad {@code @Audited} annotation, catalog file or Envers
+ * mapping.
  */
 final class AuditFailureAnalyzer implements FailureAnalyzer {
 
@@ -16,8 +17,9 @@ final class AuditFailureAnalyzer implements FailureAnalyzer {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof AuditConfigurationException) {
 				return new FailureAnalysis(cause.getMessage(),
-						"Use an operation id from the audit catalog (audit/operations.yml), or add the operation there, "
-								+ "and fix the expression named above.",
+						"Fix what the message names: use an operation id from the audit catalog (audit/operations.yml) "
+								+ "or add the operation there, correct the expression, or complete the Envers mapping "
+								+ "and tables as shown.",
 						cause);
 			}
 			if (cause instanceof CatalogException) {

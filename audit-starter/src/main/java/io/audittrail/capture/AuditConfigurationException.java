@@ -2,7 +2,8 @@ package io.audittrail.capture;
 
 /**
  * Thrown at start-up when an {@code @Audited} annotation names an unknown operation or holds an
- * expression that does not parse. The message names the method.
+ * expression that does not parse or would read the wrong value, or when the Envers mapping of audited
+ * entities is incomplete. The message names the method, class or table, and the fix.
  */
 public class AuditConfigurationException extends RuntimeException {
 

@@ -9,11 +9,13 @@ import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code @Audited} aspect: matches audited methods and hands their calls to the
  * {@link AuditedCallRecorder}. It runs inside the method's transaction (its order is the lowest
- * precedence, after Spring's transaction advisor), so that an event commits with the change.
+ * precedence, after Spring's transaction advisor), so that an event commits with the change; a call
+ * that no transaction surrounds gets one of its own.
  */
 public final class AuditedMethodAdvisor extends AbstractPointcutAdvisor {
 
@@ -28,8 +30,13 @@ public final class AuditedMethodAdvisor extends AbstractPointcutAdvisor {
 
 	private final Advice advice;
 
-	public AuditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder) {
-		this.advice = new AuditedMethodInterceptor(recorder);
+	/**
+	 * @param recorder records the calls
+	 * @param transactionManager runs calls that no transaction surrounds in a transaction of their own
+	 */
+	public AuditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
+		this.advice = new AuditedMethodInterceptor(recorder, transactionManager);
 		setOrder(Ordered.LOWEST_PRECEDENCE);
 	}
 

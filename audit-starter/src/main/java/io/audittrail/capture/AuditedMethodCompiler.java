@@ -2,6 +2,7 @@ package io.audittrail.capture;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,10 @@ import io.audittrail.catalog.OperationDefinition;
  * against the catalog and parsing its expressions. Every error names the method.
  */
 final class AuditedMethodCompiler {
+
+	private static final Map<String, String> RESERVED_VARIABLES = Map.of("result", "the method's return value",
+			"before", "the value of the 'before' expression", "item", "the current element of 'forEach'", "args",
+			"the array of all arguments");
 
 	private static final Pattern OPERATION_ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
@@ -84,13 +89,42 @@ final class AuditedMethodCompiler {
 			details.put(detail.name(), parse(detail.value(), false, description, "details." + detail.name()));
 		}
 		Expression condition = parse(audited.condition(), false, description, "condition");
-		return new AuditedMethod(method, description, fixed, operationExpression, audited.entityType(),
-				parse(audited.entityId(), false, description, "entityId"),
-				parse(audited.entityName(), false, description, "entityName"), java.util.Collections.unmodifiableMap(details),
-				parse(audited.before(), false, description, "before"), parse(audited.tenant(), false, description, "tenant"),
-				condition,
-				condition != null && readsVariable(condition, "result"), parse(audited.forEach(), false, description, "forEach"),
-				this.parameterNames.getParameterNames(method), this.beans);
+		Expression entityId = parse(audited.entityId(), false, description, "entityId");
+		Expression entityName = parse(audited.entityName(), false, description, "entityName");
+		Expression before = parse(audited.before(), false, description, "before");
+		Expression tenant = parse(audited.tenant(), false, description, "tenant");
+		Expression forEach = parse(audited.forEach(), false, description, "forEach");
+		String[] parameterNames = this.parameterNames.getParameterNames(method);
+		List<Expression> expressions = new ArrayList<>(details.values());
+		Collections.addAll(expressions, operationExpression, condition, entityId, entityName, before, tenant, forEach);
+		checkHiddenParameters(parameterNames, expressions, description);
+		return new AuditedMethod(method, description, fixed, operationExpression, audited.entityType(), entityId,
+				entityName, Collections.unmodifiableMap(details), before, tenant, condition,
+				condition != null && readsVariable(condition, "result"), forEach, parameterNames, this.beans);
+	}
+
+	/**
+	 * Refuses expressions that read a variable the starter sets while a parameter has its name: the
+	 * starter's value would hide the parameter, and the expression would fail or lie at every call.
+	 */
+	private static void checkHiddenParameters(String[] parameterNames, List<Expression> expressions,
+			String description) {
+		if (parameterNames == null) {
+			return;
+		}
+		for (int i = 0; i < parameterNames.length; i++) {
+			String name = parameterNames[i];
+			if (!RESERVED_VARIABLES.containsKey(name)) {
+				continue;
+			}
+			for (Expression expression : expressions) {
+				if (expression != null && readsVariable(expression, name)) {
+					throw new AuditConfigurationException("@Audited on " + description + " reads #" + name + " in '"
+							+ expression.getExpressionString() + "', but #" + name + " is " + RESERVED_VARIABLES.get(name)
+							+ ", not the parameter '" + name + "': rename the parameter or read it as #p" + i);
+				}
+			}
+		}
 	}
 
 	private OperationDefinition operation(String id, String description) {

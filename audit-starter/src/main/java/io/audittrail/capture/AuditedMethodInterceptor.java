@@ -7,22 +7,32 @@ import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The advice of the {@code @Audited} aspect: hands each call to the {@link AuditedCallRecorder}.
+ * The advice of the {@code @Audited} aspect: hands each call to the {@link AuditedCallRecorder}, in a
+ * transaction of its own when none surrounds it.
  */
 final class AuditedMethodInterceptor implements MethodInterceptor {
 
 	private final ResolvedOnce<AuditedCallRecorder> recorder;
 
-	AuditedMethodInterceptor(ObjectProvider<AuditedCallRecorder> recorder) {
+	private final AuditedCallTransaction transaction;
+
+	AuditedMethodInterceptor(ObjectProvider<AuditedCallRecorder> recorder,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
 		this.recorder = new ResolvedOnce<>(recorder::getIfAvailable);
+		this.transaction = new AuditedCallTransaction(transactionManager::getIfUnique);
 	}
 
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
 		AuditedCallRecorder recorder = this.recorder.get();
-		return (recorder != null) ? recorder.record(new Call(invocation)) : invocation.proceed();
+		if (recorder == null) {
+			return invocation.proceed();
+		}
+		Call call = new Call(invocation);
+		return this.transaction.run(() -> recorder.record(call));
 	}
 
 	private record Call(MethodInvocation invocation) implements AuditedCall {

@@ -1,7 +1,10 @@
 package io.audittrail.capture;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 import io.audittrail.core.Action;
@@ -16,7 +19,7 @@ final class PendingEvents {
 
 	final List<AuditEvent> failed = new ArrayList<>();
 
-	final List<EntityChange> changes = new ArrayList<>();
+	private final Map<EntityKey, EntityChange> changes = new LinkedHashMap<>();
 
 	LongSupplier revision;
 
@@ -34,11 +37,30 @@ final class PendingEvents {
 
 	boolean flushed;
 
+	/**
+	 * Notes that an entity changed in the revision. Envers may report one entity more than once (a
+	 * collection change reports its owner again); each entity keeps one change: a creation or a
+	 * deletion outweighs an update.
+	 */
+	void entityChanged(EntityChange change) {
+		this.changes.merge(new EntityKey(change.entityType(), change.entityId()), change,
+				(known, latest) -> (latest.action() == Action.UPDATE) ? known : latest);
+	}
+
+	/** The entities that changed in the revision, one change each, in the order they first changed. */
+	Collection<EntityChange> changes() {
+		return this.changes.values();
+	}
+
 	Long revisionId() {
 		return (this.revision != null) ? this.revision.getAsLong() : null;
 	}
 
 	record EntityChange(String entityType, String entityId, Action action) {
+
+	}
+
+	private record EntityKey(String entityType, String entityId) {
 
 	}
 

@@ -199,7 +199,7 @@ public final class TransactionalEventWriter {
 	/** Tells the writer that an entity changed in the current transaction's revision. */
 	public void entityChanged(String entityType, String entityId, Action action) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			pending().changes.add(new PendingEvents.EntityChange(entityType, entityId, action));
+			pending().entityChanged(new PendingEvents.EntityChange(entityType, entityId, action));
 		}
 	}
 
@@ -237,9 +237,9 @@ public final class TransactionalEventWriter {
 
 	private List<AuditEvent> entityEvents(PendingEvents pending, Long revision) {
 		EventContext context = pending.revisionContext;
-		RequestInfo request = pending.changes.isEmpty() ? null : this.requests.recordCurrentRequest();
-		List<AuditEvent> events = new ArrayList<>(pending.changes.size());
-		for (PendingEvents.EntityChange change : pending.changes) {
+		RequestInfo request = pending.changes().isEmpty() ? null : this.requests.recordCurrentRequest();
+		List<AuditEvent> events = new ArrayList<>(pending.changes().size());
+		for (PendingEvents.EntityChange change : pending.changes()) {
 			OperationDefinition operation = this.catalog.entityOperation(change.entityType(), change.action());
 			events.add(new AuditEvent(null, this.clock.instant(), context.tenant(), operation.id(), operation.target(),
 					operation.action(), Outcome.SUCCESS, context.actor(), context.origin().ip(),

@@ -56,6 +56,23 @@ class AuditStartupFailureTests {
 	}
 
 	@Test
+	void resultReadWhileAParameterIsNamedResultNamesTheMethodAndTheFix() {
+		this.runner.withBean(ResultParameterService.class)
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
+				.hasMessageContaining(ResultParameterService.class.getName() + ".save(String, List)")
+				.hasMessageContaining("reads #result in '!#result.isEmpty()'")
+				.hasMessageContaining("rename the parameter or read it as #p1"));
+	}
+
+	@Test
+	void beforeReadWhileAParameterIsNamedBeforeStopsTheStartUp() {
+		this.runner.withBean(BeforeParameterService.class)
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
+				.hasMessageContaining(BeforeParameterService.class.getName() + ".update(String)")
+				.hasMessageContaining("#before is the value of the 'before' expression"));
+	}
+
+	@Test
 	void catalogThatDoesNotParseNamesTheFileAndLine() {
 		this.runner.withPropertyValues("audit.catalog.locations=classpath:catalogs/broken.yml")
 			.run((context) -> assertThat(cause(context.getStartupFailure(), CatalogException.class))
@@ -98,6 +115,22 @@ class AuditStartupFailureTests {
 
 		@Audited(value = "content.update", entityId = "#id +")
 		public void update(String id) {
+		}
+
+	}
+
+	static class ResultParameterService {
+
+		@Audited(value = "content.update", entityId = "#id", condition = "!#result.isEmpty()")
+		public void save(String id, java.util.List<String> result) {
+		}
+
+	}
+
+	static class BeforeParameterService {
+
+		@Audited(value = "content.update", entityId = "#before")
+		public void update(String before) {
 		}
 
 	}
