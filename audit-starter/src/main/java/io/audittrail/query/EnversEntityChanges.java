@@ -8,10 +8,13 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.metamodel.EntityType;
 import org.hibernate.envers.RevisionType;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.NestedExceptionUtils;
 
 import io.audittrail.core.Actor;
 import io.audittrail.core.ActorType;
@@ -33,7 +36,7 @@ public final class EnversEntityChanges implements EntityChanges {
 
 	@Override
 	public List<EntityChange> ofRevision(long revision) {
-		return read((reader) -> reader.revision(revision).map((found) -> {
+		return read("revision " + revision, (reader) -> reader.revision(revision).map((found) -> {
 			List<EntityChange> changes = new ArrayList<>();
 			for (EnversReader.Entry entry : reader.entries(found)) {
 				Object before = reader.stateBefore(entry.type(), entry.id(), revision);
@@ -45,7 +48,7 @@ public final class EnversEntityChanges implements EntityChanges {
 
 	@Override
 	public Optional<List<EntityRevision>> revisionsOf(String entityType, String entityId) {
-		return read((reader) -> {
+		return read("the history of " + entityType + " " + entityId, (reader) -> {
 			Optional<EntityType<?>> type = reader.entityType(entityType);
 			Optional<Object> id = type.flatMap((found) -> reader.id(found, entityId));
 			if (id.isEmpty()) {
@@ -72,7 +75,7 @@ public final class EnversEntityChanges implements EntityChanges {
 		return new Actor(type, revision.getActorId(), revision.getActorName());
 	}
 
-	private <T> T read(Function<EnversReader, T> work) {
+	private <T> T read(String what, Function<EnversReader, T> work) {
 		EntityManager entityManager = this.entityManagerFactory.createEntityManager();
 		try {
 			entityManager.getTransaction().begin();
@@ -82,6 +85,12 @@ public final class EnversEntityChanges implements EntityChanges {
 			finally {
 				entityManager.getTransaction().rollback();
 			}
+		}
+		catch (PersistenceException ex) {
+			throw new EntityChangesUnavailableException("The entity history (Hibernate Envers) of " + what
+					+ " cannot be loaded: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage()
+					+ ". Check that the audited entities' *_aud tables have every column their Envers mapping "
+					+ "names, and that their mapped superclasses are audited.", ex);
 		}
 		finally {
 			entityManager.close();

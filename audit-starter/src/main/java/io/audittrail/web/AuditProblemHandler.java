@@ -1,5 +1,8 @@
 package io.audittrail.web;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -9,15 +12,19 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.audittrail.query.EntityChangesUnavailableException;
 import io.audittrail.revert.RevertRefusedException;
 
 /**
  * Answers the JSON API's errors with RFC 9457 problem details: 400 naming the bad parameter, 401,
- * 403, 404, and 409 with the reason a change cannot be reverted.
+ * 403, 404, 409 with the reason a change cannot be reverted, and 500 naming the entity history that
+ * cannot be loaded.
  */
 @RestControllerAdvice(assignableTypes = { AuditApiController.class, AuditCatalogController.class,
 		io.audittrail.integrity.web.IntegrityController.class })
 public class AuditProblemHandler {
+
+	private static final Log logger = LogFactory.getLog(AuditProblemHandler.class);
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> badParameter(BadParameterException ex) {
@@ -43,6 +50,12 @@ public class AuditProblemHandler {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "The change cannot be reverted", ex.getMessage());
 		problem.setProperty("reason", ex.getMessage());
 		return respond(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> entityChangesUnavailable(EntityChangesUnavailableException ex) {
+		logger.warn(ex.getMessage(), ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The entity changes cannot be loaded", ex.getMessage()));
 	}
 
 	@ExceptionHandler

@@ -41,6 +41,16 @@ class AuditLogAccessIntegrationTests extends SampleIntegrationTest {
 		assertThat(anonymous().get("/audit/api/events").status()).isEqualTo(401);
 	}
 
+	@Test
+	void anonymousWritesAreAskedToSignIn() {
+		long entry = member("owner@demo.test").get("/audit/api/events?tenant=demo&limit=1")
+			.json().get("items").get(0).get("id").asLong();
+
+		assertThat(anonymous().post("/audit/api/events/" + entry + "/revert", Map.of()).status()).isEqualTo(401);
+		assertThat(anonymous().put("/audit/api/preferences/columns", Map.of("columns", List.of("operation"))).status())
+			.isEqualTo(401);
+	}
+
 	private static List<String> tenants(HttpResult page) {
 		assertThat(page.status()).isEqualTo(200);
 		return page.json().get("items").valueStream().map((item) -> item.get("tenant").asString()).toList();

@@ -78,13 +78,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Members. JSON requests without a bearer token or session cookie need no CSRF token either: there
-	 * is no session a forged request could ride on, and they are answered with 401.
+	 * Members. JSON requests (the admin API and the audit log's API) without a bearer token or session
+	 * cookie need no CSRF token either: there is no session a forged request could ride on, and they
+	 * are answered with 401.
 	 */
 	@Bean
 	@Order(3)
 	SecurityFilterChain members(HttpSecurity http, ServicePermissions permissions) throws Exception {
-		RequestMatcher jsonApi = (request) -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		RequestMatcher jsonApi = (request) -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| request.getRequestURI().startsWith(request.getContextPath() + "/audit/api/");
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll()
 				.anyRequest().authenticated())
