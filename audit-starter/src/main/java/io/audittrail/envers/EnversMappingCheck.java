@@ -121,9 +121,9 @@ public final class EnversMappingCheck implements HibernatePropertiesCustomizer, 
 					problems.add("Entity " + type.getName() + " is audited by Envers, but its @MappedSuperclass "
 							+ parent.getName() + " is not, so its fields " + fields
 							+ " would be missing from every entry: annotate " + parent.getName()
-							+ " with @org.hibernate.envers.Audited (or leave its fields out on purpose with "
-							+ "@AuditOverride(forClass = " + parent.getSimpleName() + ".class, isAudited = false) on "
-							+ type.getSimpleName() + ")");
+							+ " with @org.hibernate.envers.Audited, or put @AuditOverride(forClass = " + parent.getSimpleName()
+							+ ".class) on " + type.getSimpleName() + " to audit them (a class you cannot annotate), "
+							+ "or isAudited = false in it to leave them out on purpose");
 				}
 			}
 		}

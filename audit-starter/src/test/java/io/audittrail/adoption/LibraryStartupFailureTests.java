@@ -42,7 +42,8 @@ class LibraryStartupFailureTests {
 		assertThat(auditConfigurationFailure(failure))
 			.hasMessageContaining("Entity " + Visit.class.getName() + " is audited by Envers, but its @MappedSuperclass "
 					+ Dated.class.getName() + " is not, so its fields [date] would be missing from every entry")
-			.hasMessageContaining("annotate " + Dated.class.getName() + " with @org.hibernate.envers.Audited");
+			.hasMessageContaining("annotate " + Dated.class.getName() + " with @org.hibernate.envers.Audited")
+			.hasMessageContaining("@AuditOverride(forClass = Dated.class) on Visit");
 	}
 
 	@Test
