@@ -258,6 +258,7 @@ public class RevertService {
 					throw new RevertRefusedException(name + " has been deleted since" + laterChange(event, reader, entry)
 							+ ", so its change cannot be reverted.");
 				}
+				guard(event, now);
 				Object before = reader.stateBefore(entry.type(), entry.id(), revision);
 				if (before == null) {
 					throw new RevertRefusedException(name + ": its state before revision " + revision
@@ -271,18 +272,17 @@ public class RevertService {
 					requireUnchanged(event, reader, entry, attribute, after, now);
 					restore.add(attribute);
 				}
-				guard(event, now);
 			}
 			case ADD -> {
 				if (now == null) {
 					throw new RevertRefusedException(name + " no longer exists" + laterChange(event, reader, entry)
 							+ ", so there is nothing to delete.");
 				}
+				guard(event, now);
 				for (Attribute<?, ?> attribute : restorable(reader, entry.type())) {
 					requireUnchanged(event, reader, entry, attribute,
 							comparable(attribute, EnversReader.read(attribute, entry.state())), now);
 				}
-				guard(event, now);
 			}
 			case DEL -> {
 				if (now != null) {
