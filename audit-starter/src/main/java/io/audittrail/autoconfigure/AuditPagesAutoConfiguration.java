@@ -1,5 +1,6 @@
 package io.audittrail.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,6 +15,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.audittrail.web.RevertAccess;
 import io.audittrail.web.ui.AuditPagesController;
 import io.audittrail.web.ui.AuditReaderAccess;
 import io.audittrail.web.ui.SpringSecurityReaderAccess;
@@ -34,8 +36,8 @@ public final class AuditPagesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(AuditReaderAccess.class)
-	AuditPagesController auditPagesController(AuditReaderAccess access) {
-		return new AuditPagesController(access);
+	AuditPagesController auditPagesController(AuditReaderAccess access, ObjectProvider<RevertAccess> reverts) {
+		return new AuditPagesController(access, reverts.getIfAvailable());
 	}
 
 	@Bean

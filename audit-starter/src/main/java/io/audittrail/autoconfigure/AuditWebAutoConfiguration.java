@@ -32,11 +32,13 @@ import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
 import io.audittrail.query.EventQuery;
+import io.audittrail.revert.RevertGuard;
 import io.audittrail.revert.RevertService;
 import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
 import io.audittrail.web.AuditCatalogController;
 import io.audittrail.web.AuditProblemHandler;
+import io.audittrail.web.RevertAccess;
 import io.audittrail.web.TenantAccessPolicy;
 
 /**
@@ -79,11 +81,17 @@ public final class AuditWebAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	RevertAccess auditRevertAccess(AuditAccessControl access, EventQuery events, ObjectProvider<RevertService> reverts) {
+		return new RevertAccess(access, events, reverts.getIfAvailable());
+	}
+
+	@Bean
 	AuditApiController auditApiController(AuditAccessControl access, EventQuery events,
 			ObjectProvider<EntityChanges> changes, OperationCatalog catalog, CursorCodec cursors,
-			ExportRecorder exports, ObjectProvider<RevertService> reverts) {
+			ExportRecorder exports, ObjectProvider<RevertService> reverts, RevertAccess revertAccess) {
 		return new AuditApiController(access, events, changes.getIfAvailable(EntityChanges::none), catalog, cursors,
-				exports, reverts.getIfAvailable());
+				exports, reverts.getIfAvailable(), revertAccess);
 	}
 
 	@Bean
@@ -143,9 +151,10 @@ public final class AuditWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RevertService auditRevertService(EventQuery events, OperationCatalog catalog,
-				EntityManagerFactory entityManagerFactory) {
+				EntityManagerFactory entityManagerFactory, ObjectProvider<RevertGuard> guards) {
 			return new RevertService(events, catalog,
-					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), JsonMapper.builder().build());
+					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), JsonMapper.builder().build(),
+					guards.orderedStream().toList());
 		}
 
 	}

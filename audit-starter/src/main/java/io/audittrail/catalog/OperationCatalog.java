@@ -91,8 +91,20 @@ public final class OperationCatalog {
 		if (declared != null) {
 			return declared;
 		}
+		TargetDefinition declaredTarget = this.targets.get(target);
+		String authority = (declaredTarget != null) ? declaredTarget.authority() : null;
 		return this.generic.computeIfAbsent(target + "." + name,
-				(id) -> new OperationDefinition(id, target, name, action, List.of(), true, "generic"));
+				(id) -> new OperationDefinition(id, target, name, action, List.of(), true, authority, "generic"));
+	}
+
+	/**
+	 * The authority a reader needs to revert a change of the given entity type: its target's
+	 * {@code authority}, or {@code null} when the catalog names none.
+	 */
+	public String revertAuthorityOfEntity(String entityType) {
+		String target = this.targetByEntityType.get(entityType);
+		TargetDefinition definition = (target != null) ? this.targets.get(target) : null;
+		return (definition != null) ? definition.authority() : null;
 	}
 
 	/** The entity type the catalog names for a target, or {@code null}. */

@@ -40,10 +40,12 @@ import io.audittrail.core.Action;
  * targets:
  *   api_key:
  *     entity: ApiKey
+ *     authority: manageApis
  *     operations:
  *       create: { action: CREATE, details: [api_key_id, api_key_name] }
  * </pre>
- * Every error names the file and line.
+ * {@code authority} (on a target, or on an operation to override its target's) names what a reader
+ * must hold in the entry's tenant to revert the change. Every error names the file and line.
  */
 public final class OperationCatalogLoader {
 
@@ -72,7 +74,7 @@ public final class OperationCatalogLoader {
 		}
 		CatalogMessages messages = loadMessages();
 		List<TargetDefinition> definitions = targets.values().stream()
-			.map((target) -> new TargetDefinition(target.id, target.entityType, target.operations))
+			.map((target) -> new TargetDefinition(target.id, target.entityType, target.operations, target.authority))
 			.toList();
 		checkLabels(definitions, details, messages);
 		return new OperationCatalog(definitions, List.copyOf(details), messages);
@@ -136,6 +138,7 @@ public final class OperationCatalogLoader {
 		String targetId = id(node.getKeyNode(), file, "target id");
 		MutableTarget target = targets.computeIfAbsent(targetId, MutableTarget::new);
 		boolean targetRevertible = true;
+		String targetAuthority = null;
 		List<NodeTuple> operationNodes = List.of();
 		for (NodeTuple entry : mapping(node.getValueNode(), file, "target '" + targetId + "'").getValue()) {
 			String key = scalar(entry.getKeyNode(), file);
@@ -150,13 +153,22 @@ public final class OperationCatalogLoader {
 					target.source = file;
 				}
 				case "revertible" -> targetRevertible = bool(entry.getValueNode(), file);
+				case "authority" -> {
+					targetAuthority = authority(entry.getValueNode(), file);
+					if (target.authority != null && !target.authority.equals(targetAuthority)) {
+						throw error(file, entry.getValueNode(), "target '" + targetId + "' needs the authority '"
+								+ target.authority + "' in another file and '" + targetAuthority + "' here");
+					}
+					target.authority = targetAuthority;
+				}
 				case "operations" -> operationNodes = mapping(entry.getValueNode(), file, "operations").getValue();
-				default -> throw error(file, entry.getKeyNode(),
-						"unknown key '" + key + "' in target '" + targetId + "' (expected entity, revertible or operations)");
+				default -> throw error(file, entry.getKeyNode(), "unknown key '" + key + "' in target '" + targetId
+						+ "' (expected entity, revertible, authority or operations)");
 			}
 		}
 		for (NodeTuple operationNode : operationNodes) {
-			OperationDefinition operation = parseOperation(targetId, targetRevertible, operationNode, file, details);
+			OperationDefinition operation = parseOperation(targetId, targetRevertible, targetAuthority, operationNode,
+					file, details);
 			OperationDefinition existing = operations.putIfAbsent(operation.id(), operation);
 			if (existing != null) {
 				throw error(file, operationNode.getKeyNode(),
@@ -166,12 +178,13 @@ public final class OperationCatalogLoader {
 		}
 	}
 
-	private OperationDefinition parseOperation(String targetId, boolean targetRevertible, NodeTuple node, String file,
-			Set<String> knownDetails) {
+	private OperationDefinition parseOperation(String targetId, boolean targetRevertible, String targetAuthority,
+			NodeTuple node, String file, Set<String> knownDetails) {
 		String name = id(node.getKeyNode(), file, "operation name");
 		String id = targetId + "." + name;
 		Action action = null;
 		boolean revertible = targetRevertible;
+		String authority = targetAuthority;
 		List<String> details = new ArrayList<>();
 		for (NodeTuple entry : mapping(node.getValueNode(), file, "operation '" + id + "'").getValue()) {
 			String key = scalar(entry.getKeyNode(), file);
@@ -187,6 +200,7 @@ public final class OperationCatalogLoader {
 					}
 				}
 				case "revertible" -> revertible = bool(entry.getValueNode(), file);
+				case "authority" -> authority = authority(entry.getValueNode(), file);
 				case "details" -> {
 					for (Node item : sequence(entry.getValueNode(), file, "details").getValue()) {
 						String detail = id(item, file, "detail item");
@@ -198,13 +212,13 @@ public final class OperationCatalogLoader {
 					}
 				}
 				default -> throw error(file, entry.getKeyNode(), "unknown key '" + key + "' in operation '" + id
-						+ "' (expected action, details or revertible)");
+						+ "' (expected action, details, revertible or authority)");
 			}
 		}
 		if (action == null) {
 			throw error(file, node.getKeyNode(), "operation '" + id + "' has no action");
 		}
-		return new OperationDefinition(id, targetId, name, action, details, revertible,
+		return new OperationDefinition(id, targetId, name, action, details, revertible, authority,
 				file + ":" + (node.getKeyNode().getStartMark().getLine() + 1));
 	}
 
@@ -279,6 +293,14 @@ public final class OperationCatalogLoader {
 		return Boolean.parseBoolean(value);
 	}
 
+	private static String authority(Node node, String file) {
+		String value = scalar(node, file).strip();
+		if (value.isEmpty()) {
+			throw error(file, node, "authority must name an authority, such as 'manageBilling'");
+		}
+		return value;
+	}
+
 	private static String id(Node node, String file, String what) {
 		String value = scalar(node, file);
 		if (!ID.matcher(value).matches()) {
@@ -307,6 +329,8 @@ public final class OperationCatalogLoader {
 		private String entityType;
 
 		private String source;
+
+		private String authority;
 
 		private final List<OperationDefinition> operations = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package io.audittrail.web;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,18 @@ public final class AuditAccessControl {
 
 	/** Everyone may read and revert everything: only when explicitly allowed, for development. */
 	public static AuditAccessControl open() {
-		return new AuditAccessControl((revert) -> new AuditLogReader("anonymous", TenantScope.everything()));
+		return new AuditAccessControl(new Gate() {
+
+			@Override
+			public AuditLogReader reader(boolean revert) {
+				return new AuditLogReader("anonymous", TenantScope.everything());
+			}
+
+			@Override
+			public void requireIn(String tenant, Collection<String> authorities) {
+			}
+
+		});
 	}
 
 	/**
@@ -56,6 +68,19 @@ public final class AuditAccessControl {
 	}
 
 	/**
+	 * Requires the current reader to hold the given authorities in a tenant, such as those the catalog
+	 * names for reverting an operation.
+	 * @param tenant the tenant, {@code null} for system-level entries
+	 * @param authorities the authorities needed
+	 * @throws AuditAccessException (403) naming the first authority missing
+	 */
+	public void requireAuthoritiesIn(String tenant, Collection<String> authorities) {
+		if (!authorities.isEmpty()) {
+			this.gate.requireIn(tenant, authorities);
+		}
+	}
+
+	/**
 	 * The authorities the audit log asks for.
 	 *
 	 * @param view needed to read
@@ -66,10 +91,11 @@ public final class AuditAccessControl {
 
 	}
 
-	@FunctionalInterface
 	private interface Gate {
 
 		AuditLogReader reader(boolean revert);
+
+		void requireIn(String tenant, Collection<String> authorities);
 
 	}
 
@@ -107,6 +133,22 @@ public final class AuditAccessControl {
 					: this.tenants.readableTenants(authentication);
 			boolean system = this.authorities.system() == null || granted.contains(this.authorities.system());
 			return new AuditLogReader(authentication.getName(), scope.withSystem(scope.system() && system));
+		}
+
+		@Override
+		public void requireIn(String tenant, Collection<String> authorities) {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication == null) {
+				throw new AuditAccessException(HttpStatus.UNAUTHORIZED, "Sign in to read the audit log.");
+			}
+			Collection<String> held = this.tenants.authoritiesIn(authentication, tenant);
+			for (String authority : authorities) {
+				if (!held.contains(authority)) {
+					throw new AuditAccessException(HttpStatus.FORBIDDEN, "Reverting this change needs the authority '"
+							+ authority + "'" + ((tenant != null) ? " in tenant '" + tenant + "'" : "")
+							+ ", as making it does.");
+				}
+			}
 		}
 
 	}

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,6 +69,8 @@ public class AuditApiController {
 
 	private final RevertService reverts;
 
+	private final RevertAccess revertAccess;
+
 	private final EventJson json;
 
 	/**
@@ -77,9 +81,11 @@ public class AuditApiController {
 	 * @param cursors signs page cursors
 	 * @param exports records CSV downloads
 	 * @param reverts reverts changes; {@code null} without JPA and Envers
+	 * @param revertAccess who may revert which entry
 	 */
 	public AuditApiController(AuditAccessControl access, EventQuery events, EntityChanges changes,
-			OperationCatalog catalog, CursorCodec cursors, ExportRecorder exports, RevertService reverts) {
+			OperationCatalog catalog, CursorCodec cursors, ExportRecorder exports, RevertService reverts,
+			RevertAccess revertAccess) {
 		this.access = access;
 		this.events = events;
 		this.changes = changes;
@@ -88,6 +94,7 @@ public class AuditApiController {
 		this.csv = new CsvExporter(events, catalog);
 		this.exports = exports;
 		this.reverts = reverts;
+		this.revertAccess = revertAccess;
 		this.json = new EventJson(catalog);
 	}
 
@@ -136,14 +143,21 @@ public class AuditApiController {
 	@PostMapping("/events/{id}/revert")
 	public Map<String, Object> revert(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
-		TenantScope scope = this.access.requireRevert().scope();
-		AuditEvent event = find(id, scope);
+		AuditEvent event = this.revertAccess.require(id);
 		if (this.reverts == null) {
 			throw new RevertRefusedException(
 					"Reverting needs JPA and Hibernate Envers, which this application does not use.");
 		}
 		this.reverts.check(event);
-		long revision = this.reverts.revert(event);
+		long revision;
+		try {
+			revision = this.reverts.revert(event);
+		}
+		catch (ConcurrencyFailureException | DataIntegrityViolationException ex) {
+			throw new RevertRefusedException("The entities of entry " + id
+					+ " changed while it was being reverted (another revert or change ran at the same time): "
+					+ "reload the entry and try again.");
+		}
 		AuditEvent recorded = this.events.forRevisions(List.of(revision), TenantScope.everything())
 			.stream()
 			.filter((candidate) -> candidate.operation().equals("audit.revert"))
@@ -163,13 +177,18 @@ public class AuditApiController {
 			}
 		}
 		EventFilter filter = EventFilterParameters.filter(parameters);
+		if (filter.tenant() != null && !scope.includes(filter.tenant())) {
+			throw new AuditAccessException(HttpStatus.FORBIDDEN,
+					"The audit log of tenant '" + filter.tenant() + "' is not among those you may read.");
+		}
 		Map<String, String> others = new LinkedHashMap<>(filter.asParameters());
 		others.remove("from");
 		others.remove("to");
 		List<String> pairs = new ArrayList<>();
 		others.forEach((name, value) -> pairs.add(name + "=" + value));
-		this.exports.exported(filter.from().toString(), filter.to().toString(), String.join("&", pairs),
-				exportTenant(filter, scope));
+		for (String tenant : exportTenants(filter, scope)) {
+			this.exports.exported(filter.from().toString(), filter.to().toString(), String.join("&", pairs), tenant);
+		}
 		Locale locale = RequestLanguage.of(languages, this.catalog);
 		String name = "audit-log-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.from().atOffset(ZoneOffset.UTC))
 				+ "-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.to().atOffset(ZoneOffset.UTC)) + ".csv";
@@ -202,15 +221,20 @@ public class AuditApiController {
 		return notFound;
 	}
 
-	/** The tenant an export is recorded in: the one it is filtered to or the reader's only one. */
-	private static String exportTenant(EventFilter filter, TenantScope scope) {
+	/**
+	 * The tenants an export is recorded in, each one the reader may see: the one it is filtered to,
+	 * else each of the reader's tenants, else (for readers of every tenant) system-level.
+	 */
+	private static List<String> exportTenants(EventFilter filter, TenantScope scope) {
 		if (filter.tenant() != null) {
-			return filter.tenant();
+			return List.of(filter.tenant());
 		}
-		if (!scope.everyTenant() && !scope.system() && scope.tenants().size() == 1) {
-			return scope.tenants().iterator().next();
+		if (!scope.everyTenant() && !scope.tenants().isEmpty()) {
+			return scope.tenants().stream().sorted().toList();
 		}
-		return null;
+		List<String> systemLevel = new ArrayList<>();
+		systemLevel.add(null);
+		return systemLevel;
 	}
 
 }

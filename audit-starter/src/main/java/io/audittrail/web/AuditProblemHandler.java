@@ -17,8 +17,9 @@ import io.audittrail.revert.RevertRefusedException;
 
 /**
  * Answers the JSON API's errors with RFC 9457 problem details: 400 naming the bad parameter, 401,
- * 403, 404, 409 with the reason a change cannot be reverted, and 500 naming the entity history that
- * cannot be loaded.
+ * 403, 404, 409 with the reason a change cannot be reverted (and, when a field changed since, the
+ * field, its current value as JSON text and the entry that changed it), and 500 naming the entity
+ * history that cannot be loaded.
  */
 @RestControllerAdvice(assignableTypes = { AuditApiController.class, AuditCatalogController.class,
 		io.audittrail.integrity.web.IntegrityController.class })
@@ -49,6 +50,14 @@ public class AuditProblemHandler {
 	ResponseEntity<ProblemDetail> revertRefused(RevertRefusedException ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "The change cannot be reverted", ex.getMessage());
 		problem.setProperty("reason", ex.getMessage());
+		RevertRefusedException.FieldConflict conflict = ex.getConflict();
+		if (conflict != null) {
+			problem.setProperty("entityType", conflict.entityType());
+			problem.setProperty("entityId", conflict.entityId());
+			problem.setProperty("field", conflict.field());
+			problem.setProperty("currentValue", conflict.currentValue());
+			problem.setProperty("changedByEventId", conflict.changedByEventId());
+		}
 		return respond(problem);
 	}
 

@@ -1,6 +1,9 @@
 package io.audittrail.web;
 
+import java.util.Collection;
+
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 import io.audittrail.query.TenantScope;
 
@@ -17,6 +20,16 @@ public interface TenantAccessPolicy {
 	/** The tenants whose changes the reader may revert; by default those they may see. */
 	default TenantScope revertibleTenants(Authentication authentication) {
 		return readableTenants(authentication);
+	}
+
+	/**
+	 * The authorities the reader holds in one tenant, against which the catalog's {@code authority}
+	 * of a change is checked before it is reverted; by default those of the authentication.
+	 * @param authentication the reader
+	 * @param tenant the tenant of the entry, {@code null} for system-level entries
+	 */
+	default Collection<String> authoritiesIn(Authentication authentication, String tenant) {
+		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 	}
 
 	/** Every reader sees every tenant: for applications without tenants or with one trusted team. */

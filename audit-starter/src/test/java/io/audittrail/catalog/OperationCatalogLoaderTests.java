@@ -63,4 +63,20 @@ class OperationCatalogLoaderTests {
 			.withMessageContaining("undeclared-detail.yml line 5: operation 'thing.create' names detail item 'b'");
 	}
 
+	@Test
+	void readsTheAuthorityARevertOfAnOperationNeeds() {
+		OperationCatalog catalog = this.loader.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION));
+
+		assertThat(catalog.find("content.review")).get().extracting(OperationDefinition::authority).isEqualTo("moderateReviews");
+		assertThat(catalog.find("content.update")).get().extracting(OperationDefinition::authority).isNull();
+		assertThat(catalog.revertAuthorityOfEntity("Article")).isNull();
+	}
+
+	@Test
+	void rejectsAnEmptyAuthority() {
+		assertThatExceptionOfType(CatalogException.class)
+			.isThrownBy(() -> this.loader.load(List.of("classpath:catalogs/empty-authority.yml")))
+			.withMessageContaining("empty-authority.yml line 3: authority must name an authority");
+	}
+
 }

@@ -1,6 +1,8 @@
 package io.audittrail.testapp;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.ElementCollection;
@@ -8,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
 import org.hibernate.envers.Audited;
 
 @Entity
@@ -24,6 +27,9 @@ public class Article {
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	private Set<String> tags = new LinkedHashSet<>();
+
+	@OneToMany(mappedBy = "article")
+	private List<Review> reviews = new ArrayList<>();
 
 	protected Article() {
 	}
@@ -55,6 +61,10 @@ public class Article {
 
 	public Set<String> getTags() {
 		return this.tags;
+	}
+
+	public List<Review> getReviews() {
+		return this.reviews;
 	}
 
 	public void setTags(Set<String> tags) {

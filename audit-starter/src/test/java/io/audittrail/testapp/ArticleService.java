@@ -154,6 +154,13 @@ public class ArticleService {
 		return this.reviews.save(new Review(this.articles.findById(articleId).orElseThrow(), verdict));
 	}
 
+	/** Reviews an article in an audited call: the article gains a child in its collection of reviews. */
+	@Transactional
+	@Audited(value = "content.review", entityId = "#articleId", details = @Detail(name = "content_id", value = "#articleId"))
+	public Review reviewAudited(Long articleId, String verdict) {
+		return this.reviews.save(new Review(this.articles.findById(articleId).orElseThrow(), verdict));
+	}
+
 	/** Renames an article without any audited call. */
 	@Transactional
 	public void renameUnannotated(Long id, String title) {

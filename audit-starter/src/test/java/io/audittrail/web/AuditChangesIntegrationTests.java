@@ -3,6 +3,11 @@ package io.audittrail.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,13 +204,117 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 	}
 
 	@Test
-	void revertIsRefusedWhenTheEntityChangedSince() throws Exception {
+	void revertIsRefusedWhenAFieldItRestoresChangedSinceNamingTheFieldItsValueAndTheEntry() throws Exception {
 		Article article = this.articles.create("One", "n");
 		this.articles.rename(article.getId(), "Two");
 		this.articles.rename(article.getId(), "Three");
+		List<Long> renames = eventsOf(article.getId(), "content.update");
 
-		assertConflict(eventsOf(article.getId(), "content.update").get(0), "has changed since");
+		JsonNode problem = conflict(renames.get(0));
+
+		assertThat(problem.get("reason").asString()).contains("'title'", "\"Three\"", "entry " + renames.get(1));
+		assertThat(problem.get("entityType").asString()).isEqualTo("Article");
+		assertThat(problem.get("entityId").asString()).isEqualTo(article.getId().toString());
+		assertThat(problem.get("field").asString()).isEqualTo("title");
+		assertThat(problem.get("currentValue").asString()).isEqualTo("\"Three\"");
+		assertThat(problem.get("changedByEventId").asLong()).isEqualTo(renames.get(1));
 		assertThat(this.articles.find(article.getId()).getTitle()).isEqualTo("Three");
+	}
+
+	@Test
+	void anOlderChangeRevertsAfterANewerChangeOfAnotherField() throws Exception {
+		Article article = this.articles.create("Original", "n");
+		this.articles.rename(article.getId(), "Renamed");
+		this.articles.retag(article.getId(), Set.of("later"));
+		this.articles.changeStatus(article.getId(), "PUBLISH");
+
+		JsonNode revert = revert(eventsOf(article.getId(), "content.update").get(0), reverter());
+
+		Article restored = this.articles.find(article.getId());
+		assertThat(restored.getTitle()).isEqualTo("Original");
+		assertThat(restored.getTags()).containsExactly("later");
+		assertThat(restored.getStatus()).isEqualTo("PUBLISHED");
+		assertThat(strings(change(revert, "Article").get("changedFields"))).containsExactly("title");
+	}
+
+	@Test
+	void aParentWhoseCollectionGainedAChildSinceStillReverts() throws Exception {
+		Article article = this.articles.create("Parent", "n");
+		this.articles.rename(article.getId(), "Parent renamed");
+		this.articles.review(article.getId(), "a child added later");
+		// the review is recorded as an unannotated update of the article's collection, after the rename
+		long rename = eventsOf(article.getId(), "content.update").get(0);
+
+		JsonNode revert = revert(rename, reverter());
+
+		assertThat(revert.get("operation").asString()).isEqualTo("audit.revert");
+		assertThat(this.articles.find(article.getId()).getTitle()).isEqualTo("Parent");
+		assertThat(this.jdbc.queryForObject("select count(*) from review where article_id = ?", Long.class,
+				article.getId())).isEqualTo(1);
+	}
+
+	@Test
+	void revertIsRefusedForAnEntityThatBelongsToAnotherTenantNow() throws Exception {
+		Article article = this.articles.create("Handed over", "n");
+		this.articles.rename(article.getId(), "Theirs");
+		TestApplication.MOVED_ARTICLES.add(article.getId());
+		try {
+			assertConflict(eventOf(article.getId(), "content.update"), "belongs to another tenant");
+		}
+		finally {
+			TestApplication.MOVED_ARTICLES.remove(article.getId());
+		}
+		assertThat(this.articles.find(article.getId()).getTitle()).isEqualTo("Theirs");
+	}
+
+	@Test
+	void revertNeedsTheAuthorityTheCatalogNamesForTheOperationAndThePagesOfferItExactlyThen() throws Exception {
+		Article article = this.articles.create("Reviewed", "n");
+		this.articles.reviewAudited(article.getId(), "spam");
+		long review = eventOf(article.getId(), "content.review");
+		RequestPostProcessor moderator = user("moderator@demo.test", VIEW, REVERT, SYSTEM, "moderateReviews");
+
+		MvcResult refused = this.mvc.perform(post("/audit/api/events/" + review + "/revert").with(csrf()).with(reverter()))
+			.andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+		assertThat(refused.getResponse().getContentAsString()).contains("moderateReviews");
+		assertThat(canRevert(review, reverter())).isFalse();
+		assertThat(canRevert(eventOf(article.getId(), "content.create"), reverter())).isTrue();
+		assertThat(canRevert(review, moderator)).isTrue();
+		assertThat(this.jdbc.queryForObject("select count(*) from review where article_id = ?", Long.class,
+				article.getId())).isEqualTo(1);
+
+		revert(review, moderator);
+
+		assertThat(this.jdbc.queryForObject("select count(*) from review where article_id = ?", Long.class,
+				article.getId())).isZero();
+		assertThat(canRevert(review, user("r@other.test", VIEW, REVERT, "moderateReviews", "tenant:other"))).isFalse();
+	}
+
+	@Test
+	void ofTwoConcurrentRevertsOfOneEntryExactlyOneWinsAndTheOtherIsAConflict() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 3; round++) {
+				Article renamed = this.articles.create("Before", "n");
+				this.articles.rename(renamed.getId(), "After");
+				Article created = this.articles.createUnannotated("Created");
+				for (long entry : List.of(eventOf(renamed.getId(), "content.update"),
+						eventOf(created.getId(), "content.create"))) {
+					assertThat(concurrentReverts(pool, entry)).as("entry " + entry).containsExactlyInAnyOrder(200, 409);
+					assertThat(this.jdbc.queryForObject("select count(*) from audit_event where operation = 'audit.revert' "
+							+ "and outcome = 'SUCCESS' and details like ?", Long.class,
+							"%\"reverted_event_id\":\"" + entry + "\"%"))
+						.isEqualTo(1);
+				}
+				assertThat(this.articles.find(renamed.getId()).getTitle()).isEqualTo("Before");
+				assertThat(this.jdbc.queryForObject("select count(*) from article where id = ?", Long.class,
+						created.getId())).isZero();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
@@ -258,11 +367,40 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 	}
 
 	void assertConflict(long eventId, String reason) throws Exception {
+		assertThat(conflict(eventId).get("reason").asString()).contains(reason);
+	}
+
+	JsonNode conflict(long eventId) throws Exception {
 		MvcResult result = this.mvc.perform(post("/audit/api/events/" + eventId + "/revert").with(csrf()).with(reverter()))
 			.andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(409);
 		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-		assertThat(this.json.readTree(result.getResponse().getContentAsString()).get("reason").asString()).contains(reason);
+		return this.json.readTree(result.getResponse().getContentAsString());
+	}
+
+	boolean canRevert(long eventId, RequestPostProcessor user) throws Exception {
+		return read(get("/audit/api/me").param("event", String.valueOf(eventId)), user).get("canRevert").asBoolean();
+	}
+
+	/** Starts two reverts of one entry at the same moment; their HTTP statuses. */
+	List<Integer> concurrentReverts(ExecutorService pool, long eventId) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> results = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			results.add(pool.submit(() -> {
+				start.await();
+				return this.mvc.perform(post("/audit/api/events/" + eventId + "/revert").with(csrf()).with(reverter()))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+			}));
+		}
+		start.countDown();
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> result : results) {
+			statuses.add(result.get(60, TimeUnit.SECONDS));
+		}
+		return statuses;
 	}
 
 	JsonNode detail(long eventId) throws Exception {
@@ -277,8 +415,9 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 
 	List<Long> eventsOf(Long entityId, String operation) {
 		return this.jdbc.queryForList(
-				"select id from audit_event where entity_type = 'Article' and entity_id = ? and operation = ? order by id",
-				Long.class, entityId.toString(), operation);
+				"select id from audit_event where entity_type = 'Article' and entity_id = ? and operation = ? and tenant = ? "
+						+ "order by id",
+				Long.class, entityId.toString(), operation, this.tenant);
 	}
 
 	static JsonNode change(JsonNode detail, String entityType) {

@@ -105,9 +105,24 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		assertBadParameter(get("/audit/api/events.csv").param("to", "2026-04-03"), "from");
 		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-03"), "to");
 		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-04").param("to", "2026-04-03"), "from");
-		List<CSVRecord> foreign = csv(get("/audit/api/events.csv").param("from", "2026-04-03").param("to", "2026-04-03")
-			.param("tenant", this.tenant), user("reader@other.test", VIEW, "tenant:other-" + this.tenant));
-		assertThat(foreign).hasSize(1);
+		long exportsBefore = this.jdbc.queryForObject(
+				"select count(*) from audit_event where operation = 'audit.export'", Long.class);
+		for (String foreignTenant : List.of(this.tenant, "made-up-" + this.tenant)) {
+			MvcResult refused = this.mvc.perform(get("/audit/api/events.csv").param("from", "2026-04-03")
+				.param("to", "2026-04-03")
+				.param("tenant", foreignTenant)
+				.with(user("reader@other.test", VIEW, "tenant:other-" + this.tenant))).andReturn();
+			assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+			assertThat(refused.getResponse().getContentAsString()).doesNotContain("Date");
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where operation = 'audit.export'",
+				Long.class)).isEqualTo(exportsBefore);
+		csv(get("/audit/api/events.csv").param("from", "2026-04-03").param("to", "2026-04-03"),
+				user("reader@other.test", VIEW, "tenant:other-" + this.tenant));
+		assertThat(this.jdbc.queryForList("select tenant from audit_event where operation = 'audit.export' "
+				+ "and actor_name = 'reader@other.test' and details like ?", String.class, "%2026-04-03%"))
+			.contains("other-" + this.tenant)
+			.doesNotContain(this.tenant);
 		assertThat(status(get("/audit/api/events.csv").param("from", "2026-04-03").param("to", "2026-04-03"),
 				user("nobody@demo.test"))).isEqualTo(403);
 	}

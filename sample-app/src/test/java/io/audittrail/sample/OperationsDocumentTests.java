@@ -56,8 +56,10 @@ class OperationsDocumentTests {
 		out.append("Every operation the sample application records, generated from ")
 			.append("`sample-app/src/main/resources/audit/operations.yml` and its labels ")
 			.append("(`audit/messages.properties`, `audit/messages_ja.properties`) by `OperationsDocumentTests`.\n\n");
-		out.append("| Target | Operation id | English | Japanese | Action | Detail items |\n");
-		out.append("|---|---|---|---|---|---|\n");
+		out.append("\"Revert needs\" is the permission (`authority`) a member must hold in the entry's service to ")
+			.append("revert the change, besides `revertAuditLog`: the one the API asks to make it.\n\n");
+		out.append("| Target | Operation id | English | Japanese | Action | Detail items | Revert needs |\n");
+		out.append("|---|---|---|---|---|---|---|\n");
 		for (TargetDefinition target : catalog.targets()) {
 			String targetLabel = catalog.targetLabel(target.id(), Locale.ENGLISH) + " ("
 					+ catalog.targetLabel(target.id(), JAPANESE) + ")";
@@ -69,6 +71,7 @@ class OperationsDocumentTests {
 					.append(" | ").append(operation.action())
 					.append(" | ").append(operation.details().stream().map((item) -> "`" + item + "`")
 						.collect(Collectors.joining(", ")))
+					.append(" | ").append((operation.authority() != null) ? "`" + operation.authority() + "`" : "")
 					.append(" |\n");
 			}
 		}

@@ -14,8 +14,11 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+
+import io.audittrail.web.RevertAccess;
 
 /**
  * Serves the admin pages' HTML shell under the base path, and tells the pages who reads them. The
@@ -27,10 +30,22 @@ public class AuditPagesController {
 
 	private final AuditReaderAccess access;
 
+	private final RevertAccess reverts;
+
 	private final String shell;
 
 	public AuditPagesController(AuditReaderAccess access) {
+		this(access, null);
+	}
+
+	/**
+	 * @param access who reads the pages
+	 * @param reverts who may revert which entry, the decision the revert endpoint asks too;
+	 * {@code null} when the JSON API is off
+	 */
+	public AuditPagesController(AuditReaderAccess access, RevertAccess reverts) {
 		this.access = access;
+		this.reverts = reverts;
 		this.shell = read("io/audittrail/web/ui/index.html");
 	}
 
@@ -57,11 +72,17 @@ public class AuditPagesController {
 	}
 
 	@GetMapping(path = "${audit.web.base-path:/audit}/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> me(HttpServletRequest request) {
+	Map<String, Object> me(HttpServletRequest request, @RequestParam(name = "event", required = false) String event) {
 		AuditReader reader = this.access.requireViewer(request);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", reader.name());
-		body.put("canRevert", reader.canRevert());
+		if (event == null) {
+			body.put("canRevert", reader.canRevert());
+		}
+		else {
+			// for one entry, exactly what the revert endpoint decides
+			body.put("canRevert", this.reverts != null && this.reverts.allows(event));
+		}
 		return body;
 	}
 

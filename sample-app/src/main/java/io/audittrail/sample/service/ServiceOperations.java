@@ -32,28 +32,31 @@ public class ServiceOperations {
 
 	private final ServicePlanRepository plans;
 
+	private final ServiceIdClaimRepository claims;
+
 	public ServiceOperations(CmsServiceRepository services, Services lookup, RoleRepository roles,
-			MembershipRepository memberships, MemberRepository members, ServicePlanRepository plans) {
+			MembershipRepository memberships, MemberRepository members, ServicePlanRepository plans,
+			ServiceIdClaimRepository claims) {
 		this.services = services;
 		this.lookup = lookup;
 		this.roles = roles;
 		this.memberships = memberships;
 		this.members = members;
 		this.plans = plans;
+		this.claims = claims;
 	}
 
 	/** Creates a service with the built-in roles, owned by the given member, on the Hobby plan. */
 	@Audited(value = "service.create", entityId = "#result?.id", entityName = "#serviceId")
 	public CmsService create(String serviceId, String name, String ownerEmail) {
-		if (this.services.findByServiceId(serviceId).isPresent()) {
-			throw new InvalidInputException("serviceId", "service id '" + serviceId + "' is already taken");
-		}
+		requireUnused(serviceId, null);
 		Member owner = this.members.findByEmail(ownerEmail).orElseThrow(() -> new NotFoundException("Member", ownerEmail));
 		CmsService service = new CmsService();
 		service.serviceId = serviceId;
 		service.name = name;
 		service.language = "en";
 		this.services.save(service);
+		this.claims.save(new ServiceIdClaim(serviceId, service.id));
 		Role ownerRole = role(service, "Owner", EnumSet.allOf(Permission.class));
 		role(service, "Admin", Permission.admin());
 		role(service, "Editor", EnumSet.of(Permission.EDIT_CONTENTS));
@@ -102,8 +105,9 @@ public class ServiceOperations {
 	@Audited(value = "service.update_id", entityId = "#result?.id", entityName = "#newServiceId")
 	public CmsService updateId(String serviceId, String newServiceId) {
 		CmsService service = this.lookup.require(serviceId);
-		if (this.services.findByServiceId(newServiceId).isPresent()) {
-			throw new InvalidInputException("serviceId", "service id '" + newServiceId + "' is already taken");
+		requireUnused(newServiceId, service.id);
+		if (!this.claims.existsById(newServiceId)) {
+			this.claims.save(new ServiceIdClaim(newServiceId, service.id));
 		}
 		service.serviceId = newServiceId;
 		CurrentTenant.set(newServiceId);
@@ -130,6 +134,18 @@ public class ServiceOperations {
 		CmsService service = this.lookup.require(serviceId);
 		service.reservedContentEditingRestricted = restricted;
 		return service;
+	}
+
+	/**
+	 * Refuses a service id that another service uses or has ever used: the id is the tenant of the
+	 * audit log, whose entries must never pass to another service.
+	 */
+	private void requireUnused(String serviceId, Long byService) {
+		if (this.services.findByServiceId(serviceId).filter((existing) -> !existing.id.equals(byService)).isPresent()
+				|| this.claims.findById(serviceId).filter((claim) -> !claim.serviceRef.equals(byService)).isPresent()) {
+			throw new InvalidInputException("serviceId", "service id '" + serviceId
+					+ "' is taken or was used by another service; service ids are never reused");
+		}
 	}
 
 	private Role role(CmsService service, String name, Set<Permission> permissions) {

@@ -23,12 +23,54 @@ public class ServicePermissions {
 
 	private final CmsServiceRepository services;
 
+	private final ServiceIdClaimRepository claims;
+
 	public ServicePermissions(MemberRepository members, MembershipRepository memberships, RoleRepository roles,
-			CmsServiceRepository services) {
+			CmsServiceRepository services, ServiceIdClaimRepository claims) {
 		this.members = members;
 		this.memberships = memberships;
 		this.roles = roles;
 		this.services = services;
+		this.claims = claims;
+	}
+
+	/**
+	 * The service that the tenant of the audit log names: the one that has, or had, the tenant as
+	 * its id.
+	 */
+	public Optional<Long> serviceOfTenant(String tenant) {
+		return (tenant != null) ? this.claims.findById(tenant).map((claim) -> claim.serviceRef) : Optional.empty();
+	}
+
+	/**
+	 * The authorities of the member in the service the tenant names (its current or an earlier id),
+	 * as {@link #authorities(String, String)}.
+	 */
+	public Set<String> authoritiesInTenant(String email, String tenant) {
+		Optional<Member> member = this.members.findByEmail(email);
+		Optional<Long> service = serviceOfTenant(tenant);
+		if (member.isEmpty() || service.isEmpty()) {
+			return Set.of();
+		}
+		return this.memberships
+			.findByServiceRefAndMemberRefAndStatus(service.get(), member.get().id, MembershipStatus.ACTIVE)
+			.map(this::authorities)
+			.orElse(Set.of());
+	}
+
+	/**
+	 * The tenants of the audit log of every service in which the member holds the given permission:
+	 * each service's current id and the ids it had before.
+	 */
+	public List<String> tenantsWithPermission(String email, String permission) {
+		return this.members.findByEmail(email)
+			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE).stream()
+				.filter((membership) -> authorities(membership).contains(permission))
+				.flatMap((membership) -> this.claims.findByServiceRef(membership.serviceRef).stream())
+				.map((claim) -> claim.serviceId)
+				.sorted()
+				.toList())
+			.orElse(List.of());
 	}
 
 	/**

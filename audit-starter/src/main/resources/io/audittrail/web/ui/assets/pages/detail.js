@@ -128,12 +128,16 @@ function revertControl(event, result) {
 export async function renderDetail(main, id, reader) {
   let event;
   let labels = {};
+  let revertible = false;
   try {
-    const [loaded, catalog] = await Promise.all([
+    const [loaded, catalog, access] = await Promise.all([
       api.get(`events/${encodeURIComponent(id)}`),
       api.get('operations').catch(() => null),
+      // the revert endpoint's own decision for this entry, so the button shows exactly when it is allowed
+      reader && reader.canRevert ? api.get('me', { event: id }).catch(() => null) : null,
     ]);
     event = loaded;
+    revertible = Boolean(access && access.canRevert);
     for (const item of (catalog && catalog.detailItems) || []) {
       labels[item.id] = item.label;
     }
@@ -142,7 +146,7 @@ export async function renderDetail(main, id, reader) {
     return;
   }
   const result = h('div', { class: 'revert-result' });
-  const canRevert = reader && reader.canRevert && (event.changes || []).length > 0;
+  const canRevert = revertible && (event.changes || []).length > 0;
   replaceChildren(main,
     h('p', { class: 'breadcrumb' }, link('#/', t('common.back'))),
     h('div', { class: 'page-head' },
