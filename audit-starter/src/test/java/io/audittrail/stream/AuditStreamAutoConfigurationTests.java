@@ -2,6 +2,10 @@ package io.audittrail.stream;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,35 @@ class AuditStreamAutoConfigurationTests {
 	}
 
 	@Test
+	void letsOneRelayAtATimePublishAChainAndKeepsWhereItGot() {
+		this.runner.withPropertyValues("audit.stream.kafka.enabled=true").run((context) -> {
+			StreamPositions positions = context.getBean(StreamPositions.class);
+			CountDownLatch publishing = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> positions.publish("topic", "=acme",
+					(from) -> {
+						publishing.countDown();
+						await(release);
+						return from + 5;
+					}));
+			await(publishing);
+			AtomicBoolean secondRan = new AtomicBoolean();
+			assertThat(positions.publish("topic", "=acme", (from) -> {
+				secondRan.set(true);
+				return from + 1;
+			})).isFalse();
+			assertThat(secondRan).isFalse();
+			assertThat(positions.publish("topic", "=globex", (from) -> from + 2)).isTrue();
+			release.countDown();
+			assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(positions.positions("topic")).containsEntry("=acme", 5L).containsEntry("=globex", 2L);
+			assertThat(positions.publish("topic", "=acme", (from) -> from)).isTrue();
+			assertThat(positions.positions("topic")).containsEntry("=acme", 5L);
+			assertThat(positions.positions("other-topic")).isEmpty();
+		});
+	}
+
+	@Test
 	void backsOffWithoutSpringForApacheKafka() {
 		this.runner.withPropertyValues("audit.stream.kafka.enabled=true")
 			.withClassLoader(new FilteredClassLoader(KafkaTemplate.class))
@@ -84,6 +117,16 @@ class AuditStreamAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("audit.stream.kafka.batch-size must be at least 1"));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
