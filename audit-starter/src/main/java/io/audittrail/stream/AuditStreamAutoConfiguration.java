@@ -1,14 +1,10 @@
 package io.audittrail.stream;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,25 +61,14 @@ public final class AuditStreamAutoConfiguration {
 			OperationCatalog catalog, AuditProperties properties, ObjectProvider<KafkaProperties> kafkaProperties,
 			ObjectProvider<MeterRegistry> meters, Environment environment) {
 		AuditProperties.Kafka settings = properties.getStream().getKafka();
-		DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(
-				producerProperties(kafkaProperties.getIfAvailable(KafkaProperties::new)), new StringSerializer(),
-				new StringSerializer());
+		DefaultKafkaProducerFactory<String, String> producers = RelayProducers
+			.of(kafkaProperties.getIfAvailable(KafkaProperties::new));
 		EventRecords records = new EventRecords(settings.getTopic(), settings.getFormat(), new EventJson(catalog),
 				JsonMapper.builder().build(), environment.getProperty("spring.application.name", "application"));
 		KafkaRelay relay = new KafkaRelay(source, positions, new KafkaTemplate<>(producers), producers::reset,
 				records, settings.getTopic(), settings.getBatchSize(), settings.getSendTimeout(),
 				new StreamMetrics(meters.getIfUnique(), settings.getTopic()));
 		return new StreamSchedule(relay, settings.getInterval(), producers::destroy);
-	}
-
-	/** Spring Boot's producer settings, made idempotent and acknowledged by every in-sync replica. */
-	private static Map<String, Object> producerProperties(KafkaProperties kafka) {
-		Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-		producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		producer.put(ProducerConfig.ACKS_CONFIG, "all");
-		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		producer.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "audit-stream");
-		return producer;
 	}
 
 }
