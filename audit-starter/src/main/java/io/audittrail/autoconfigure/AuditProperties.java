@@ -9,6 +9,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.audittrail.capture.FailurePolicy;
 import io.audittrail.catalog.OperationCatalogLoader;
+import io.audittrail.stream.StreamFormat;
 
 /**
  * Configuration of the audit log, under the prefix {@code audit}.
@@ -56,6 +57,8 @@ public class AuditProperties {
 	private final Integrity integrity = new Integrity();
 
 	private final Retention retention = new Retention();
+
+	private final Stream stream = new Stream();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -119,6 +122,10 @@ public class AuditProperties {
 
 	public Retention getRetention() {
 		return this.retention;
+	}
+
+	public Stream getStream() {
+		return this.stream;
 	}
 
 	/** Entity changes captured by Envers. */
@@ -574,6 +581,88 @@ public class AuditProperties {
 
 		public void setBatchSize(int batchSize) {
 			this.batchSize = batchSize;
+		}
+
+	}
+
+	/** Streaming of the audit log to other systems. */
+	public static class Stream {
+
+		private final Kafka kafka = new Kafka();
+
+		public Kafka getKafka() {
+			return this.kafka;
+		}
+
+	}
+
+	/** Publishing of sealed events to Kafka, through the connection of {@code spring.kafka.*}. */
+	public static class Kafka {
+
+		/** Whether to publish every sealed event to Kafka. */
+		private boolean enabled = false;
+
+		/** The topic events are published to. */
+		private String topic = "audit-events";
+
+		/** How event values are written: the API's event JSON, CloudEvents or OCSF. */
+		private StreamFormat format = StreamFormat.EVENT;
+
+		/** How often sealed events are looked for and published. */
+		private Duration interval = Duration.ofSeconds(1);
+
+		/** How many events of a chain are sent before their position is stored. */
+		private int batchSize = 500;
+
+		/** How long a batch waits for the broker's acknowledgements before it is sent again later. */
+		private Duration sendTimeout = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(String topic) {
+			this.topic = topic;
+		}
+
+		public StreamFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(StreamFormat format) {
+			this.format = format;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
 		}
 
 	}

@@ -14,17 +14,19 @@ import io.audittrail.query.HistoryEntry;
 
 /**
  * Renders events, changes and history entries in the JSON shapes of the API: maps keep the field
- * order and write absent parts as {@code null}.
+ * order and write absent parts as {@code null}. Thread-safe.
  */
-final class EventJson {
+public final class EventJson {
 
 	private final OperationCatalog catalog;
 
-	EventJson(OperationCatalog catalog) {
+	/** @param catalog labels the operations */
+	public EventJson(OperationCatalog catalog) {
 		this.catalog = catalog;
 	}
 
-	Map<String, Object> event(AuditEvent event, Locale locale) {
+	/** An event as the list shows it. */
+	public Map<String, Object> event(AuditEvent event, Locale locale) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", event.id());
 		json.put("occurredAt", event.occurredAt().toString());
@@ -54,10 +56,16 @@ final class EventJson {
 		return json;
 	}
 
-	Map<String, Object> detail(AuditEvent event, List<EntityChange> changes, Locale locale) {
+	/** An event with every stored part, as the detail shows it before its entity changes. */
+	public Map<String, Object> stored(AuditEvent event, Locale locale) {
 		Map<String, Object> json = event(event, locale);
 		json.put("error", event.error());
 		json.put("requestId", event.requestId());
+		return json;
+	}
+
+	Map<String, Object> detail(AuditEvent event, List<EntityChange> changes, Locale locale) {
+		Map<String, Object> json = stored(event, locale);
 		json.put("changes", changes.stream().map(EventJson::change).toList());
 		return json;
 	}

@@ -1,0 +1,33 @@
+package io.audittrail.stream;
+
+import java.util.List;
+
+/**
+ * Where the relay reads sealed events from: the chains with their last sealed position, and the
+ * sealed events of one chain in position order. Implementations must be thread-safe.
+ */
+public interface SealedEventSource {
+
+	/** Every chain that has sealed events, with the position of its last one. */
+	List<Chain> chains();
+
+	/**
+	 * The sealed events of a chain after a position, in position order.
+	 * @param chain the chain
+	 * @param position the last position not wanted, {@code 0} for the start
+	 * @param limit how many events at most
+	 */
+	List<SealedEvent> after(Chain chain, long position, int limit);
+
+	/**
+	 * A hash chain: one per tenant and one for system-level events.
+	 *
+	 * @param key the chain's key
+	 * @param tenant its tenant, or {@code null} for the system-level chain
+	 * @param lastPosition the position of its last sealed event
+	 */
+	record Chain(String key, String tenant, long lastPosition) {
+
+	}
+
+}
