@@ -14,7 +14,9 @@ import io.audittrail.core.AuditEvent;
 
 /**
  * The history of one entity: its events and its Envers revisions merged, oldest first, including
- * changes that no audited call made.
+ * changes that no audited call made. An operation may record an entity under an id of its own (a
+ * content's {@code hello-world}) while Envers knows it by its key ({@code 124}): either id gives the
+ * same timeline, the two joined through the revisions the operation's entries are bound to.
  */
 public final class EntityHistory {
 
@@ -34,9 +36,13 @@ public final class EntityHistory {
 	 * @param scope the tenants the reader may see
 	 */
 	public Optional<List<HistoryEntry>> of(String entityType, String entityId, TenantScope scope) {
-		List<AuditEvent> entityEvents = this.events.forEntity(entityType, entityId, scope);
-		List<EntityRevision> revisions = this.changes.revisionsOf(entityType, entityId)
-			.orElse(List.of())
+		List<AuditEvent> entityEvents = new ArrayList<>(this.events.forEntity(entityType, entityId, scope));
+		Optional<List<EntityRevision>> known = this.changes.revisionsOf(entityType, entityId)
+			.filter((found) -> !found.isEmpty());
+		if (known.isEmpty()) {
+			known = enversId(entityType, entityEvents).flatMap((id) -> this.changes.revisionsOf(entityType, id));
+		}
+		List<EntityRevision> revisions = known.orElse(List.of())
 			.stream()
 			.filter((revision) -> scope.includes(revision.tenant()))
 			.toList();
@@ -44,16 +50,23 @@ public final class EntityHistory {
 			return Optional.empty();
 		}
 		Map<Long, List<AuditEvent>> byRevision = new LinkedHashMap<>();
+		Set<String> recordedIds = new HashSet<>();
+		recordedIds.add(entityId);
 		for (AuditEvent event : this.events.forRevisions(revisions.stream().map(EntityRevision::revision).toList(),
 				scope)) {
 			byRevision.computeIfAbsent(event.revision(), (key) -> new ArrayList<>()).add(event);
+			if (event.entity() != null && entityType.equals(event.entity().type()) && event.entity().id() != null
+					&& recordedIds.add(event.entity().id())) {
+				// the operation's own id for this entity: its entries without a revision (failures) belong here too
+				entityEvents.addAll(this.events.forEntity(entityType, event.entity().id(), scope));
+			}
 		}
 		List<HistoryEntry> entries = new ArrayList<>();
 		Set<Long> used = new HashSet<>();
 		for (EntityRevision revision : revisions) {
 			AuditEvent event = byRevision.getOrDefault(revision.revision(), List.of())
 				.stream()
-				.min(Comparator.comparing((AuditEvent candidate) -> !isAbout(candidate, entityType, entityId))
+				.min(Comparator.comparing((AuditEvent candidate) -> !isAbout(candidate, entityType, recordedIds))
 					.thenComparing(AuditEvent::id))
 				.orElse(null);
 			if (event != null) {
@@ -67,7 +80,7 @@ public final class EntityHistory {
 			}
 		}
 		for (AuditEvent event : entityEvents) {
-			if (!used.contains(event.id())) {
+			if (used.add(event.id())) {
 				entries.add(new HistoryEntry(event.occurredAt(), event.revision(), event.actor(), event, null));
 			}
 		}
@@ -77,9 +90,28 @@ public final class EntityHistory {
 		return Optional.of(List.copyOf(entries));
 	}
 
-	private static boolean isAbout(AuditEvent event, String entityType, String entityId) {
+	/**
+	 * The Envers id of an entity that its entries record under an id of their own: the entity of
+	 * that type changed in the newest of their revisions, if there is exactly one.
+	 */
+	private Optional<String> enversId(String entityType, List<AuditEvent> entityEvents) {
+		return entityEvents.stream()
+			.filter((event) -> event.revision() != null)
+			.max(Comparator.comparing(AuditEvent::id))
+			.flatMap((event) -> {
+				List<String> ids = this.changes.ofRevision(event.revision())
+					.stream()
+					.filter((change) -> change.entityType().equals(entityType))
+					.map(EntityChange::entityId)
+					.distinct()
+					.toList();
+				return (ids.size() == 1) ? Optional.of(ids.get(0)) : Optional.empty();
+			});
+	}
+
+	private static boolean isAbout(AuditEvent event, String entityType, Set<String> entityIds) {
 		return event.entity() != null && Objects.equals(event.entity().type(), entityType)
-				&& Objects.equals(event.entity().id(), entityId);
+				&& entityIds.contains(event.entity().id());
 	}
 
 }

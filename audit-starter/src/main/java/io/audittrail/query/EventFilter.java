@@ -13,7 +13,7 @@ import io.audittrail.core.ActorType;
  *
  * @param from entries at or after this instant
  * @param to entries at or before this instant
- * @param actor the actor's name or id
+ * @param actor part of the actor's name (any case), or the actor's whole id
  * @param actorType the kind of actor
  * @param action the kind of change
  * @param operation the operation id

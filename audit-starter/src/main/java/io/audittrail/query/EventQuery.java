@@ -164,7 +164,9 @@ public final class EventQuery {
 			where.and("occurred_at <= ?", OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
 		}
 		if (filter.actor() != null) {
-			where.and("(actor_name = ? or actor_id = ?)", filter.actor(), filter.actor());
+			// part of an email or key name, in any case; an id only whole
+			where.and("(lower(actor_name) like ? escape '\\' or actor_id = ?)",
+					contains(filter.actor().toLowerCase(Locale.ROOT)), filter.actor());
 		}
 		if (filter.actorType() != null) {
 			where.and("actor_type = ?", filter.actorType().name());

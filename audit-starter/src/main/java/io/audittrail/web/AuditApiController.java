@@ -1,6 +1,13 @@
 package io.audittrail.web;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.AsyncWebRequest;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
@@ -72,6 +81,8 @@ public class AuditApiController {
 	private final RevertAccess revertAccess;
 
 	private final EventJson json;
+
+	private final JsonMapper jsonLines = JsonMapper.builder().build();
 
 	/**
 	 * @param access who may read and revert
@@ -117,7 +128,15 @@ public class AuditApiController {
 		EventQuery.EventPage page = this.events.page(filter, scope, beforeId, limit);
 		Locale locale = RequestLanguage.of(languages, this.catalog);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("items", page.items().stream().map((event) -> this.json.event(event, locale)).toList());
+		boolean summaries = "true".equals(EventFilterParameters.text(parameters, "summary"));
+		body.put("items", page.items().stream().map((event) -> {
+			Map<String, Object> item = this.json.event(event, locale);
+			if (summaries) {
+				item.put("summary", (event.revision() != null)
+						? this.json.summary(event, this.changes.ofRevision(event.revision()), locale) : null);
+			}
+			return item;
+		}).toList());
 		body.put("next", (page.nextBeforeId() != null) ? this.cursors.encode(page.nextBeforeId(), filter) : null);
 		return body;
 	}
@@ -128,7 +147,22 @@ public class AuditApiController {
 		TenantScope scope = this.access.requireView().scope();
 		AuditEvent event = find(id, scope);
 		return this.json.detail(event,
-				(event.revision() != null) ? this.changes.ofRevision(event.revision()) : List.of(), RequestLanguage.of(languages, this.catalog));
+				(event.revision() != null) ? this.changes.ofRevision(event.revision()) : List.of(),
+				revertsOf(event, scope), RequestLanguage.of(languages, this.catalog));
+	}
+
+	/** The reverts of an entry: they come after it, carry its id, and are few, so they are read from its time on. */
+	private List<AuditEvent> revertsOf(AuditEvent event, TenantScope scope) {
+		EventFilter reverts = new EventFilter(event.occurredAt(), null, null, null, null, "audit.revert", null, null,
+				null, null, null, null, null, null);
+		List<AuditEvent> found = new ArrayList<>();
+		String id = String.valueOf(event.id());
+		this.events.stream(reverts, scope, (revert) -> {
+			if (id.equals(revert.details().get("reverted_event_id"))) {
+				found.add(revert);
+			}
+		});
+		return found;
 	}
 
 	@GetMapping("/entities/{type}/{id}/history")
@@ -137,7 +171,7 @@ public class AuditApiController {
 		TenantScope scope = this.access.requireView().scope();
 		return new EntityHistory(this.events, this.changes).of(type, id, scope)
 			.map((entries) -> this.json.history(type, id, entries, RequestLanguage.of(languages, this.catalog)))
-			.orElseThrow(() -> notFound("Nothing is recorded of " + type + " " + id + "."));
+			.orElseThrow(() -> notFound("Nothing is recorded of this entity."));
 	}
 
 	@PostMapping("/events/{id}/revert")
@@ -163,13 +197,52 @@ public class AuditApiController {
 			.filter((candidate) -> candidate.operation().equals("audit.revert"))
 			.reduce((first, second) -> second)
 			.orElseThrow(() -> new IllegalStateException("The revert of entry " + id + " was not recorded"));
-		return this.json.detail(recorded, this.changes.ofRevision(revision), RequestLanguage.of(languages, this.catalog));
+		return this.json.detail(recorded, this.changes.ofRevision(revision), List.of(),
+				RequestLanguage.of(languages, this.catalog));
 	}
 
 	@GetMapping("/events.csv")
 	public ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> parameters,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages,
 			HttpServletRequest request) {
+		Export export = export(parameters, languages, "csv");
+		StreamingResponseBody body = (output) -> this.csv.write(output, export.filter(), export.scope(),
+				export.locale(), export.zone());
+		return download(request, body, new MediaType("text", "csv", StandardCharsets.UTF_8), export.fileName());
+	}
+
+	@GetMapping("/events.jsonl")
+	public ResponseEntity<StreamingResponseBody> jsonLines(@RequestParam Map<String, String> parameters,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages,
+			HttpServletRequest request) {
+		Export export = export(parameters, languages, "jsonl");
+		StreamingResponseBody body = (output) -> {
+			Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+			try {
+				this.events.stream(export.filter(), export.scope(), (event) -> {
+					try {
+						writer.write(this.jsonLines.writeValueAsString(this.json.event(event, export.locale())));
+						writer.write('\n');
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
+			writer.flush();
+		};
+		return download(request, body, new MediaType("application", "jsonl", StandardCharsets.UTF_8),
+				export.fileName());
+	}
+
+	/**
+	 * Checks an export's parameters and records it: the period is required, the other filters are
+	 * those of the list, {@code lang} and {@code zone} say how the reader reads it.
+	 */
+	private Export export(Map<String, String> parameters, String languages, String format) {
 		TenantScope scope = this.access.requireView().scope();
 		for (String required : List.of("from", "to")) {
 			if (EventFilterParameters.text(parameters, required) == null) {
@@ -181,26 +254,48 @@ public class AuditApiController {
 			throw new AuditAccessException(HttpStatus.FORBIDDEN,
 					"The audit log of tenant '" + filter.tenant() + "' is not among those you may read.");
 		}
+		ZoneId zone = zone(EventFilterParameters.text(parameters, "zone"));
+		String lang = EventFilterParameters.text(parameters, "lang");
+		Locale locale = RequestLanguage.of((lang != null) ? lang : languages, this.catalog);
 		Map<String, String> others = new LinkedHashMap<>(filter.asParameters());
 		others.remove("from");
 		others.remove("to");
 		List<String> pairs = new ArrayList<>();
 		others.forEach((name, value) -> pairs.add(name + "=" + value));
+		if (!"csv".equals(format)) {
+			pairs.add("format=" + format);
+		}
 		for (String tenant : exportTenants(filter, scope)) {
 			this.exports.exported(filter.from().toString(), filter.to().toString(), String.join("&", pairs), tenant);
 		}
-		Locale locale = RequestLanguage.of(languages, this.catalog);
-		String name = "audit-log-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.from().atOffset(ZoneOffset.UTC))
-				+ "-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.to().atOffset(ZoneOffset.UTC)) + ".csv";
-		StreamingResponseBody body = (output) -> this.csv.write(output, filter, scope, locale);
+		String name = "audit-log-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.from().atZone(zone)) + "-"
+				+ DateTimeFormatter.ISO_LOCAL_DATE.format(filter.to().atZone(zone)) + "." + format;
+		return new Export(filter, scope, locale, zone, name);
+	}
+
+	private static ZoneId zone(String zone) {
+		if (zone == null) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return ZoneId.of(zone);
+		}
+		catch (DateTimeException ex) {
+			throw new BadParameterException("zone", "'zone' must be a time zone such as Asia/Tokyo or UTC, not '"
+					+ zone + "'.");
+		}
+	}
+
+	private static ResponseEntity<StreamingResponseBody> download(HttpServletRequest request,
+			StreamingResponseBody body, MediaType type, String fileName) {
 		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
 		if (download != null) {
 			// a large period over a slow link outlasts any request timeout; the download ends with the data
 			download.setTimeout(-1L);
 		}
 		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
 			.body(body);
 	}
 
@@ -212,7 +307,7 @@ public class AuditApiController {
 		catch (NumberFormatException ex) {
 			// no entry has such an id
 		}
-		return event.orElseThrow(() -> notFound("Entry " + id + " does not exist."));
+		return event.orElseThrow(() -> notFound("No such entry, or not one you may read."));
 	}
 
 	static ErrorResponseException notFound(String detail) {
@@ -235,6 +330,19 @@ public class AuditApiController {
 		List<String> systemLevel = new ArrayList<>();
 		systemLevel.add(null);
 		return systemLevel;
+	}
+
+	/**
+	 * An export about to be written.
+	 *
+	 * @param filter the entries it holds
+	 * @param scope the tenants the reader may see
+	 * @param locale the language of its labels
+	 * @param zone the time zone of its times
+	 * @param fileName the name the file is saved under
+	 */
+	private record Export(EventFilter filter, TenantScope scope, Locale locale, ZoneId zone, String fileName) {
+
 	}
 
 }

@@ -29,12 +29,22 @@ import io.audittrail.catalog.TargetDefinition;
 public class AuditCatalogController {
 
 	private static final List<String> FIXED_COLUMNS = List.of("occurredAt", "ip", "member", "apiKey", "operation",
-			"tenant", "action", "outcome", "entity", "request");
+			"tenant", "action", "outcome", "entity", "request", "summary");
 
-	private static final Map<String, String> COLUMN_MESSAGES = Map.of("occurredAt", "column.occurred_at", "ip",
-			"column.ip", "member", "column.member", "apiKey", "column.api_key", "operation", "column.operation",
-			"tenant", "column.tenant", "action", "column.action", "outcome", "column.outcome", "entity",
-			"column.entity", "request", "column.request");
+	/** The list's columns until a reader chooses: who did what to which entity, what changed, and how it ended. */
+	private static final List<String> DEFAULT_COLUMNS = List.of("occurredAt", "member", "apiKey", "operation", "entity",
+			"summary", "outcome");
+
+	private static final Map<String, String> COLUMN_MESSAGES = Map.ofEntries(Map.entry("occurredAt", "column.occurred_at"),
+			Map.entry("ip", "column.ip"), Map.entry("member", "column.member"), Map.entry("apiKey", "column.api_key"),
+			Map.entry("operation", "column.operation"), Map.entry("tenant", "column.tenant"),
+			Map.entry("action", "column.action"), Map.entry("outcome", "column.outcome"),
+			Map.entry("entity", "column.entity"), Map.entry("request", "column.request"),
+			Map.entry("summary", "column.summary"));
+
+	/** The words the pages take from the application's messages, so that an application can rename them. */
+	private static final Map<String, String> VOCABULARY = Map.of("user", "column.member", "apiClient",
+			"column.api_key", "tenant", "column.tenant", "entity", "column.entity");
 
 	private final AuditAccessControl access;
 
@@ -80,6 +90,9 @@ public class AuditCatalogController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("targets", targets);
 		body.put("detailItems", this.catalog.detailItems().stream().map((item) -> item(item, locale)).toList());
+		Map<String, String> vocabulary = new LinkedHashMap<>();
+		VOCABULARY.forEach((word, key) -> vocabulary.put(word, this.catalog.message(key, locale)));
+		body.put("vocabulary", vocabulary);
 		return body;
 	}
 
@@ -87,7 +100,7 @@ public class AuditCatalogController {
 	public Map<String, Object> columns(
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
 		AuditLogReader reader = this.access.requireView();
-		List<String> columns = this.preferences.find(reader.name()).orElse(FIXED_COLUMNS.subList(0, 5));
+		List<String> columns = this.preferences.find(reader.name()).orElse(DEFAULT_COLUMNS);
 		return columnsBody(columns, RequestLanguage.of(languages, this.catalog));
 	}
 

@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import io.audittrail.catalog.EntryLabel;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
+import io.audittrail.core.EntityRef;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.query.EntityChange;
+import io.audittrail.query.FieldChanges;
+import io.audittrail.query.FieldChanges.FieldChange;
 import io.audittrail.query.HistoryEntry;
 
 /**
@@ -18,7 +24,12 @@ import io.audittrail.query.HistoryEntry;
  */
 public final class EventJson {
 
+	/** How many changed fields a list row's summary names before it says how many more there are. */
+	private static final int SUMMARY_FIELDS = 3;
+
 	private final OperationCatalog catalog;
+
+	private final FieldChanges fields = new FieldChanges(JsonMapper.builder().build());
 
 	/** @param catalog labels the operations */
 	public EventJson(OperationCatalog catalog) {
@@ -32,7 +43,7 @@ public final class EventJson {
 		json.put("occurredAt", event.occurredAt().toString());
 		json.put("tenant", event.tenant());
 		json.put("operation", event.operation());
-		json.put("operationLabel", this.catalog.operationLabel(event.operation(), locale));
+		json.put("operationLabel", EntryLabel.of(event, this.catalog, locale));
 		json.put("target", event.target());
 		json.put("action", event.action().name());
 		json.put("outcome", event.outcome().name());
@@ -64,9 +75,46 @@ public final class EventJson {
 		return json;
 	}
 
-	Map<String, Object> detail(AuditEvent event, List<EntityChange> changes, Locale locale) {
+	Map<String, Object> detail(AuditEvent event, List<EntityChange> changes, List<AuditEvent> revertedBy,
+			Locale locale) {
 		Map<String, Object> json = stored(event, locale);
-		json.put("changes", changes.stream().map(EventJson::change).toList());
+		json.put("changes", changes.stream().map((change) -> change(change, locale)).toList());
+		json.put("revertedBy", revertedBy.stream().map((revert) -> event(revert, locale)).toList());
+		return json;
+	}
+
+	/**
+	 * A list row's one-line account of what changed: the change of the entry's own entity (else the
+	 * first), its first changed fields with their values, and how many fields and entities are left.
+	 */
+	Map<String, Object> summary(AuditEvent event, List<EntityChange> changes, Locale locale) {
+		if (changes.isEmpty()) {
+			return null;
+		}
+		EntityRef entity = event.entity();
+		EntityChange main = changes.stream()
+			.filter((change) -> entity != null && change.entityType().equals(entity.type())
+					&& change.entityId().equals(entity.id()))
+			.findFirst()
+			.or(() -> changes.stream()
+				.filter((change) -> entity != null && change.entityType().equals(entity.type()))
+				.findFirst())
+			.orElse(changes.get(0));
+		List<FieldChange> changed = this.fields.of(main)
+			.stream()
+			.filter((field) -> field.changed() || (!"MOD".equals(main.kind())
+					&& !(("ADD".equals(main.kind()) ? field.after() : field.before()).isNull())))
+			.toList();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("entityType", main.entityType());
+		json.put("entityId", main.entityId());
+		json.put("kind", main.kind());
+		json.put("fields", changed.stream()
+			.limit(SUMMARY_FIELDS)
+			.map((field) -> field(main.entityType(), field, locale))
+			.toList());
+		json.put("moreFields", Math.max(0, changed.size() - SUMMARY_FIELDS));
+		json.put("otherEntities", changes.size() - 1);
 		return json;
 	}
 
@@ -85,22 +133,64 @@ public final class EventJson {
 			actor.put("name", entry.actor().name());
 			item.put("actor", actor);
 			item.put("event", (entry.event() != null) ? event(entry.event(), locale) : null);
-			item.put("change", (entry.change() != null) ? change(entry.change()) : null);
+			item.put("change", (entry.change() != null) ? change(entry.change(), locale) : null);
 			items.add(item);
 		}
 		json.put("items", items);
 		return json;
 	}
 
-	static Map<String, Object> change(EntityChange change) {
+	Map<String, Object> change(EntityChange change, Locale locale) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("entityType", change.entityType());
 		json.put("entityId", change.entityId());
 		json.put("kind", change.kind());
 		json.put("before", change.before());
 		json.put("after", change.after());
-		json.put("changedFields", change.changedFields());
+		json.put("changedFields", this.fields.changedPaths(change));
+		json.put("fields", this.fields.of(change).stream().map((field) -> field(change.entityType(), field, locale)).toList());
 		return json;
+	}
+
+	private Map<String, Object> field(String entityType, FieldChange field, Locale locale) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("path", field.path());
+		json.put("label", fieldLabel(entityType, field.path(), locale));
+		json.put("before", field.before());
+		json.put("after", field.after());
+		json.put("changed", field.changed());
+		return json;
+	}
+
+	/**
+	 * The label the application's messages give a field ({@code field.<Entity>.<path>}, else
+	 * {@code field.<path>}); a nested path keeps the label of its attribute, such as "Data.title";
+	 * {@code null} when the messages have none.
+	 */
+	private String fieldLabel(String entityType, String path, Locale locale) {
+		String exact = label(entityType, path, locale);
+		if (exact != null) {
+			return exact;
+		}
+		int dot = path.indexOf('.');
+		if (dot > 0) {
+			String attribute = label(entityType, path.substring(0, dot), locale);
+			if (attribute != null) {
+				return attribute + path.substring(dot);
+			}
+		}
+		return null;
+	}
+
+	private String label(String entityType, String path, Locale locale) {
+		String specific = "field." + entityType + "." + path;
+		String label = this.catalog.message(specific, locale);
+		if (!label.equals(specific)) {
+			return label;
+		}
+		String generic = "field." + path;
+		label = this.catalog.message(generic, locale);
+		return label.equals(generic) ? null : label;
 	}
 
 	private static Map<String, Object> request(RequestInfo request) {

@@ -203,12 +203,48 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 	}
 
 	@Test
+	void theCatalogNamesUsersApiClientsAndTenantsInGenericWords() throws Exception {
+		JsonNode english = read(get("/audit/api/operations"), reader()).get("vocabulary");
+		assertThat(english.get("user").asString()).isEqualTo("User");
+		assertThat(english.get("apiClient").asString()).isEqualTo("API Client");
+		assertThat(english.get("tenant").asString()).isEqualTo("Tenant");
+		JsonNode japanese = read(get("/audit/api/operations").header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), reader())
+			.get("vocabulary");
+		assertThat(japanese.get("apiClient").asString()).isEqualTo("APIクライアント");
+		assertThat(japanese.get("tenant").asString()).isEqualTo("テナント");
+	}
+
+	@Test
+	void theUserFilterMatchesPartOfANameInAnyCase() throws Exception {
+		insertEvents(this.tenant, 1, "content.update", "Editor." + this.tenant + "@demo.test");
+		insertEvents(this.tenant, 1, "content.update", "someone-else@demo.test");
+
+		assertThat(query("actor", "editor." + this.tenant.toUpperCase()).get("items")).singleElement()
+			.satisfies((item) -> assertThat(item.get("actor").get("name").asString()).startsWith("Editor."));
+		assertThat(query("actor", "id-someone-else@demo.test").get("items")).hasSize(1);
+		assertThat(query("actor", "id-someone").get("items")).isEmpty();
+	}
+
+	@Test
+	void aRequestEntryIsLabelledWithItsMethodPathAndStatus() throws Exception {
+		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+				+ "actor_id, actor_name, http_method, http_path, http_status) values (?, ?, 'http.request', 'http', "
+				+ "'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403)",
+				java.sql.Timestamp.from(java.time.Instant.now()), this.tenant);
+
+		JsonNode item = query("operation", "http.request").get("items").get(0);
+		assertThat(item.get("operationLabel").asString()).isEqualTo("POST /api/v1/blogs → 403");
+		assertThat(item.get("outcome").asString()).isEqualTo("FAILURE");
+	}
+
+	@Test
 	void columnPreferencesAreKeptPerUser() throws Exception {
 		RequestPostProcessor alice = user("alice-" + this.tenant + "@demo.test", VIEW);
 		RequestPostProcessor bob = user("bob-" + this.tenant + "@demo.test", VIEW);
 
 		JsonNode defaults = read(get("/audit/api/preferences/columns"), alice);
-		assertThat(strings(defaults.get("columns"))).containsExactly("occurredAt", "ip", "member", "apiKey", "operation");
+		assertThat(strings(defaults.get("columns"))).containsExactly("occurredAt", "member", "apiKey", "operation", "entity",
+				"summary", "outcome");
 		assertThat(defaults.get("available").get(0).get("label").asString()).isEqualTo("Date and Time");
 
 		JsonNode saved = read(put("/audit/api/preferences/columns").with(csrf())
@@ -218,7 +254,7 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		assertThat(strings(saved.get("columns"))).containsExactly("operation", "occurredAt", "content_id");
 		assertThat(strings(read(get("/audit/api/preferences/columns"), alice).get("columns")))
 			.containsExactly("operation", "occurredAt", "content_id");
-		assertThat(strings(read(get("/audit/api/preferences/columns"), bob).get("columns"))).hasSize(5);
+		assertThat(strings(read(get("/audit/api/preferences/columns"), bob).get("columns"))).hasSize(7);
 		JsonNode japanese = read(get("/audit/api/preferences/columns").header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), alice);
 		assertThat(japanese.get("available").get(0).get("label").asString()).isEqualTo("日時");
 	}

@@ -59,7 +59,7 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		assertThat(detail.get("changes")).hasSize(2);
 		JsonNode created = change(detail, "Article");
 		assertThat(created.propertyNames()).containsExactly("entityType", "entityId", "kind", "before", "after",
-				"changedFields");
+				"changedFields", "fields");
 		assertThat(created.get("entityId").asString()).isEqualTo(article.getId().toString());
 		assertThat(created.get("kind").asString()).isEqualTo("ADD");
 		assertThat(created.get("before").isNull()).isTrue();
@@ -81,6 +81,57 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		assertThat(change.get("after").get("title").asString()).isEqualTo("Goodbye");
 		assertThat(change.get("after").get("status").asString()).isEqualTo("DRAFT");
 		assertThat(strings(change.get("changedFields"))).containsExactly("title");
+		JsonNode title = field(change, "title");
+		assertThat(title.get("changed").asBoolean()).isTrue();
+		assertThat(title.get("before").asString()).isEqualTo("Hello");
+		assertThat(title.get("after").asString()).isEqualTo("Goodbye");
+		assertThat(field(change, "status").get("changed").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aCreationMarksNoFieldAsChanged() throws Exception {
+		Article article = this.articles.create("Fresh", "n");
+
+		JsonNode created = change(detail(eventOf(article.getId(), "content.create")), "Article");
+
+		assertThat(field(created, "title").get("after").asString()).isEqualTo("Fresh");
+		assertThat(created.get("fields")).allSatisfy((field) -> assertThat(field.get("changed").asBoolean()).isFalse());
+	}
+
+	@Test
+	void listRowsSummarizeWhatChangedWhenAsked() throws Exception {
+		Article article = this.articles.create("Before", "n");
+		this.articles.rename(article.getId(), "After");
+
+		JsonNode items = read(get("/audit/api/events").param("entityType", "Article")
+			.param("entityId", article.getId().toString())
+			.param("summary", "true"), reader()).get("items");
+		JsonNode update = items.get(0);
+		assertThat(update.get("operation").asString()).isEqualTo("content.update");
+		JsonNode summary = update.get("summary");
+		assertThat(summary.get("kind").asString()).isEqualTo("MOD");
+		assertThat(summary.get("entityType").asString()).isEqualTo("Article");
+		assertThat(summary.get("fields")).singleElement().satisfies((field) -> {
+			assertThat(field.get("path").asString()).isEqualTo("title");
+			assertThat(field.get("before").asString()).isEqualTo("Before");
+			assertThat(field.get("after").asString()).isEqualTo("After");
+		});
+		assertThat(read(get("/audit/api/events").param("entityType", "Article")
+			.param("entityId", article.getId().toString()), reader()).get("items").get(0).has("summary")).isFalse();
+	}
+
+	@Test
+	void aRevertedEntryNamesItsRevert() throws Exception {
+		Article article = this.articles.create("Original", "n");
+		this.articles.rename(article.getId(), "Renamed");
+		long renamed = eventOf(article.getId(), "content.update");
+
+		JsonNode revert = revert(renamed, reverter());
+
+		JsonNode reverted = detail(renamed);
+		assertThat(reverted.get("revertedBy")).singleElement()
+			.satisfies((entry) -> assertThat(entry.get("id").asLong()).isEqualTo(revert.get("id").asLong()));
+		assertThat(revert.get("details").get("reverted_event_id").asString()).isEqualTo(String.valueOf(renamed));
 	}
 
 	@Test
@@ -433,6 +484,15 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		List<String> values = new ArrayList<>();
 		array.forEach((value) -> values.add(value.asString()));
 		return values;
+	}
+
+	private static JsonNode field(JsonNode change, String path) {
+		for (JsonNode field : change.get("fields")) {
+			if (field.get("path").asString().equals(path)) {
+				return field;
+			}
+		}
+		throw new AssertionError("No field " + path + " in " + change);
 	}
 
 }

@@ -55,13 +55,16 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 			.param("tenant", this.tenant)
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), reader());
 
-		assertThat(rows.get(0).toList().subList(0, 5)).containsExactly("日時", "IPアドレス", "ユーザー", "操作APIキー", "操作内容");
+		assertThat(rows.get(0).toList().subList(0, 11)).containsExactly("日時", "IPアドレス", "ユーザー", "APIクライアント",
+				"操作内容", "テナント", "対象", "結果", "メソッド", "パス", "ステータスコード");
 		assertThat(rows.get(0).toList()).contains("対象コンテンツID", "メモ");
 		int contentId = rows.get(0).toList().indexOf("対象コンテンツID");
 		int note = rows.get(0).toList().indexOf("メモ");
 		assertThat(rows).hasSize(4);
 		CSVRecord plain = rows.get(1);
-		assertThat(plain.get(0)).isEqualTo("2026-04-01T09:30:02Z");
+		assertThat(plain.get(0)).isEqualTo("2026-04-01 09:30:02 +00:00");
+		assertThat(plain.get(5)).isEqualTo(this.tenant);
+		assertThat(plain.get(7)).isEqualTo("成功");
 		assertThat(plain.get(2)).isEqualTo("editor@demo.test");
 		assertThat(plain.get(4)).isEqualTo("コンテンツ: 更新");
 		assertThat(plain.get(note)).isEqualTo("plain, \"quoted\"");
@@ -74,6 +77,60 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		assertThat(formulas.get(2)).isEqualTo("'=HYPERLINK(\"http://evil.test\")");
 		assertThat(formulas.get(contentId)).isEqualTo("'+SUM(1,1)");
 		assertThat(formulas.get(note)).isEqualTo("'@import");
+	}
+
+	@Test
+	void exportHoldsWhatTheListShowsInTheReadersZoneAndLanguage() throws Exception {
+		Instant at = Instant.parse("2026-04-05T23:30:00Z");
+		insertRow(at, "MEMBER", "editor@demo.test", "{\"content_id\":\"7\"}");
+		insertRow(at.plusSeconds(1), "MEMBER", "admin@demo.test", "{\"content_id\":\"8\"}");
+		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+				+ "actor_id, actor_name, http_method, http_path, http_status) values (?, ?, 'http.request', 'http', "
+				+ "'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403)",
+				Timestamp.from(at.plusSeconds(2)), this.tenant);
+
+		List<CSVRecord> rows = csv(get("/audit/api/events.csv").param("from", "2026-04-05T00:00:00Z")
+			.param("to", "2026-04-06T23:59:59Z")
+			.param("tenant", this.tenant)
+			.param("actor", "EDITOR")
+			.param("zone", "Asia/Tokyo")
+			.param("lang", "en")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), reader());
+
+		List<String> header = rows.get(0).toList();
+		assertThat(header.subList(0, 11)).containsExactly("Date and Time", "IP Address", "User", "API Client",
+				"Operation", "Tenant", "Entity", "Result", "Method", "Path", "Status Code");
+		assertThat(header).doesNotContain("Reverted Entry ID", "Purged Entries", "Export Period Start");
+		assertThat(rows).hasSize(3);
+		CSVRecord refused = rows.get(1);
+		assertThat(refused.get(0)).isEqualTo("2026-04-06 08:30:02 +09:00");
+		assertThat(refused.get(4)).isEqualTo("POST /api/v1/blogs → 403");
+		assertThat(refused.get(7)).isEqualTo("Failed");
+		assertThat(refused.toList().subList(8, 11)).containsExactly("POST", "/api/v1/blogs", "403");
+		assertThat(rows.get(2).get(2)).isEqualTo("editor@demo.test");
+		assertThat(rows.get(2).get(0)).isEqualTo("2026-04-06 08:30:00 +09:00");
+
+		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-05").param("to", "2026-04-06")
+			.param("zone", "Mars/Olympus"), "zone");
+	}
+
+	@Test
+	void exportOffersJsonLines() throws Exception {
+		insertRow(Instant.parse("2026-04-07T10:00:00Z"), "MEMBER", "editor@demo.test", "{\"content_id\":\"9\"}");
+
+		MvcResult started = this.mvc.perform(get("/audit/api/events.jsonl").param("from", "2026-04-07")
+			.param("to", "2026-04-07")
+			.param("tenant", this.tenant)
+			.param("zone", "Asia/Tokyo")
+			.with(reader())).andReturn();
+		MvcResult result = this.mvc.perform(asyncDispatch(started)).andReturn();
+
+		assertThat(result.getResponse().getContentType()).isEqualTo("application/jsonl;charset=UTF-8");
+		assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.contains("audit-log-2026-04-07-2026-04-08.jsonl");
+		List<String> lines = result.getResponse().getContentAsString(StandardCharsets.UTF_8).lines().toList();
+		assertThat(lines).hasSize(1);
+		assertThat(this.json.readTree(lines.get(0)).get("details").get("content_id").asString()).isEqualTo("9");
 	}
 
 	@Test

@@ -5,14 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,11 +34,22 @@ import io.audittrail.web.RevertAccess;
 @RestController
 public class AuditPagesController {
 
+	/** The page a signed-in reader without the view authority gets, in English and Japanese. */
+	private static final Map<String, Map<String, String>> FORBIDDEN = Map.of("en",
+			Map.of("title", "You may not read the audit log", "text",
+					"Your account does not have the permission to view the audit log. Ask an administrator to grant it.",
+					"signedIn", "Signed in as {name}."),
+			"ja", Map.of("title", "監査ログを閲覧する権限がありません", "text",
+					"このアカウントには監査ログを閲覧する権限がありません。管理者に権限の付与を依頼してください。", "signedIn",
+					"{name} としてログインしています。"));
+
 	private final AuditReaderAccess access;
 
 	private final RevertAccess reverts;
 
 	private final String shell;
+
+	private final String forbidden;
 
 	public AuditPagesController(AuditReaderAccess access) {
 		this(access, null);
@@ -47,6 +64,7 @@ public class AuditPagesController {
 		this.access = access;
 		this.reverts = reverts;
 		this.shell = read("io/audittrail/web/ui/index.html");
+		this.forbidden = read("io/audittrail/web/ui/forbidden.html");
 	}
 
 	@GetMapping("${audit.web.base-path:/audit}")
@@ -84,6 +102,39 @@ public class AuditPagesController {
 			body.put("canRevert", this.reverts != null && this.reverts.allows(event));
 		}
 		return body;
+	}
+
+	/** A reader without the view authority: a page that says so for browsers, a problem detail for the API. */
+	@ExceptionHandler
+	ResponseEntity<?> notAllowed(ReaderNotAllowedException ex, HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (request.getRequestURI().contains("/api/") || accept == null || !accept.contains("text/html")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+			problem.setTitle("Forbidden");
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		Locale match = Locale.lookup(languages(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)),
+				FORBIDDEN.keySet().stream().map(Locale::forLanguageTag).toList());
+		String language = (match != null) ? match.getLanguage() : "en";
+		Map<String, String> text = FORBIDDEN.get(language);
+		String name = (request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : "";
+		String html = this.forbidden.replace("{{lang}}", language)
+			.replace("{{title}}", HtmlUtils.htmlEscape(text.get("title")))
+			.replace("{{text}}", HtmlUtils.htmlEscape(text.get("text")))
+			.replace("{{signedIn}}", HtmlUtils.htmlEscape(text.get("signedIn").replace("{name}", name)));
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noStore())
+			.body(html);
+	}
+
+	private static List<Locale.LanguageRange> languages(String header) {
+		try {
+			return (header != null && !header.isBlank()) ? Locale.LanguageRange.parse(header) : List.of();
+		}
+		catch (IllegalArgumentException ex) {
+			return List.of();
+		}
 	}
 
 	private static String read(String path) {

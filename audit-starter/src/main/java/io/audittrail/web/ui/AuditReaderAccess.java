@@ -12,8 +12,8 @@ public interface AuditReaderAccess {
 	 * Returns the reader of the request, after checking that they may view the audit log.
 	 * @param request the current request
 	 * @return the reader
-	 * @throws RuntimeException (a framework-specific access-denied exception) when the reader may not
-	 * view the audit log
+	 * @throws ReaderNotAllowedException when a signed-in reader may not view the audit log (a reader
+	 * who is not signed in gets the framework's own exception, which asks them to sign in)
 	 */
 	AuditReader requireViewer(HttpServletRequest request);
 

@@ -2,7 +2,6 @@ package io.audittrail.web.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
@@ -34,7 +33,7 @@ public final class SpringSecurityReaderAccess implements AuditReaderAccess {
 			throw new InsufficientAuthenticationException("Sign in to read the audit log");
 		}
 		if (!holds(authentication, this.viewAuthority)) {
-			throw new AccessDeniedException("Reading the audit log needs the authority " + this.viewAuthority);
+			throw new ReaderNotAllowedException("Reading the audit log needs the authority " + this.viewAuthority);
 		}
 		return new AuditReader(authentication.getName(), holds(authentication, this.revertAuthority), csrf(request));
 	}

@@ -53,9 +53,17 @@ class AuditPagesIntegrationTests {
 
 	@Test
 	void refusesTheShellToReadersWithoutTheViewAuthority() throws Exception {
-		this.mvc.perform(get("/audit/").with(user("viewer@demo.test").authorities(() -> "viewContent")))
+		this.mvc.perform(get("/audit/").accept(MediaType.TEXT_HTML).with(user("viewer@demo.test").authorities(() -> "viewContent")))
 			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("<h1>You may not read the audit log</h1>")))
+			.andExpect(content().string(containsString("viewer@demo.test")))
 			.andExpect(content().string(not(containsString("assets/app.js"))));
+		this.mvc.perform(get("/audit/").accept(MediaType.TEXT_HTML)
+			.header("Accept-Language", "ja")
+			.with(user("viewer@demo.test").authorities(() -> "viewContent")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("監査ログを閲覧する権限がありません")));
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package io.audittrail.sample.pages;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -37,6 +40,8 @@ final class Browser implements AutoCloseable {
 	private final Path downloads;
 
 	private final String baseUrl;
+
+	private String axe;
 
 	Browser(String baseUrl) {
 		this.baseUrl = baseUrl;
@@ -113,7 +118,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T until(ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition);
 	}
@@ -142,9 +147,9 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Waits for a finished download whose name ends with the suffix. */
+	/** Waits for a finished download whose name ends with the suffix, and moves it out of the way of the next. */
 	Path awaitDownload(String suffix) {
-		return until((driver) -> {
+		Path found = until((driver) -> {
 			try (Stream<Path> files = Files.list(this.downloads)) {
 				return files.filter((file) -> file.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
 			}
@@ -152,6 +157,56 @@ final class Browser implements AutoCloseable {
 				throw new UncheckedIOException(ex);
 			}
 		});
+		try {
+			Path kept = Files.createTempFile(this.profile, "download-", suffix);
+			Files.move(found, kept, StandardCopyOption.REPLACE_EXISTING);
+			return kept;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Resizes the window, e.g. to a phone's 390×844. */
+	void resize(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** Makes the page run in the given time zone, as a reader there would. */
+	void timeZone(String zone) {
+		this.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+	}
+
+	/**
+	 * Runs axe-core (from the {@code com.deque.html.axe-core:selenium} artifact's {@code axe.min.js}) on
+	 * the page and returns its serious and critical violations, one line each; empty when there is none.
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> accessibilityViolations() {
+		if (this.axe == null) {
+			try (InputStream in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+				if (in == null) {
+					throw new IllegalStateException("axe.min.js is not on the test class path");
+				}
+				this.axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined'"))) {
+			script(this.axe);
+		}
+		Object result = ((JavascriptExecutor) this.driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { resultTypes: ['violations'] })
+				  .then((results) => done(results.violations
+				    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+				    .map((violation) => violation.id + ' (' + violation.impact + '): ' + violation.help + ' at '
+				      + violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join(', '))))
+				  .catch((error) => done(['axe failed: ' + error]));
+				""");
+		return (List<String>) result;
 	}
 
 	@Override

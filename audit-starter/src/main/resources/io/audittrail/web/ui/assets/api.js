@@ -26,13 +26,47 @@ function csrfHeaders() {
   return fromCookie ? { 'X-XSRF-TOKEN': fromCookie } : {};
 }
 
-/** A failed call, carrying the problem detail (RFC 9457) the server sent, if any. */
+/**
+ * A failed call, carrying the problem detail (RFC 9457) the server sent, if any. Its message is the
+ * interface's own words for the kind of failure, in the reader's language: the server's text may
+ * be in another language and name database ids.
+ */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super((problem && (problem.detail || problem.title)) || (status ? t('error.status', { status }) : t('error.network')));
+    const { title, text } = describe(status, problem || null);
+    super(text);
+    this.title = title;
     this.status = status;
     this.problem = problem || null;
   }
+}
+
+function describe(status, problem) {
+  if (!status) {
+    return { title: t('error.title'), text: t('error.network') };
+  }
+  if (status === 401) {
+    return { title: t('error.sessionTitle'), text: t('error.session') };
+  }
+  if (status === 403) {
+    return { title: t('error.forbiddenTitle'), text: t('error.forbidden') };
+  }
+  if (status === 404) {
+    return { title: t('error.notFoundTitle'), text: t('error.notFound') };
+  }
+  if (status === 409) {
+    const field = problem && problem.field;
+    return {
+      title: t('error.conflictTitle'),
+      text: field ? t('error.conflictField', { field, value: problem.currentValue ?? t('common.empty') }) : t('error.conflict'),
+    };
+  }
+  if (status === 400) {
+    const parameter = (problem && problem.parameter) || '';
+    const label = t(`param.${parameter}`);
+    return { title: t('error.badParameterTitle'), text: t('error.badParameter', { field: label === `param.${parameter}` ? parameter : label }) };
+  }
+  return { title: t('error.title'), text: t('error.server') };
 }
 
 /** The URL of an API resource below the pages' base path, with query parameters left out when empty. */
@@ -60,10 +94,15 @@ async function call(method, path, { params, body } = {}) {
       method,
       headers,
       credentials: 'same-origin',
+      // a redirect is the application sending an expired session to its sign-in page
+      redirect: 'manual',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, null);
+  }
+  if (response.type === 'opaqueredirect') {
+    throw new ApiError(401, null);
   }
   const text = await response.text();
   let json = null;

@@ -1,8 +1,8 @@
 import { api } from './api.js';
 import { h, replaceChildren } from './dom.js';
 import { language, setLanguage, t, translateStatic } from './i18n.js';
-import { errorBox, pageHeading } from './common.js';
-import { renderList } from './pages/list.js';
+import { errorBox, pageHeading, returnAfterSignIn } from './common.js';
+import { rememberListPlace, renderList } from './pages/list.js';
 import { renderDetail } from './pages/detail.js';
 import { renderHistory } from './pages/history.js';
 import { renderOperations } from './pages/operations.js';
@@ -49,7 +49,7 @@ async function render() {
       await route.render(path.match(route.pattern), query);
     }
   } catch (error) {
-    replaceChildren(main, pageHeading(t('error.title')), errorBox(error));
+    replaceChildren(main, pageHeading((error && error.title) || t('error.title')), errorBox(error));
   }
   if (count === renderCount) {
     document.title = `${(main.querySelector('h1') || {}).textContent || t('app.title')} · ${t('app.title')}`;
@@ -78,9 +78,11 @@ switcher.addEventListener('change', async () => {
 });
 
 window.addEventListener('hashchange', () => {
+  rememberListPlace();
   document.activeElement.blur();
   render();
 });
 
+returnAfterSignIn();
 await loadReader();
 render();
