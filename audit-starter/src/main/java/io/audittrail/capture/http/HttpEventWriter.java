@@ -267,17 +267,27 @@ public final class HttpEventWriter implements SmartLifecycle {
 		}
 		logger.warn("Cannot write a batch of " + (events.size() + completions.size())
 				+ " audit HTTP entries; writing them one by one", failure);
+		List<String> lostRequests = new ArrayList<>();
+		Throwable firstFailure = null;
 		for (AuditEvent event : events) {
 			Throwable entryFailure = writeOnce(List.of(event), List.of());
 			if (entryFailure != null) {
-				lose(1, "writing the entry of request " + event.requestId() + " failed", entryFailure);
+				lostRequests.add("entry of " + event.requestId());
+				firstFailure = (firstFailure != null) ? firstFailure : entryFailure;
 			}
 		}
 		for (RequestCompletion completion : completions) {
 			Throwable entryFailure = writeOnce(List.of(), List.of(completion));
 			if (entryFailure != null) {
-				lose(1, "writing the status of request " + completion.requestId() + " failed", entryFailure);
+				lostRequests.add("status of " + completion.requestId());
+				firstFailure = (firstFailure != null) ? firstFailure : entryFailure;
 			}
+		}
+		if (!lostRequests.isEmpty()) {
+			lose(lostRequests.size(), "writing a batch of " + (events.size() + completions.size())
+					+ " failed, and so did these entries written one by one: "
+					+ String.join(", ", lostRequests.subList(0, Math.min(lostRequests.size(), 20)))
+					+ ((lostRequests.size() > 20) ? ", ..." : ""), firstFailure);
 		}
 	}
 
