@@ -39,13 +39,15 @@ import io.audittrail.core.ActorResolver;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
+import io.audittrail.masking.Masking;
+import io.audittrail.masking.SecretFields;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
 import io.audittrail.store.JdbcRequestStatusStore;
 
 /**
  * Auto-configuration of HTTP request capture ({@code audit.http.enabled}): the capture filter,
- * placed just before the security filters, the interceptor that takes the caller, and the
- * asynchronous writer of request entries.
+ * placed just before the security filters, the interceptor that takes the caller, the masking of
+ * secrets, and the asynchronous writer of request entries.
  */
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
 		AuditServletAutoConfiguration.class, AuditSecurityAutoConfiguration.class })
@@ -66,6 +68,18 @@ public final class AuditHttpCaptureAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	SecretFields auditSecretFields() {
+		return SecretFields.defaults();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Masking auditMasking(SecretFields secretFields, AuditProperties properties) {
+		return new Masking(secretFields.or(SecretFields.named(properties.getHttp().getMaskFields())));
+	}
+
+	@Bean
 	HttpEventWriter auditHttpEventWriter(AuditEventStore store, ObjectProvider<RequestStatusStore> statuses,
 			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<MeterRegistry> meters,
 			AuditProperties properties) {
@@ -81,14 +95,14 @@ public final class AuditHttpCaptureAutoConfiguration {
 	@Bean
 	HttpRequestRecorder auditHttpRequestRecorder(AuditProperties properties, ActorResolver actors,
 			TenantResolver tenants, RequestOriginResolver origins, HttpAuthTypeResolver authTypes,
-			HttpEventWriter writer) {
+			HttpEventWriter writer, Masking masking) {
 		AuditProperties.Http http = properties.getHttp();
 		HttpCaptureSettings settings = HttpCaptureSettings.of(http.getMethods(), http.getIncludePaths(),
 				http.getExcludePaths(), properties.getWeb().getBasePath(), http.getIncludeHeaders(),
-				http.getMaskFields(), http.getApiKeyHeaders(), http.getMaxBodyBytes().toBytes(), http.isIncludeBody(),
+				http.getApiKeyHeaders(), http.getMaxBodyBytes().toBytes(), http.isIncludeBody(),
 				http.isIncludeQuery(), http.isIncludePathParameters());
 		return new HttpRequestRecorder(settings, actors, tenants, origins, authTypes, writer,
-				JsonMapper.builder().build(), Clock.systemUTC());
+				JsonMapper.builder().build(), masking, Clock.systemUTC());
 	}
 
 	@Bean

@@ -336,14 +336,17 @@ public class AuditProperties {
 		private List<String> includeHeaders = new ArrayList<>();
 
 		/**
-		 * Names of fields whose values are masked in bodies (at any depth of JSON, and in forms),
-		 * query and path parameters. Case-insensitive. Default: password, secret, token, apiKey,
-		 * cardNumber, cvc.
+		 * Names of more fields whose values are masked in bodies, query and path parameters and
+		 * headers, besides the secret fields (by default: names containing password, secret,
+		 * token, api key, session, card number and the like). Compared ignoring case and the
+		 * characters '_', '-', '.', '[' and ']'.
 		 */
-		private List<String> maskFields = new ArrayList<>(
-				List.of("password", "secret", "token", "apiKey", "cardNumber", "cvc"));
+		private List<String> maskFields = new ArrayList<>();
 
-		/** Largest part of a body that is recorded; a longer body is cut with a marker. */
+		/**
+		 * Largest part of a body that is recorded; a longer body is cut with a marker. At most
+		 * 400KB, so that the body fits the request detail column.
+		 */
 		private DataSize maxBodyBytes = DataSize.ofKilobytes(16);
 
 		/** Whether to record request bodies. Binary and multipart bodies are described, not stored. */

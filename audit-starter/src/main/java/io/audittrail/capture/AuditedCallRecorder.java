@@ -3,6 +3,8 @@ package io.audittrail.capture;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -111,32 +113,75 @@ public final class AuditedCallRecorder {
 		}
 	}
 
+	/**
+	 * Records a call that threw, with whatever of its expressions can be evaluated; a failure that
+	 * cannot be recorded at all is logged and counted, and the call's exception goes on unchanged.
+	 */
 	private void recordFailure(AuditedMethod method, Object[] arguments, Object before, NamedTenant tenant,
 			Instant startedAt, Throwable ex) {
 		if (!this.settings.recordFailures()) {
 			return;
 		}
 		try {
-			if (method.shouldRecord(arguments, before, null, true)) {
-				this.writer.writeFailures(
-						events(method, arguments, before, tenant, null, startedAt, Outcome.FAILURE, ex.getClass().getName()));
+			if (!shouldRecordFailure(method, arguments, before)) {
+				return;
 			}
+			List<String> unevaluated = new ArrayList<>();
+			List<AuditedMethod.Evaluation> evaluations = new ArrayList<>();
+			for (Object item : failedItems(method, arguments, before, unevaluated)) {
+				evaluations.add(method.evaluateFailure(this.catalog, arguments, before, item, unevaluated));
+			}
+			String error = ex.getClass().getName();
+			if (!unevaluated.isEmpty()) {
+				error += " (not evaluated: " + String.join(", ", new LinkedHashSet<>(unevaluated)) + ")";
+			}
+			this.writer.writeFailures(events(evaluations, tenant, startedAt, Outcome.FAILURE, error));
 		}
 		catch (RuntimeException recordingFailure) {
-			ex.addSuppressed(recordingFailure);
+			this.writer.failureNotRecorded(method.description(), recordingFailure);
+		}
+	}
+
+	private static boolean shouldRecordFailure(AuditedMethod method, Object[] arguments, Object before) {
+		try {
+			return method.shouldRecord(arguments, before, null, true);
+		}
+		catch (RuntimeException ex) {
+			// a condition that cannot be evaluated does not hide a failure
+			return true;
+		}
+	}
+
+	private static List<Object> failedItems(AuditedMethod method, Object[] arguments, Object before,
+			List<String> unevaluated) {
+		try {
+			return method.items(arguments, before, null);
+		}
+		catch (RuntimeException ex) {
+			unevaluated.add("forEach");
+			return Collections.singletonList(null);
 		}
 	}
 
 	private List<AuditEvent> events(AuditedMethod method, Object[] arguments, Object before, NamedTenant tenant,
 			Object result, Instant startedAt, Outcome outcome, String error) {
+		List<AuditedMethod.Evaluation> evaluations = new ArrayList<>();
+		for (Object item : method.items(arguments, before, result)) {
+			evaluations.add(method.evaluate(this.catalog, arguments, before, result, item));
+		}
+		return events(evaluations, tenant, startedAt, outcome, error);
+	}
+
+	/** The events of evaluated items; the request is marked recorded by them only now, once they exist. */
+	private List<AuditEvent> events(List<AuditedMethod.Evaluation> evaluations, NamedTenant tenant, Instant startedAt,
+			Outcome outcome, String error) {
 		EventContext context = this.contexts.current();
 		if (tenant != null) {
 			context = context.inTenant(tenant.value());
 		}
-		RequestInfo request = this.contexts.recordRequest();
+		RequestInfo request = evaluations.isEmpty() ? null : this.contexts.recordRequest();
 		List<AuditEvent> events = new ArrayList<>();
-		for (Object item : method.items(arguments, before, result)) {
-			AuditedMethod.Evaluation evaluation = method.evaluate(this.catalog, arguments, before, result, item);
+		for (AuditedMethod.Evaluation evaluation : evaluations) {
 			EntityRef entity = (evaluation.entityId() != null || evaluation.entityName() != null)
 					? new EntityRef(evaluation.entityType(), evaluation.entityId(), evaluation.entityName()) : null;
 			events.add(new AuditEvent(null, startedAt, context.tenant(), evaluation.operation().id(),

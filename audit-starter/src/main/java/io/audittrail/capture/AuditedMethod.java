@@ -133,6 +133,22 @@ final class AuditedMethod {
 
 	/** Evaluates everything an event needs for one item. */
 	Evaluation evaluate(OperationCatalog catalog, Object[] arguments, Object before, Object result, Object item) {
+		return evaluate(catalog, arguments, before, result, item, null);
+	}
+
+	/**
+	 * Evaluates what an event of a failed call needs for one item, leaving out the expressions that
+	 * cannot be evaluated, such as those that read the result the call did not return; only the
+	 * operation is needed.
+	 * @param unevaluated where the attributes left out are added, with their errors
+	 */
+	Evaluation evaluateFailure(OperationCatalog catalog, Object[] arguments, Object before, Object item,
+			List<String> unevaluated) {
+		return evaluate(catalog, arguments, before, null, item, unevaluated);
+	}
+
+	private Evaluation evaluate(OperationCatalog catalog, Object[] arguments, Object before, Object result,
+			Object item, List<String> unevaluated) {
 		EvaluationContext context = context(arguments, before, result, item);
 		OperationDefinition operation = this.fixedOperation;
 		if (operation == null) {
@@ -142,16 +158,29 @@ final class AuditedMethod {
 						"Operation id '" + id + "' computed for " + this.description + " is not in the audit catalog", null));
 		}
 		String entityType = !this.entityType.isEmpty() ? this.entityType : catalog.entityTypeOf(operation.target());
-		String id = text(this.entityId, context, "entityId");
-		String name = text(this.entityName, context, "entityName");
+		String id = text(this.entityId, context, "entityId", unevaluated);
+		String name = text(this.entityName, context, "entityName", unevaluated);
 		Map<String, String> values = new LinkedHashMap<>();
 		for (Map.Entry<String, Expression> detail : this.details.entrySet()) {
-			String value = text(detail.getValue(), context, "details." + detail.getKey());
+			String value = text(detail.getValue(), context, "details." + detail.getKey(), unevaluated);
 			if (value != null) {
 				values.put(detail.getKey(), value);
 			}
 		}
 		return new Evaluation(operation, entityType, id, name, values);
+	}
+
+	private String text(Expression expression, EvaluationContext context, String attribute, List<String> unevaluated) {
+		if (unevaluated == null) {
+			return text(expression, context, attribute);
+		}
+		try {
+			return text(expression, context, attribute);
+		}
+		catch (RuntimeException ex) {
+			unevaluated.add(attribute);
+			return null;
+		}
 	}
 
 	private EvaluationContext context(Object[] arguments, Object before, Object result, Object item) {

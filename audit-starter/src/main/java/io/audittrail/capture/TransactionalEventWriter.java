@@ -169,6 +169,18 @@ public final class TransactionalEventWriter {
 	}
 
 	/**
+	 * Handles the failure of an audited call that could not be recorded at all, such as one whose
+	 * operation cannot be computed: logged and counted, whatever the policy, since the call's own
+	 * exception goes on.
+	 */
+	public void failureNotRecorded(String method, RuntimeException ex) {
+		if (this.lost != null) {
+			this.lost.increment();
+		}
+		logger.error("Cannot record the failed call of " + method + "; 1 audit event lost", ex);
+	}
+
+	/**
 	 * Tells the writer that an audited call of the current transaction acts in the given tenant, so
 	 * that the transaction's revision is recorded in it too.
 	 */

@@ -14,6 +14,8 @@ import io.audittrail.capture.http.HttpCaptureFilter;
 import io.audittrail.capture.http.HttpEventWriter;
 import io.audittrail.capture.http.HttpRequestRecorder;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.masking.Masking;
+import io.audittrail.masking.SecretFields;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +93,39 @@ class AuditHttpCaptureAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessage("audit.http.queue-capacity must be at least 1, but is 0"));
+	}
+
+	@Test
+	void masksDefaultSecretFieldsAndTheNamesOfMaskFields() {
+		this.contextRunner.withPropertyValues("audit.http.enabled=true", "audit.http.mask-fields=pin,member_no")
+			.run((context) -> {
+				Masking masking = context.getBean(Masking.class);
+				assertThat(masking.isSecret("client_secret")).isTrue();
+				assertThat(masking.isSecret("PIN")).isTrue();
+				assertThat(masking.isSecret("memberNo")).isTrue();
+				assertThat(masking.isSecret("title")).isFalse();
+			});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesSecretFieldsAndStillAddsMaskFields() {
+		this.contextRunner.withPropertyValues("audit.http.enabled=true", "audit.http.mask-fields=pin")
+			.withBean(SecretFields.class, () -> (name) -> name.equals("code"))
+			.run((context) -> {
+				Masking masking = context.getBean(Masking.class);
+				assertThat(masking.isSecret("code")).isTrue();
+				assertThat(masking.isSecret("pin")).isTrue();
+				assertThat(masking.isSecret("password")).isFalse();
+			});
+	}
+
+	@Test
+	void bodyLimitAboveWhatTheColumnHoldsFailsTheStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("audit.http.enabled=true", "audit.http.max-body-bytes=64MB")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("audit.http.max-body-bytes must be between 0 and 409600 bytes (400KB)"));
 	}
 
 }

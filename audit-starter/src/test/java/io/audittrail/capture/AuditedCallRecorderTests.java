@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -17,11 +18,14 @@ import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.Outcome;
+import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The recorder driven without Spring: calls outside any transaction are written at once.
@@ -35,6 +39,8 @@ class AuditedCallRecorderTests {
 
 	private final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05.123456789Z"), ZoneOffset.UTC);
 
+	private final List<String> requestsRecorded = new ArrayList<>();
+
 	private AuditedCallRecorder recorder(FailurePolicy policy, boolean failingStore) {
 		TransactionalEventWriter writer = new TransactionalEventWriter((events) -> {
 			if (failingStore) {
@@ -44,7 +50,10 @@ class AuditedCallRecorderTests {
 		}, this.catalog, new TransactionalEventWriter.Settings(policy, true), null, null, null, this.clock);
 		return new AuditedCallRecorder(new AuditedMethods(this.catalog, getClass().getClassLoader(), null), this.catalog,
 				new EventContextResolver(() -> Actor.apiKey("k1", "CI key"), () -> "demo",
-						() -> new RequestOrigin("198.51.100.4", "r1")),
+						() -> new RequestOrigin("198.51.100.4", "r1"), () -> {
+							this.requestsRecorded.add("r1");
+							return new RequestInfo("POST", "/api/v1/things", null, "ThingController", "API_KEY", null);
+						}),
 				writer, new AuditedCallRecorder.Settings(true, false), this.clock);
 	}
 
@@ -74,6 +83,44 @@ class AuditedCallRecorderTests {
 			assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
 			assertThat(event.error()).isEqualTo(IllegalArgumentException.class.getName());
 		});
+	}
+
+	@Test
+	void failedCallIsRecordedWithTheExpressionsThatCouldBeEvaluatedAndTheError() {
+		// '#result?.trim().length()' throws on the null result of a failed call, as '#result?.api().id' does
+		assertThatIllegalStateException().isThrownBy(() -> recorder(FailurePolicy.FAIL, false).record(call("create", "c-10")));
+
+		assertThat(this.stored).singleElement().satisfies((event) -> {
+			assertThat(event.operation()).isEqualTo("content.create");
+			assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
+			assertThat(event.details()).containsExactly(entry("content_id", "c-10"));
+			assertThat(event.entity()).isNull();
+			assertThat(event.error())
+				.isEqualTo("java.lang.IllegalStateException (not evaluated: entityId, details.note)");
+			assertThat(event.request().path()).isEqualTo("/api/v1/things");
+		});
+		assertThat(this.requestsRecorded).hasSize(1);
+	}
+
+	@Test
+	void failureThatCannotBeRecordedIsCountedAndLeavesTheRequestToItsOwnEntry() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		TransactionalEventWriter writer = new TransactionalEventWriter(this.stored::addAll, this.catalog,
+				new TransactionalEventWriter.Settings(FailurePolicy.FAIL, true), null, null, meters, this.clock);
+		AuditedCallRecorder recorder = new AuditedCallRecorder(
+				new AuditedMethods(this.catalog, getClass().getClassLoader(), null), this.catalog,
+				new EventContextResolver(Actor::anonymous, () -> "demo", () -> new RequestOrigin(null, "r2"), () -> {
+					this.requestsRecorded.add("r2");
+					return null;
+				}), writer, new AuditedCallRecorder.Settings(true, false), this.clock);
+
+		assertThatIllegalStateException().isThrownBy(() -> recorder.record(call("computed", "c-11")))
+			.withMessage("no such thing")
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).isEmpty());
+
+		assertThat(this.stored).isEmpty();
+		assertThat(this.requestsRecorded).isEmpty();
+		assertThat(meters.counter("audit.events.lost").count()).isEqualTo(1);
 	}
 
 	@Test
@@ -131,6 +178,18 @@ class AuditedCallRecorderTests {
 		@Audited(value = "content.update", entityId = "#id")
 		public String reject(String id) {
 			throw new IllegalArgumentException("no");
+		}
+
+		@Audited(value = "content.create", entityId = "#result.trim()",
+				details = { @Audited.Detail(name = "content_id", value = "#id"),
+						@Audited.Detail(name = "note", value = "#result?.trim().length()") })
+		public String create(String id) {
+			throw new IllegalStateException("no such thing");
+		}
+
+		@Audited(value = "#{#result.isEmpty() ? 'content.create' : 'content.update'}", entityId = "#id")
+		public String computed(String id) {
+			throw new IllegalStateException("no such thing");
 		}
 
 	}

@@ -22,7 +22,6 @@ import org.springframework.web.util.pattern.PatternParseException;
  * @param includePaths patterns of the paths to record; empty means every path
  * @param excludePaths patterns of paths never recorded
  * @param includeHeaders the names of the headers to keep, lower case
- * @param maskFields the names of body, query and path fields whose values are masked, lower case
  * @param neverRecordedHeaders the names of headers never kept even when listed, lower case
  * @param maxBodyBytes the number of body bytes kept, more is cut with a marker
  * @param includeBody whether the body is kept
@@ -30,25 +29,27 @@ import org.springframework.web.util.pattern.PatternParseException;
  * @param includePathParameters whether the path parameters are kept
  */
 public record HttpCaptureSettings(Set<String> methods, List<PathPattern> includePaths, List<PathPattern> excludePaths,
-		Set<String> includeHeaders, Set<String> maskFields, Set<String> neverRecordedHeaders, int maxBodyBytes,
+		Set<String> includeHeaders, Set<String> neverRecordedHeaders, int maxBodyBytes,
 		boolean includeBody, boolean includeQuery, boolean includePathParameters) {
 
 	/** Headers that carry credentials, never kept. */
 	public static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
 			"set-cookie", "cookie2", "set-cookie2");
 
-	private static final int LARGEST_BODY = 64 * 1024 * 1024;
+	/**
+	 * The largest {@code max-body-bytes}: a body kept whole, every character escaped in JSON, still
+	 * fits the request detail column (1,000,000 characters on H2).
+	 */
+	static final int LARGEST_BODY = 400 * 1024;
 
 	public HttpCaptureSettings {
 		methods = Set.copyOf(methods);
 		includePaths = List.copyOf(includePaths);
 		excludePaths = List.copyOf(excludePaths);
 		includeHeaders = Set.copyOf(includeHeaders);
-		maskFields = Set.copyOf(maskFields);
 		neverRecordedHeaders = Set.copyOf(neverRecordedHeaders);
 		if (maxBodyBytes < 0 || maxBodyBytes > LARGEST_BODY) {
-			throw new IllegalArgumentException(
-					"audit.http.max-body-bytes must be between 0 and 64MB, but is " + maxBodyBytes + " bytes");
+			throw tooLarge(maxBodyBytes);
 		}
 	}
 
@@ -59,7 +60,7 @@ public record HttpCaptureSettings(Set<String> methods, List<PathPattern> include
 	 */
 	public static HttpCaptureSettings of(Collection<String> methods, Collection<String> includePaths,
 			Collection<String> excludePaths, String auditBasePath, Collection<String> includeHeaders,
-			Collection<String> maskFields, Collection<String> apiKeyHeaders, long maxBodyBytes, boolean includeBody,
+			Collection<String> apiKeyHeaders, long maxBodyBytes, boolean includeBody,
 			boolean includeQuery, boolean includePathParameters) {
 		List<PathPattern> excluded = new ArrayList<>(patterns("audit.http.exclude-paths", excludePaths));
 		if (auditBasePath != null && !auditBasePath.isBlank()) {
@@ -70,13 +71,12 @@ public record HttpCaptureSettings(Set<String> methods, List<PathPattern> include
 		Set<String> neverRecorded = new TreeSet<>(CREDENTIAL_HEADERS);
 		neverRecorded.addAll(lowerCase(apiKeyHeaders));
 		if (maxBodyBytes > LARGEST_BODY) {
-			throw new IllegalArgumentException(
-					"audit.http.max-body-bytes must be between 0 and 64MB, but is " + maxBodyBytes + " bytes");
+			throw tooLarge(maxBodyBytes);
 		}
 		Set<String> upperMethods = new TreeSet<>();
 		methods.forEach((method) -> upperMethods.add(method.trim().toUpperCase(Locale.ROOT)));
 		return new HttpCaptureSettings(upperMethods, patterns("audit.http.include-paths", includePaths), excluded,
-				lowerCase(includeHeaders), lowerCase(maskFields), neverRecorded, (int) maxBodyBytes, includeBody,
+				lowerCase(includeHeaders), neverRecorded, (int) maxBodyBytes, includeBody,
 				includeQuery, includePathParameters);
 	}
 
@@ -113,9 +113,9 @@ public record HttpCaptureSettings(Set<String> methods, List<PathPattern> include
 		return this.includeHeaders.contains(lower) && !this.neverRecordedHeaders.contains(lower);
 	}
 
-	/** Whether values of the field (of a body, the query or the path) are masked. */
-	public boolean masks(String field) {
-		return this.maskFields.contains(field.toLowerCase(Locale.ROOT));
+	private static IllegalArgumentException tooLarge(long maxBodyBytes) {
+		return new IllegalArgumentException("audit.http.max-body-bytes must be between 0 and " + LARGEST_BODY
+				+ " bytes (400KB), so that a body fits the request detail column, but is " + maxBodyBytes + " bytes");
 	}
 
 	private static List<PathPattern> patterns(String property, Collection<String> values) {

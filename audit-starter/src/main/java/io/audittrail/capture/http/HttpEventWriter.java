@@ -24,7 +24,9 @@ import io.audittrail.core.AuditEventStore;
  * Writes request entries and response statuses off the request thread: a bounded queue, drained by
  * one background thread in JDBC batches. A full queue makes the request thread wait for space, up
  * to a timeout after which the entry is logged and counted as lost in the metric
- * {@code audit.http.entries.lost}; nothing is dropped silently. Stopping the application drains the
+ * {@code audit.http.entries.lost}; nothing is dropped silently. No entry stops the writer: a batch
+ * that cannot be written is retried entry by entry, so that a bad entry loses only itself, and
+ * whatever an entry throws is caught, logged and counted. Stopping the application drains the
  * queue. Thread-safe.
  */
 public final class HttpEventWriter implements SmartLifecycle {
@@ -99,7 +101,7 @@ public final class HttpEventWriter implements SmartLifecycle {
 
 	private void submit(Object entry) {
 		if (!this.running) {
-			writeNow(List.of(entry));
+			writeOnCallingThread(List.of(entry));
 			return;
 		}
 		try {
@@ -125,7 +127,7 @@ public final class HttpEventWriter implements SmartLifecycle {
 				return;
 			}
 			this.running = true;
-			this.thread = new Thread(this::drain, "audit-http-writer");
+			this.thread = new Thread(this::supervise, "audit-http-writer");
 			this.thread.setDaemon(true);
 			this.thread.start();
 		}
@@ -155,7 +157,7 @@ public final class HttpEventWriter implements SmartLifecycle {
 		List<Object> rest = new ArrayList<>();
 		this.queue.drainTo(rest);
 		if (!rest.isEmpty()) {
-			writeNow(rest);
+			writeOnCallingThread(rest);
 		}
 	}
 
@@ -169,9 +171,22 @@ public final class HttpEventWriter implements SmartLifecycle {
 		return PHASE;
 	}
 
-	private void drain() {
+	/** Drains the queue until stopped, going on after anything a batch throws. */
+	private void supervise() {
+		while (this.running || !this.queue.isEmpty()) {
+			List<Object> batch = new ArrayList<>(this.settings.batchSize());
+			try {
+				drain(batch);
+				return;
+			}
+			catch (Throwable ex) {
+				lose(batch.size(), "the writer failed on its batch; it goes on with the next", ex);
+			}
+		}
+	}
+
+	private void drain(List<Object> batch) {
 		int batchSize = this.settings.batchSize();
-		List<Object> batch = new ArrayList<>(batchSize);
 		while (this.running || !this.queue.isEmpty()) {
 			try {
 				fill(batch, batchSize);
@@ -186,6 +201,15 @@ public final class HttpEventWriter implements SmartLifecycle {
 			if (Thread.currentThread().isInterrupted() && !this.running) {
 				break;
 			}
+		}
+	}
+
+	private void writeOnCallingThread(List<Object> entries) {
+		try {
+			writeNow(entries);
+		}
+		catch (Throwable ex) {
+			lose(entries.size(), "writing failed", ex);
 		}
 	}
 
@@ -227,32 +251,67 @@ public final class HttpEventWriter implements SmartLifecycle {
 		if (events.isEmpty() && completions.isEmpty()) {
 			return;
 		}
-		RuntimeException failure = null;
+		Throwable failure = null;
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			try {
-				if (this.transaction != null) {
-					this.transaction.executeWithoutResult((status) -> store(events, completions));
-				}
-				else {
-					store(events, completions);
-				}
-				return;
-			}
-			catch (RuntimeException ex) {
-				failure = ex;
-				if (attempt < ATTEMPTS && !pause(attempt * 100L)) {
-					break;
-				}
+			failure = writeOnce(events, completions);
+			if (failure == null || (attempt < ATTEMPTS && !pause(attempt * 100L))) {
+				break;
 			}
 		}
-		lose(events.size() + completions.size(), "writing failed", failure);
+		if (failure == null) {
+			return;
+		}
+		if (events.size() + completions.size() == 1) {
+			lose(1, "writing failed", failure);
+			return;
+		}
+		logger.warn("Cannot write a batch of " + (events.size() + completions.size())
+				+ " audit HTTP entries; writing them one by one", failure);
+		List<String> lostRequests = new ArrayList<>();
+		Throwable firstFailure = null;
+		for (AuditEvent event : events) {
+			Throwable entryFailure = writeOnce(List.of(event), List.of());
+			if (entryFailure != null) {
+				lostRequests.add("entry of " + event.requestId());
+				firstFailure = (firstFailure != null) ? firstFailure : entryFailure;
+			}
+		}
+		for (RequestCompletion completion : completions) {
+			Throwable entryFailure = writeOnce(List.of(), List.of(completion));
+			if (entryFailure != null) {
+				lostRequests.add("status of " + completion.requestId());
+				firstFailure = (firstFailure != null) ? firstFailure : entryFailure;
+			}
+		}
+		if (!lostRequests.isEmpty()) {
+			lose(lostRequests.size(), "writing a batch of " + (events.size() + completions.size())
+					+ " failed, and so did these entries written one by one: "
+					+ String.join(", ", lostRequests.subList(0, Math.min(lostRequests.size(), 20)))
+					+ ((lostRequests.size() > 20) ? ", ..." : ""), firstFailure);
+		}
+	}
+
+	/** Writes the entries in one transaction; returns what failed it, or {@code null}. */
+	private Throwable writeOnce(List<AuditEvent> events, List<RequestCompletion> completions) {
+		try {
+			if (this.transaction != null) {
+				this.transaction.executeWithoutResult((status) -> store(events, completions));
+			}
+			else {
+				store(events, completions);
+			}
+			return null;
+		}
+		catch (Throwable ex) {
+			return ex;
+		}
 	}
 
 	private void build(Supplier<?> entry, List<AuditEvent> events) {
 		try {
 			events.add((AuditEvent) entry.get());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			lose(1, "the entry could not be built", ex);
 		}
 	}
@@ -277,7 +336,7 @@ public final class HttpEventWriter implements SmartLifecycle {
 		}
 	}
 
-	private void lose(int count, String reason, Exception ex) {
+	private void lose(int count, String reason, Throwable ex) {
 		if (this.lost != null) {
 			this.lost.increment(count);
 		}

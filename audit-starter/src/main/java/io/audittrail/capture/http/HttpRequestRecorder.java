@@ -32,6 +32,7 @@ import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
+import io.audittrail.masking.Masking;
 
 /**
  * Records captured requests. A request that runs an audited operation is recorded by that
@@ -63,18 +64,21 @@ public final class HttpRequestRecorder implements RequestCapture {
 
 	private final RequestDetails details;
 
+	private final Masking masking;
+
 	private final Clock clock;
 
 	public HttpRequestRecorder(HttpCaptureSettings settings, ActorResolver actors, TenantResolver tenants,
 			RequestOriginResolver origins, HttpAuthTypeResolver authTypes, HttpEventWriter writer, JsonMapper json,
-			Clock clock) {
+			Masking masking, Clock clock) {
 		this.settings = settings;
 		this.actors = actors;
 		this.tenants = tenants;
 		this.origins = origins;
 		this.authTypes = authTypes;
 		this.writer = writer;
-		this.details = new RequestDetails(settings, json);
+		this.details = new RequestDetails(settings, json, masking);
+		this.masking = masking;
 		this.clock = clock;
 	}
 
@@ -145,8 +149,8 @@ public final class HttpRequestRecorder implements RequestCapture {
 			captured.markRecorded();
 			return info;
 		}
-		catch (RuntimeException ex) {
-			logger.error("Cannot describe the request " + request.getMethod() + " " + request.getRequestURI()
+		catch (RuntimeException | StackOverflowError ex) {
+			logger.error("Cannot describe the request " + request.getMethod() + " " + path(request)
 					+ "; it is recorded as an entry of its own", ex);
 			return null;
 		}
@@ -178,7 +182,7 @@ public final class HttpRequestRecorder implements RequestCapture {
 			String error = (failure != null) ? failure.getClass().getName() : null;
 			HttpServletRequest described = captured.request();
 			String method = described.getMethod();
-			String path = described.getRequestURI();
+			String path = path(described);
 			String resource = resource(described);
 			Instant startedAt = captured.startedAt();
 			CapturedRequest.Caller identified = caller;
@@ -189,14 +193,14 @@ public final class HttpRequestRecorder implements RequestCapture {
 					identified.origin().requestId(), null, new RequestInfo(method, path, status, resource,
 							identified.authType(), this.details.describe(snapshot))));
 		}
-		catch (RuntimeException ex) {
-			logger.error("Cannot record the request " + request.getMethod() + " " + request.getRequestURI(), ex);
+		catch (RuntimeException | StackOverflowError ex) {
+			logger.error("Cannot record the request " + request.getMethod() + " " + path(request), ex);
 		}
 	}
 
 	private RequestInfo requestInfo(CapturedRequest captured, CapturedRequest.Caller caller) {
 		HttpServletRequest request = captured.request();
-		return new RequestInfo(request.getMethod(), request.getRequestURI(), null, resource(request),
+		return new RequestInfo(request.getMethod(), path(request), null, resource(request),
 				(caller != null) ? caller.authType() : null, this.details.describe(this.details.snapshot(captured)));
 	}
 
@@ -217,6 +221,11 @@ public final class HttpRequestRecorder implements RequestCapture {
 		finally {
 			RequestContextHolder.resetRequestAttributes();
 		}
+	}
+
+	/** The request's path, with secret matrix parameters such as {@code ;jsessionid=} masked. */
+	private String path(HttpServletRequest request) {
+		return this.masking.maskPath(request.getRequestURI());
 	}
 
 	private static String resource(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package io.audittrail.capture.http;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -13,33 +14,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+
+import io.audittrail.masking.Masking;
 
 /**
  * Turns a captured request into the {@code detail} of its request part: the body, query and path
  * parameters and selected headers, as far as the settings ask for them. Secrets never get through:
- * credential headers are skipped, masked fields are replaced at any depth of a JSON body, in form
- * bodies, the query and path parameters, and by a conservative pattern in bodies that cannot be
- * parsed. Binary and multipart bodies are described, not kept. Thread-safe.
+ * credential headers are skipped, and the {@link Masking} masks secret fields at any depth of a JSON
+ * body, in form bodies, the query, path parameters and headers, and in text that cannot be parsed.
+ * Binary and multipart bodies are described, not kept. Thread-safe.
  */
 final class RequestDetails {
 
-	/** What a masked value is replaced with. */
-	static final String MASK = "***";
-
 	static final int MAX_VALUE_CHARS = 1024;
+
+	/** The longest detail kept, as JSON: the {@code http_detail} column holds no more on H2. */
+	static final int MAX_DETAIL_CHARS = 1_000_000;
 
 	private static final int MAX_FIELDS = 100;
 
@@ -47,12 +46,12 @@ final class RequestDetails {
 
 	private final JsonMapper json;
 
-	private final List<TextMask> textMasks;
+	private final Masking masking;
 
-	RequestDetails(HttpCaptureSettings settings, JsonMapper json) {
+	RequestDetails(HttpCaptureSettings settings, JsonMapper json, Masking masking) {
 		this.settings = settings;
 		this.json = json;
-		this.textMasks = textMasks(settings);
+		this.masking = masking;
 	}
 
 	/**
@@ -62,8 +61,10 @@ final class RequestDetails {
 	RequestSnapshot snapshot(CapturedRequest captured) {
 		HttpServletRequest request = captured.request();
 		byte[] body = null;
+		boolean unread = false;
 		if (this.settings.includeBody() && captured.body() != null) {
 			body = captured.body().getContentAsByteArray();
+			unread = isUnread(captured.body(), body.length);
 		}
 		Map<String, String> pathParameters = new LinkedHashMap<>();
 		if (this.settings.includePathParameters()
@@ -75,17 +76,46 @@ final class RequestDetails {
 			if (this.settings.keepsHeader(name)) {
 				List<String> values = Collections.list(request.getHeaders(name));
 				if (!values.isEmpty()) {
-					headers.put(name, cut(String.join(", ", values)));
+					headers.put(name, masked(name, String.join(", ", values)));
 				}
 			}
 		}
-		return new RequestSnapshot(request.getContentType(), request.getContentLengthLong(), body,
+		return new RequestSnapshot(request.getContentType(), request.getContentLengthLong(), body, unread,
 				this.settings.includeBody(), captured.parts(),
 				this.settings.includeQuery() ? request.getQueryString() : null, pathParameters, headers);
 	}
 
-	/** The detail of a request: parsed, masked and cut. */
+	/**
+	 * Whether the application left the body unread, or read only its first bytes, as when it
+	 * answers 415 after peeking at it: the bytes cached are then no body to record.
+	 */
+	private boolean isUnread(ContentCachingRequestWrapper body, int cached) {
+		long declared = body.getContentLengthLong();
+		if (declared <= 0 || cached >= Math.min(declared, (long) this.settings.maxBodyBytes() + 1)) {
+			return false;
+		}
+		try {
+			return !body.getInputStream().isFinished();
+		}
+		catch (IOException | RuntimeException ex) {
+			// read through a reader, or no longer readable: it was read
+			return false;
+		}
+	}
+
+	/**
+	 * The detail of a request: parsed, masked and cut, at most {@link #MAX_DETAIL_CHARS} long as
+	 * JSON.
+	 */
 	Map<String, Object> describe(RequestSnapshot request) {
+		Map<String, Object> detail = describeInFull(request);
+		if (mayExceedTheColumn(request)) {
+			return bounded(request, detail);
+		}
+		return detail;
+	}
+
+	private Map<String, Object> describeInFull(RequestSnapshot request) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		if (request.includeBody()) {
 			body(request, detail);
@@ -115,6 +145,10 @@ final class RequestDetails {
 			return;
 		}
 		byte[] bytes = request.body();
+		if (request.unread()) {
+			detail.put("bodyDescription", description(contentType, size(request, bytes), "not read by the application", null));
+			return;
+		}
 		if (bytes == null || bytes.length == 0) {
 			return;
 		}
@@ -152,7 +186,7 @@ final class RequestDetails {
 		if (isJson(type) || (type == null && looksLikeJson(text))) {
 			try {
 				JsonNode tree = this.json.readTree(text);
-				mask(tree);
+				this.masking.mask(tree);
 				detail.put("body", tree);
 				return;
 			}
@@ -196,56 +230,48 @@ final class RequestDetails {
 		return fields;
 	}
 
+	/** Whether the detail's JSON could be longer than the column, every character escaped. */
+	private static boolean mayExceedTheColumn(RequestSnapshot request) {
+		long chars = (request.body() != null) ? request.body().length : 0;
+		chars += (request.queryString() != null) ? request.queryString().length() : 0;
+		for (Map.Entry<String, String> parameter : request.pathParameters().entrySet()) {
+			chars += parameter.getKey().length() + parameter.getValue().length();
+		}
+		for (Map.Entry<String, String> header : request.headers().entrySet()) {
+			chars += header.getKey().length() + header.getValue().length();
+		}
+		return chars * 6 + 4096 > MAX_DETAIL_CHARS;
+	}
+
+	/** The detail, without its body, or reduced to a marker, when its JSON is longer than the column. */
+	private Map<String, Object> bounded(RequestSnapshot request, Map<String, Object> detail) {
+		int length = this.json.writeValueAsString(detail).length();
+		if (length <= MAX_DETAIL_CHARS) {
+			return detail;
+		}
+		String marker = "the detail took " + length + " characters, more than the " + MAX_DETAIL_CHARS
+				+ " the log holds";
+		Map<String, Object> withoutBody = new LinkedHashMap<>(detail);
+		if (withoutBody.remove("body") != null) {
+			withoutBody.remove("bodyMalformed");
+			withoutBody.put("bodyDescription", description(request.contentType(), size(request, request.body()),
+					"too large for the log", null));
+			withoutBody.put("detailCut", marker + "; the body was left out");
+			if (this.json.writeValueAsString(withoutBody).length() <= MAX_DETAIL_CHARS) {
+				return withoutBody;
+			}
+		}
+		Map<String, Object> cut = new LinkedHashMap<>();
+		cut.put("detailCut", marker + "; it was left out");
+		return cut;
+	}
+
 	private String masked(String name, String value) {
-		return this.settings.masks(name) ? MASK : cut(value);
+		return this.masking.value(name, cut(value));
 	}
 
-	private void mask(JsonNode node) {
-		if (node instanceof ObjectNode object) {
-			for (String name : new ArrayList<>(object.propertyNames())) {
-				if (this.settings.masks(name)) {
-					object.put(name, MASK);
-				}
-				else {
-					mask(object.get(name));
-				}
-			}
-		}
-		else if (node instanceof ArrayNode array) {
-			for (JsonNode element : array) {
-				mask(element);
-			}
-		}
-	}
-
-	/** Masks the values of masked fields in text that could not be parsed: JSON members, form fields, XML elements. */
-	String maskText(String text) {
-		String masked = text;
-		for (TextMask mask : this.textMasks) {
-			masked = mask.pattern().matcher(masked)
-				.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + mask.replacement()));
-		}
-		return masked;
-	}
-
-	private static List<TextMask> textMasks(HttpCaptureSettings settings) {
-		if (settings.maskFields().isEmpty()) {
-			return List.of();
-		}
-		String names = settings.maskFields().stream().map(Pattern::quote).collect(Collectors.joining("|"));
-		int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-		return List.of(
-				// "name" : "value" (possibly cut short), or "name" : scalar
-				new TextMask(Pattern.compile("(\"(?:" + names + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)", flags),
-						"\"" + MASK + "\""),
-				// name=value in form-like text
-				new TextMask(Pattern.compile("((?:^|(?<=[&?;\\s]))(?:" + names + ")=)([^&\\s]*)", flags), MASK),
-				// <name>value</name>
-				new TextMask(Pattern.compile("(<(?:" + names + ")>)([^<]*)", flags), MASK));
-	}
-
-	private record TextMask(Pattern pattern, String replacement) {
-
+	private String maskText(String text) {
+		return this.masking.maskText(text);
 	}
 
 	private static Map<String, Object> description(String contentType, Long size, String kind,
@@ -373,13 +399,14 @@ final class RequestDetails {
 	 * @param contentType the body's content type, or {@code null}
 	 * @param contentLength the body's declared length, or -1
 	 * @param body the body as far as it was read and cached, or {@code null}
+	 * @param unread whether the application left the body unread or read only its first bytes
 	 * @param includeBody whether the body is described
 	 * @param parts the parts of a multipart body, or {@code null} when they were not read
 	 * @param queryString the raw query string, or {@code null} when absent or not kept
 	 * @param pathParameters the path parameters to keep
 	 * @param headers the headers to keep, cut
 	 */
-	record RequestSnapshot(String contentType, long contentLength, byte[] body, boolean includeBody,
+	record RequestSnapshot(String contentType, long contentLength, byte[] body, boolean unread, boolean includeBody,
 			List<Map<String, Object>> parts, String queryString, Map<String, String> pathParameters,
 			Map<String, String> headers) {
 

@@ -112,6 +112,59 @@ class HttpEventWriterTests {
 	}
 
 	@Test
+	void entryThatFailsItsInsertLosesOnlyItselfNotItsBatch() {
+		HttpEventWriter writer = new HttpEventWriter((events) -> {
+			if (events.stream().anyMatch((event) -> event.requestId().equals("too-large"))) {
+				throw new IllegalStateException("value too long for column http_detail");
+			}
+			this.batches.add(events);
+		}, null, null, new HttpEventWriter.Settings(100, 100, Duration.ofHours(1), Duration.ofSeconds(1),
+				Duration.ofSeconds(5)), this.meters);
+		writer.start();
+		for (int i = 0; i < 5; i++) {
+			writer.write(event("good-" + i));
+		}
+		writer.write(event("too-large"));
+		for (int i = 5; i < 10; i++) {
+			writer.write(event("good-" + i));
+		}
+
+		writer.stop();
+
+		assertThat(this.batches.stream().flatMap(List::stream).map(AuditEvent::requestId)).containsExactly("good-0",
+				"good-1", "good-2", "good-3", "good-4", "good-5", "good-6", "good-7", "good-8", "good-9");
+		assertThat(this.meters.counter("audit.http.entries.lost").count()).isEqualTo(1);
+	}
+
+	@Test
+	void noEntryStopsTheWriterWhateverItThrows() {
+		List<String> writingThreads = new CopyOnWriteArrayList<>();
+		HttpEventWriter writer = new HttpEventWriter((events) -> {
+			if (events.stream().anyMatch((event) -> event.requestId().equals("overflowing"))) {
+				throw new StackOverflowError();
+			}
+			writingThreads.add(Thread.currentThread().getName());
+			this.batches.add(events);
+		}, null, null, new HttpEventWriter.Settings(100, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+				this.meters);
+		writer.start();
+
+		writer.write(() -> {
+			throw new StackOverflowError();
+		});
+		writer.write(event("overflowing"));
+		writer.write(event("after"));
+
+		writer.write(event("later"));
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.batches.size() == 2);
+		writer.stop();
+		assertThat(this.batches).extracting((batch) -> batch.get(0).requestId()).containsExactly("after", "later");
+		assertThat(writingThreads).containsOnly("audit-http-writer");
+		assertThat(this.meters.counter("audit.http.entries.lost").count()).isEqualTo(2);
+	}
+
+	@Test
 	void badSettingsNameTheirProperty() {
 		org.assertj.core.api.Assertions
 			.assertThatIllegalArgumentException()

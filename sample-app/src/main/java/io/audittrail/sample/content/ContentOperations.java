@@ -74,10 +74,10 @@ public class ContentOperations {
 	}
 
 	/** Creates a content item, with the given id when there is one (Content API {@code PUT}). */
-	@Audited(value = "content.create", entityId = "#result?.content().contentId", entityName = "#result?.content().contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
-					@Detail(name = "content_id", value = "#result?.content().contentId"),
+	@Audited(value = "content.create", entityId = "#result?.content()?.contentId", entityName = "#result?.content()?.contentId",
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
+					@Detail(name = "content_id", value = "#result?.content()?.contentId"),
 					@Detail(name = "custom_content_id", value = "#customId") })
 	public ContentChange create(String serviceId, String endpoint, String customId, Map<String, Object> data,
 			boolean draft, String createdBy) {
@@ -103,8 +103,8 @@ public class ContentOperations {
 	 * ("published and draft") until it is published.
 	 */
 	@Audited(value = "content.update", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ContentChange update(String serviceId, String endpoint, String contentId, Map<String, Object> data,
 			boolean asDraft) {
@@ -114,8 +114,8 @@ public class ContentOperations {
 	}
 
 	@Audited(value = "content.delete", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ContentChange delete(String serviceId, String endpoint, String contentId) {
 		ContentChange change = find(serviceId, endpoint, contentId);
@@ -125,8 +125,8 @@ public class ContentOperations {
 
 	/** Discards the pending draft of published content. */
 	@Audited(value = "content.delete_draft", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ContentChange deleteDraft(String serviceId, String endpoint, String contentId) {
 		ContentChange change = find(serviceId, endpoint, contentId);
@@ -144,8 +144,8 @@ public class ContentOperations {
 	@Audited(value = "#{#before?.name() == 'PUBLISHED_AND_DRAFT' and #status.name() == 'PUBLISH' ? 'content.delete_draft' : 'content.update'}",
 			before = "@contents.statusOf(#serviceId, #endpoint, #contentId)", entityId = "#contentId",
 			entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ContentChange changeStatus(String serviceId, String endpoint, String contentId, StatusChange status) {
 		ContentChange change = find(serviceId, endpoint, contentId);
@@ -196,8 +196,8 @@ public class ContentOperations {
 	}
 
 	@Audited(value = "content.update_publication_date", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ContentChange updatePublicationDate(String serviceId, String endpoint, String contentId, Instant publishedAt) {
 		ContentChange change = find(serviceId, endpoint, contentId);
@@ -207,8 +207,8 @@ public class ContentOperations {
 
 	/** Gives a content item a user-defined id. */
 	@Audited(value = "content.update_id", entityId = "#newContentId", entityName = "#newContentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId"),
 					@Detail(name = "custom_content_id", value = "#newContentId") })
 	public ContentChange updateId(String serviceId, String endpoint, String contentId, String newContentId) {
@@ -222,8 +222,8 @@ public class ContentOperations {
 
 	/** Names another member as the creator (admin screen and Management API {@code createdBy}). */
 	@Audited(value = "content.update_creator", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId"),
 					@Detail(name = "new_creator", value = "#creator") })
 	public ContentChange updateCreator(String serviceId, String endpoint, String contentId, String creator) {
@@ -234,8 +234,8 @@ public class ContentOperations {
 
 	/** Issues a new draft key, so that old preview links stop working. */
 	@Audited(value = "content.update_draft_key", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ContentChange updateDraftKey(String serviceId, String endpoint, String contentId) {
 		ContentChange change = find(serviceId, endpoint, contentId);
@@ -244,8 +244,8 @@ public class ContentOperations {
 	}
 
 	@Audited(value = "content.update_order", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ContentChange updateOrder(String serviceId, String endpoint, String contentId, int order) {
 		ContentChange change = find(serviceId, endpoint, contentId);
@@ -255,8 +255,8 @@ public class ContentOperations {
 
 	/** Sets when the content is published and unpublished by itself; either may be left out. */
 	@Audited(value = "content.update_reservation", entityId = "#contentId", entityName = "#contentId",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId"),
 					@Detail(name = "reservation_start", value = "#start"),
 					@Detail(name = "reservation_stop", value = "#stop") })
@@ -309,10 +309,10 @@ public class ContentOperations {
 	}
 
 	/** Deletes every content item of an API; returns how many there were. */
-	@Audited(value = "content.delete_all", entityId = "#result?.api().id", entityName = "#result?.api().name",
+	@Audited(value = "content.delete_all", entityId = "#result?.api()?.id", entityName = "#result?.api()?.name",
 			entityType = "Api",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name") })
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name") })
 	public Bulk deleteAll(String serviceId, String endpoint) {
 		Api api = this.lookup.api(this.services.require(serviceId), endpoint);
 		List<Content> all = this.contents.findByApiRefOrderBySortOrderAscIdAsc(api.id);
@@ -325,13 +325,13 @@ public class ContentOperations {
 	 * per item; {@code status} is {@code PUBLISHED} or {@code DRAFT} (the default), an empty id gets
 	 * a generated one.
 	 */
-	@Audited(value = "content.complete_csv_import", entityId = "#result?.api().id", entityName = "#result?.api().name",
+	@Audited(value = "content.complete_csv_import", entityId = "#result?.api()?.id", entityName = "#result?.api()?.name",
 			entityType = "Api",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name"),
-					@Detail(name = "csv_import_published_count", value = "#result?.transfer().published"),
-					@Detail(name = "csv_import_draft_count", value = "#result?.transfer().drafts"),
-					@Detail(name = "csv_import_saved_at", value = "#result?.transfer().savedAt") })
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name"),
+					@Detail(name = "csv_import_published_count", value = "#result?.transfer()?.published"),
+					@Detail(name = "csv_import_draft_count", value = "#result?.transfer()?.drafts"),
+					@Detail(name = "csv_import_saved_at", value = "#result?.transfer()?.savedAt") })
 	public CsvResult importCsv(String serviceId, String endpoint, String csv, String createdBy) {
 		CmsService service = this.services.require(serviceId);
 		Api api = this.lookup.api(service, endpoint);
@@ -386,10 +386,10 @@ public class ContentOperations {
 	}
 
 	/** Exports the published data of every content item of an API as CSV. */
-	@Audited(value = "content.complete_csv_export", entityId = "#result?.api().id", entityName = "#result?.api().name",
+	@Audited(value = "content.complete_csv_export", entityId = "#result?.api()?.id", entityName = "#result?.api()?.name",
 			entityType = "Api",
-			details = { @Detail(name = "api_id", value = "#result?.api().id"),
-					@Detail(name = "api_name", value = "#result?.api().name") })
+			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.api()?.name") })
 	public CsvResult exportCsv(String serviceId, String endpoint) {
 		CmsService service = this.services.require(serviceId);
 		Api api = this.lookup.api(service, endpoint);

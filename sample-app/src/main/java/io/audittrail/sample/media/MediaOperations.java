@@ -88,11 +88,11 @@ public class MediaOperations {
 		return item;
 	}
 
-	@Audited(value = "media.update_tags", entityId = "#mediaId", entityName = "#result?.media().name",
+	@Audited(value = "media.update_tags", entityId = "#mediaId", entityName = "#result?.media()?.name",
 			details = { @Detail(name = "media_id", value = "#mediaId"),
-					@Detail(name = "media_name", value = "#result?.media().name"),
-					@Detail(name = "media_tag_id", value = "#result?.tags().![id]"),
-					@Detail(name = "media_tag_name", value = "#result?.tags().![name]") })
+					@Detail(name = "media_name", value = "#result?.media()?.name"),
+					@Detail(name = "media_tag_id", value = "#result?.tags()?.![id]"),
+					@Detail(name = "media_tag_name", value = "#result?.tags()?.![name]") })
 	public MediaChange updateTags(String serviceId, Long mediaId, List<Long> tagIds) {
 		Media item = find(serviceId, mediaId);
 		List<MediaTag> found = tagIds.stream().distinct()

@@ -75,11 +75,11 @@ public class AiReviewOperations {
 	}
 
 	/** Runs an AI reviewer on a review request, as a member asks. */
-	@Audited(value = "ai_review.execute", entityId = "#reviewerId", entityName = "#result?.reviewer().name",
+	@Audited(value = "ai_review.execute", entityId = "#reviewerId", entityName = "#result?.reviewer()?.name",
 			details = { @Detail(name = "ai_reviewer_id", value = "#reviewerId"),
-					@Detail(name = "ai_reviewer_name", value = "#result?.reviewer().name"),
+					@Detail(name = "ai_reviewer_name", value = "#result?.reviewer()?.name"),
 					@Detail(name = "review_request_id", value = "#reviewId"),
-					@Detail(name = "review_request_title", value = "#result?.review().title") })
+					@Detail(name = "review_request_title", value = "#result?.review()?.title") })
 	public AiRun execute(String serviceId, Long reviewId, Long reviewerId) {
 		requireEnabled(serviceId);
 		return run(this.reviews.find(serviceId, reviewId), reviewer(serviceId, reviewerId), false);

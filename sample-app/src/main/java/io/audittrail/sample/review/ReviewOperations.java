@@ -48,11 +48,11 @@ public class ReviewOperations {
 		this.apis = apis;
 	}
 
-	@Audited(value = "review.create", entityId = "#result?.review().id", entityName = "#title",
-			details = { @Detail(name = "review_request_id", value = "#result?.review().id"),
+	@Audited(value = "review.create", entityId = "#result?.review()?.id", entityName = "#title",
+			details = { @Detail(name = "review_request_id", value = "#result?.review()?.id"),
 					@Detail(name = "review_request_title", value = "#title"),
-					@Detail(name = "api_id", value = "#result?.subject().api().id"),
-					@Detail(name = "api_name", value = "#result?.subject().api().name"),
+					@Detail(name = "api_id", value = "#result?.subject()?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.subject()?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
 	public ReviewChange create(String serviceId, String endpoint, String contentId, String title) {
 		CmsService service = this.services.require(serviceId);
@@ -144,12 +144,12 @@ public class ReviewOperations {
 	}
 
 	/** Ends the request and publishes the content, with its draft's changes. */
-	@Audited(value = "review.close_and_publish", entityId = "#reviewId", entityName = "#result?.review().title",
+	@Audited(value = "review.close_and_publish", entityId = "#reviewId", entityName = "#result?.review()?.title",
 			details = { @Detail(name = "review_request_id", value = "#reviewId"),
-					@Detail(name = "review_request_title", value = "#result?.review().title"),
-					@Detail(name = "api_id", value = "#result?.subject().api().id"),
-					@Detail(name = "api_name", value = "#result?.subject().api().name"),
-					@Detail(name = "content_id", value = "#result?.subject().content().contentId") })
+					@Detail(name = "review_request_title", value = "#result?.review()?.title"),
+					@Detail(name = "api_id", value = "#result?.subject()?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.subject()?.api()?.name"),
+					@Detail(name = "content_id", value = "#result?.subject()?.content()?.contentId") })
 	public ReviewChange closeAndPublish(String serviceId, Long reviewId) {
 		ReviewChange change = close(serviceId, reviewId);
 		this.contentOperations.publish(change.subject());
@@ -157,12 +157,12 @@ public class ReviewOperations {
 	}
 
 	/** Ends the request and stops publishing the content. */
-	@Audited(value = "review.close_and_unpublish", entityId = "#reviewId", entityName = "#result?.review().title",
+	@Audited(value = "review.close_and_unpublish", entityId = "#reviewId", entityName = "#result?.review()?.title",
 			details = { @Detail(name = "review_request_id", value = "#reviewId"),
-					@Detail(name = "review_request_title", value = "#result?.review().title"),
-					@Detail(name = "api_id", value = "#result?.subject().api().id"),
-					@Detail(name = "api_name", value = "#result?.subject().api().name"),
-					@Detail(name = "content_id", value = "#result?.subject().content().contentId") })
+					@Detail(name = "review_request_title", value = "#result?.review()?.title"),
+					@Detail(name = "api_id", value = "#result?.subject()?.api()?.id"),
+					@Detail(name = "api_name", value = "#result?.subject()?.api()?.name"),
+					@Detail(name = "content_id", value = "#result?.subject()?.content()?.contentId") })
 	public ReviewChange closeAndUnpublish(String serviceId, Long reviewId) {
 		ReviewChange change = close(serviceId, reviewId);
 		this.contentOperations.close(change.subject());

@@ -28,8 +28,8 @@ public class ApiKeyOperations {
 	}
 
 	/** Creates a key; its secret is in the result only, never stored. */
-	@Audited(value = "api_key.create", entityId = "#result?.apiKey().id", entityName = "#name",
-			details = { @Detail(name = "api_key_id", value = "#result?.apiKey().id"),
+	@Audited(value = "api_key.create", entityId = "#result?.apiKey()?.id", entityName = "#name",
+			details = { @Detail(name = "api_key_id", value = "#result?.apiKey()?.id"),
 					@Detail(name = "api_key_name", value = "#name") })
 	public NewApiKey create(String serviceId, String name, boolean writeAllowed) {
 		String secret = this.secrets.newSecret();

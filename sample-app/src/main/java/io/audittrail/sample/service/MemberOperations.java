@@ -32,10 +32,10 @@ public class MemberOperations {
 	}
 
 	/** Adds a member who already has an account. */
-	@Audited(value = "member.add", entityId = "#result?.membership().id", entityName = "#email",
+	@Audited(value = "member.add", entityId = "#result?.membership()?.id", entityName = "#email",
 			details = { @Detail(name = "target_member", value = "#email"),
 					@Detail(name = "role_id", value = "#roleId"),
-					@Detail(name = "role_name", value = "#result?.role().name") })
+					@Detail(name = "role_name", value = "#result?.role()?.name") })
 	public MemberChange add(String serviceId, String email, Long roleId) {
 		CmsService service = this.services.require(serviceId);
 		Member member = this.members.findByEmail(email)
@@ -52,9 +52,9 @@ public class MemberOperations {
 	}
 
 	/** Invites someone by email; they join when they accept. */
-	@Audited(value = "member.invite", entityId = "#result?.membership().id", entityName = "#email",
+	@Audited(value = "member.invite", entityId = "#result?.membership()?.id", entityName = "#email",
 			details = { @Detail(name = "email", value = "#email"), @Detail(name = "role_id", value = "#roleId"),
-					@Detail(name = "role_name", value = "#result?.role().name") })
+					@Detail(name = "role_name", value = "#result?.role()?.name") })
 	public MemberChange invite(String serviceId, String email, Long roleId) {
 		CmsService service = this.services.require(serviceId);
 		requireNotMember(service, email);
@@ -67,8 +67,8 @@ public class MemberOperations {
 		return new MemberChange(this.memberships.save(invitation), role);
 	}
 
-	@Audited(value = "member.cancel_invitation", entityId = "#invitationId", entityName = "#result?.membership().email",
-			details = @Detail(name = "email", value = "#result?.membership().email"))
+	@Audited(value = "member.cancel_invitation", entityId = "#invitationId", entityName = "#result?.membership()?.email",
+			details = @Detail(name = "email", value = "#result?.membership()?.email"))
 	public MemberChange cancelInvitation(String serviceId, Long invitationId) {
 		CmsService service = this.services.require(serviceId);
 		Membership invitation = this.memberships
@@ -78,8 +78,8 @@ public class MemberOperations {
 		return new MemberChange(invitation, this.roles.findById(invitation.roleRef).orElse(null));
 	}
 
-	@Audited(value = "member.delete", entityId = "#memberId", entityName = "#result?.membership().email",
-			details = @Detail(name = "target_member", value = "#result?.membership().email"))
+	@Audited(value = "member.delete", entityId = "#memberId", entityName = "#result?.membership()?.email",
+			details = @Detail(name = "target_member", value = "#result?.membership()?.email"))
 	public MemberChange delete(String serviceId, Long memberId) {
 		CmsService service = this.services.require(serviceId);
 		Membership membership = active(service, memberId);
@@ -87,10 +87,10 @@ public class MemberOperations {
 		return new MemberChange(membership, this.roles.findById(membership.roleRef).orElse(null));
 	}
 
-	@Audited(value = "member.update_role", entityId = "#memberId", entityName = "#result?.membership().email",
-			details = { @Detail(name = "target_member", value = "#result?.membership().email"),
+	@Audited(value = "member.update_role", entityId = "#memberId", entityName = "#result?.membership()?.email",
+			details = { @Detail(name = "target_member", value = "#result?.membership()?.email"),
 					@Detail(name = "role_id", value = "#roleId"),
-					@Detail(name = "role_name", value = "#result?.role().name") })
+					@Detail(name = "role_name", value = "#result?.role()?.name") })
 	public MemberChange updateRole(String serviceId, Long memberId, Long roleId) {
 		CmsService service = this.services.require(serviceId);
 		Membership membership = active(service, memberId);

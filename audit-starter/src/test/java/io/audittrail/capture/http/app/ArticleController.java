@@ -29,4 +29,10 @@ class ArticleController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", article.getId()));
 	}
 
+	@PostMapping(path = "/api/articles/import", consumes = "text/plain")
+	ResponseEntity<Map<String, Object>> importText(@RequestBody String text) {
+		Article article = this.articles.create("imported " + text.length() + " characters", "imported");
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", article.getId()));
+	}
+
 }

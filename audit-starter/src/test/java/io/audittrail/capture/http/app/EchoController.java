@@ -31,6 +31,11 @@ class EchoController {
 		return name;
 	}
 
+	@PostMapping("/api/maps")
+	Map<String, Object> map(@RequestBody Map<String, Object> body) {
+		return body;
+	}
+
 	@PostMapping(path = "/api/forms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	Map<String, String> form(@RequestParam MultiValueMap<String, String> fields) {
 		return fields.toSingleValueMap();
