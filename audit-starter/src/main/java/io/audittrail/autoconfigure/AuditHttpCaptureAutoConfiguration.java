@@ -3,8 +3,6 @@ package io.audittrail.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +38,7 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
-import io.audittrail.store.JdbcRequestStatusStore;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
  * Auto-configuration of HTTP request capture ({@code audit.http.enabled}): the capture filter,
@@ -112,18 +110,6 @@ public final class AuditHttpCaptureAutoConfiguration {
 			}
 
 		};
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(DataSource.class)
-	static class JdbcStatusConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		RequestStatusStore auditRequestStatusStore(DataSource dataSource) {
-			return new JdbcRequestStatusStore(dataSource);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -20,7 +20,7 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.ActorType;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.query.EventFilter;
-import io.audittrail.query.EventQuery;
+import io.audittrail.store.EventQuery;
 import io.audittrail.query.TenantScope;
 
 /**

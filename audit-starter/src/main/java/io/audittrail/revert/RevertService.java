@@ -30,7 +30,7 @@ import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.query.EnversReader;
-import io.audittrail.query.EventQuery;
+import io.audittrail.store.EventQuery;
 
 /**
  * Reverts the change an event recorded: every entity of the event's Envers revision goes back to

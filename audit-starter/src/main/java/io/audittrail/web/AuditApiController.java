@@ -37,7 +37,7 @@ import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EntityHistory;
 import io.audittrail.query.EventFilter;
-import io.audittrail.query.EventQuery;
+import io.audittrail.store.EventQuery;
 import io.audittrail.query.TenantScope;
 import io.audittrail.revert.RevertRefusedException;
 import io.audittrail.revert.RevertService;

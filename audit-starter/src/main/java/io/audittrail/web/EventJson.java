@@ -9,6 +9,7 @@ import java.util.Map;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.RequestInfo;
+import io.audittrail.core.TraceContext;
 import io.audittrail.query.EntityChange;
 import io.audittrail.query.HistoryEntry;
 
@@ -51,6 +52,7 @@ final class EventJson {
 		json.put("details", event.details());
 		json.put("request", request(event.request()));
 		json.put("revision", event.revision());
+		json.put("trace", trace(event.trace()));
 		return json;
 	}
 
@@ -92,6 +94,16 @@ final class EventJson {
 		json.put("before", change.before());
 		json.put("after", change.after());
 		json.put("changedFields", change.changedFields());
+		return json;
+	}
+
+	private static Map<String, Object> trace(TraceContext trace) {
+		if (trace == null) {
+			return null;
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("traceId", trace.traceId());
+		json.put("spanId", trace.spanId());
 		return json;
 	}
 

@@ -19,6 +19,7 @@ import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
 import io.audittrail.web.AuditCatalogController;
 import io.audittrail.web.TenantAccessPolicy;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

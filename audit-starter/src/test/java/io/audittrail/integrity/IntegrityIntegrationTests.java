@@ -30,6 +30,7 @@ import org.springframework.web.context.WebApplicationContext;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.store.ChainStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -54,6 +55,9 @@ abstract class IntegrityIntegrationTests {
 
 	@Autowired
 	AuditIntegrity integrity;
+
+	@Autowired
+	ChainStore chains;
 
 	@Autowired
 	WebApplicationContext context;
@@ -104,15 +108,15 @@ abstract class IntegrityIntegrationTests {
 		IntegrityReport report = this.integrity.verify(this.tenant);
 
 		assertThat(report).isEqualTo(new IntegrityReport(true, 8000, null, 0));
-		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct chain_seq) as positions, "
-				+ "min(chain_seq) as first, max(chain_seq) as last from audit_event where tenant = ?", this.tenant);
+		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct position) as positions, "
+				+ "min(position) as first, max(position) as last from audit_seal where chain = ?", "=" + this.tenant);
 		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue()).containsExactly(8000L, 1L, 8000L);
 	}
 
 	@Test
 	void sealersOfSeveralInstancesNeverForkAChain() throws Exception {
-		ChainSealer[] instances = { new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()),
-				new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()) };
+		ChainSealer[] instances = { new ChainSealer(this.chains, 50, Clock.systemUTC()),
+				new ChainSealer(this.chains, 50, Clock.systemUTC()) };
 		AtomicBoolean writing = new AtomicBoolean(true);
 		ExecutorService threads = Executors.newFixedThreadPool(3);
 		try {
@@ -153,7 +157,7 @@ abstract class IntegrityIntegrationTests {
 		this.sealer.seal();
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 1, null, 1));
 
-		new ChainSealer(this.jdbc.getDataSource(), 100, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61))).seal();
+		new ChainSealer(this.chains, 100, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61))).seal();
 
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2, null, 0));
 	}
@@ -208,9 +212,9 @@ abstract class IntegrityIntegrationTests {
 	void eventsMovedToOtherPositionsAreReported() {
 		List<Long> ids = sealedEvents(10);
 
-		this.jdbc.update("update audit_event set chain_seq = -chain_seq where id in (?, ?)", ids.get(2), ids.get(7));
-		this.jdbc.update("update audit_event set chain_seq = 8 where id = ?", ids.get(2));
-		this.jdbc.update("update audit_event set chain_seq = 3 where id = ?", ids.get(7));
+		this.jdbc.update("update audit_seal set position = -position where event_id in (?, ?)", ids.get(2), ids.get(7));
+		this.jdbc.update("update audit_seal set position = 8 where event_id = ?", ids.get(2));
+		this.jdbc.update("update audit_seal set position = 3 where event_id = ?", ids.get(7));
 
 		assertThat(this.integrity.verify(this.tenant).firstBrokenId()).isEqualTo(ids.get(7));
 	}

@@ -26,7 +26,7 @@ import io.audittrail.export.CsvExporter;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.query.EventFilter;
-import io.audittrail.query.EventQuery;
+import io.audittrail.store.EventQuery;
 import io.audittrail.query.TenantScope;
 
 /**

@@ -1,0 +1,17 @@
+package io.audittrail.core;
+
+/**
+ * The distributed trace an event was recorded in, as W3C Trace Context names it.
+ *
+ * @param traceId the trace id, 32 lowercase hex characters
+ * @param spanId the span id, 16 lowercase hex characters, or {@code null}
+ */
+public record TraceContext(String traceId, String spanId) {
+
+	public TraceContext {
+		if (traceId == null || traceId.isBlank()) {
+			throw new IllegalArgumentException("traceId must not be blank");
+		}
+	}
+
+}
