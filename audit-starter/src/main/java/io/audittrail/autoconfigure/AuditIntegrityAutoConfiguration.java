@@ -15,9 +15,9 @@ import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealer;
 import io.audittrail.integrity.SealingSchedule;
 import io.audittrail.integrity.web.IntegrityController;
-import io.audittrail.web.AuditAccessControl;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
+import io.audittrail.web.AuditAccessControl;
 
 /**
  * Auto-configuration of the hash chains: the sealer that links committed events, its schedule, the

@@ -31,15 +31,15 @@ import io.audittrail.export.ExportRecorder;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
+import io.audittrail.revert.RevertService;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ColumnPreferenceStore;
 import io.audittrail.store.EventQuery;
-import io.audittrail.revert.RevertService;
 import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
 import io.audittrail.web.AuditCatalogController;
 import io.audittrail.web.AuditProblemHandler;
 import io.audittrail.web.TenantAccessPolicy;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
  * Auto-configuration of the audit log's JSON API in servlet applications. Off without Spring

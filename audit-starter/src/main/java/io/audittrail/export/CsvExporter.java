@@ -20,8 +20,8 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.ActorType;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.query.EventFilter;
-import io.audittrail.store.EventQuery;
 import io.audittrail.query.TenantScope;
+import io.audittrail.store.EventQuery;
 
 /**
  * Writes the audit log as CSV (RFC 4180, UTF-8 with a byte order mark so that spreadsheets detect

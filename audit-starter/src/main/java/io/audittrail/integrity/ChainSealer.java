@@ -110,8 +110,13 @@ public final class ChainSealer {
 		this.running.lock();
 		try {
 			Instant now = this.clock.instant();
+			if (this.lastSweep == null) {
+				// events left without a seal at the last stop wait for the first sweep
+				start();
+				this.lastSweep = now;
+			}
 			long after;
-			if (this.lastSweep == null || !now.isBefore(this.lastSweep.plus(SWEEP_INTERVAL))) {
+			if (!now.isBefore(this.lastSweep.plus(SWEEP_INTERVAL))) {
 				after = 0;
 			}
 			else if (!now.isBefore(this.lastLateScan.plus(LATE_SCAN_INTERVAL))) {
@@ -130,8 +135,7 @@ public final class ChainSealer {
 	/** Seals the complete events after the given id; the caller holds {@link #running}. */
 	private int run(long after, BooleanSupplier goOn, Instant now) {
 		if (this.floor < 0) {
-			this.floor = this.store.lastSealedEventId();
-			this.cursor = this.floor;
+			start();
 		}
 		long lastEventId = this.store.lastEventId();
 		this.samples.addLast(new Sample(now, lastEventId));
@@ -172,6 +176,11 @@ public final class ChainSealer {
 			logger.trace("Sealed " + sealed + " event(s) after id " + after);
 		}
 		return sealed;
+	}
+
+	private void start() {
+		this.floor = this.store.lastSealedEventId();
+		this.cursor = this.floor;
 	}
 
 	/** Moves the floor to the largest id stored at a run that started before the limit. */

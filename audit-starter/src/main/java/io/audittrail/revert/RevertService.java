@@ -23,8 +23,8 @@ import org.springframework.util.ReflectionUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.core.AuditEvent;

@@ -1,6 +1,7 @@
 package io.audittrail.store;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -210,7 +211,7 @@ final class JdbcChainStore implements ChainStore {
 			.findFirst();
 	}
 
-	private static SealedEvent sealed(ResultSet row) throws java.sql.SQLException {
+	private static SealedEvent sealed(ResultSet row) throws SQLException {
 		int seal = EventRows.SELECTED;
 		return new SealedEvent(EventRows.row(row, 1), row.getLong(seal + 1), row.getString(seal + 2),
 				row.getString(seal + 3), row.getString(seal + 4));

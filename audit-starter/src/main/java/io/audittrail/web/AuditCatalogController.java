@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.store.ColumnPreferenceStore;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
+import io.audittrail.store.ColumnPreferenceStore;
 
 /**
  * What the list can show, under {@code audit.web.base-path}: the operation catalog with labels in

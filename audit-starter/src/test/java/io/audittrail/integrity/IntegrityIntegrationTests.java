@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.audittrail.store.ChainStore;
+import io.audittrail.store.SealedEvent;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
-import io.audittrail.store.ChainStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -276,11 +278,87 @@ abstract class IntegrityIntegrationTests {
 			.andExpect(jsonPath("$.detail").value("Parameter 'tenant' must not be blank; leave it out to verify every chain"));
 	}
 
+	@Test
+	void readersTailAChainInPositionOrder() {
+		List<Long> ids = sealedEvents(6);
+
+		List<SealedEvent> tail = this.chains.sealedAfter(this.tenant, 2, 3);
+
+		assertThat(tail).extracting(SealedEvent::position).containsExactly(3L, 4L, 5L);
+		assertThat(tail).extracting((sealed) -> sealed.event().id()).containsExactly(ids.get(2), ids.get(3), ids.get(4));
+		assertThat(tail).extracting(SealedEvent::encoding).containsOnly("audit-event-v2");
+		assertThat(tail.get(1).prevHash()).isEqualTo(tail.get(0).hash());
+		assertThat(tail.get(0).prevHash()).isEqualTo(this.chains.sealAt(this.tenant, 2).orElseThrow().hash());
+		assertThat(this.chains.heads()).filteredOn((head) -> this.tenant.equals(head.tenant()))
+			.singleElement()
+			.satisfies((head) -> assertThat(head.position()).isEqualTo(6))
+			.satisfies((head) -> assertThat(head.hash()).isEqualTo(this.chains.sealAt(this.tenant, 6).orElseThrow().hash()));
+		assertThat(this.chains.sealedAfter(this.tenant, 6, 10)).isEmpty();
+	}
+
+	@Test
+	void latestVerificationGoesOnFromTheLastVerifiedPositionUntilTheNextFullWalk() {
+		List<Long> ids = sealedEvents(5);
+		MutableClock clock = new MutableClock();
+		AuditIntegrity latest = new AuditIntegrity(this.chains, Duration.ofMinutes(10), clock);
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(true, 5, null, 0));
+
+		this.jdbc.update("update audit_event set entity_name = 'Forged' where id = ?", ids.get(1));
+		this.rows.events(this.tenant, 3, Instant.now());
+		this.sealer.seal();
+		// only the three new events were read: the edit before them waits for the next full walk
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(true, 8, null, 0));
+
+		clock.advance(Duration.ofMinutes(10));
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(false, 2, ids.get(1), 0));
+		assertThat(latest.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 2, ids.get(1), 0));
+	}
+
+	@Test
+	void latestVerificationFindsABreakAmongTheNewEvents() {
+		sealedEvents(3);
+		AuditIntegrity latest = new AuditIntegrity(this.chains, Duration.ofMinutes(10), new MutableClock());
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(true, 3, null, 0));
+		this.rows.events(this.tenant, 2, Instant.now());
+		this.sealer.seal();
+		List<Long> ids = this.rows.ids(this.tenant);
+
+		this.jdbc.update("delete from audit_event where id = ?", ids.get(3));
+
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(false, 4, ids.get(4), 0));
+	}
+
 	private List<Long> sealedEvents(int count) {
 		this.rows.events(this.tenant, count, Instant.now());
 		this.sealer.seal();
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, count, null, 0));
 		return this.rows.ids(this.tenant);
+	}
+
+	/** A clock that moves only when told. */
+	private static final class MutableClock extends Clock {
+
+		private Instant now = Instant.now();
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	private static void signIn(String name, String... authorities) {

@@ -32,11 +32,11 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealer;
 import io.audittrail.integrity.IntegrityReport;
+import io.audittrail.store.RetentionStore;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
-import io.audittrail.store.RetentionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
