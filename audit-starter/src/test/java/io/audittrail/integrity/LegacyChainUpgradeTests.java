@@ -44,7 +44,7 @@ class LegacyChainUpgradeTests {
 	void h2DatabaseSealedByTheOldSchemaStillVerifiesAfterTheUpgrade() {
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
 				"jdbc:h2:mem:legacy-chains;DB_CLOSE_DELAY=-1", "sa", "");
-		upgradesAndVerifies(dataSource, "h2");
+		upgradesAndVerifies(dataSource, "h2", "7.1");
 	}
 
 	@Test
@@ -54,10 +54,10 @@ class LegacyChainUpgradeTests {
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
 				database.get("spring.datasource.url"), database.get("spring.datasource.username"),
 				database.get("spring.datasource.password"));
-		upgradesAndVerifies(dataSource, "postgresql");
+		upgradesAndVerifies(dataSource, "postgresql", "8.2");
 	}
 
-	private void upgradesAndVerifies(DataSource dataSource, String vendor) {
+	private void upgradesAndVerifies(DataSource dataSource, String vendor, String lastOldMigration) {
 		// the schema of the release before the seal rows
 		Flyway.configure(getClass().getClassLoader())
 			.dataSource(dataSource)
@@ -65,7 +65,7 @@ class LegacyChainUpgradeTests {
 			.locations(AuditSchemaInitializer.LOCATION + vendor)
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
-			.target("9")
+			.target(lastOldMigration)
 			.load()
 			.migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
