@@ -35,6 +35,7 @@ import io.audittrail.core.ActorResolver;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
  * Auto-configuration of the audit log's capture: the catalog, the {@code @Audited} aspect and the

@@ -3,8 +3,6 @@ package io.audittrail.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +40,7 @@ import io.audittrail.core.TenantResolver;
 import io.audittrail.masking.Masking;
 import io.audittrail.masking.SecretFields;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
-import io.audittrail.store.JdbcRequestStatusStore;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
  * Auto-configuration of HTTP request capture ({@code audit.http.enabled}): the capture filter,
@@ -126,18 +124,6 @@ public final class AuditHttpCaptureAutoConfiguration {
 			}
 
 		};
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(DataSource.class)
-	static class JdbcStatusConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		RequestStatusStore auditRequestStatusStore(DataSource dataSource) {
-			return new JdbcRequestStatusStore(dataSource);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

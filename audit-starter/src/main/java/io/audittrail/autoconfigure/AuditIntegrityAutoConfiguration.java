@@ -2,8 +2,6 @@ package io.audittrail.autoconfigure;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -17,6 +15,8 @@ import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealer;
 import io.audittrail.integrity.SealingSchedule;
 import io.audittrail.integrity.web.IntegrityController;
+import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.ChainStore;
 import io.audittrail.web.AuditAccessControl;
 
 /**
@@ -26,14 +26,14 @@ import io.audittrail.web.AuditAccessControl;
 @AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditWebAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
-@ConditionalOnBean(DataSource.class)
+@ConditionalOnBean(ChainStore.class)
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditIntegrityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ChainSealer auditChainSealer(DataSource dataSource, AuditProperties properties) {
-		return new ChainSealer(dataSource, properties.getIntegrity().getSealBatchSize(), Clock.systemUTC());
+	ChainSealer auditChainSealer(ChainStore store, AuditProperties properties) {
+		return new ChainSealer(store, properties.getIntegrity().getSealBatchSize(), Clock.systemUTC());
 	}
 
 	@Bean
@@ -44,8 +44,8 @@ public final class AuditIntegrityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AuditIntegrity auditIntegrity(DataSource dataSource) {
-		return new AuditIntegrity(dataSource);
+	AuditIntegrity auditIntegrity(ChainStore store, AuditProperties properties) {
+		return new AuditIntegrity(store, properties.getIntegrity().getFullVerificationInterval(), Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)

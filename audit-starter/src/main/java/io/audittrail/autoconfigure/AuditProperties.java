@@ -199,6 +199,21 @@ public class AuditProperties {
 			this.initializeSchema = initializeSchema;
 		}
 
+		/**
+		 * Whether the database itself refuses updates of events, seals and statuses (PostgreSQL:
+		 * triggers installed at start-up; deletes by retention still work). Refused at start-up on
+		 * other databases, which cannot enforce it.
+		 */
+		private boolean appendOnly = false;
+
+		public boolean isAppendOnly() {
+			return this.appendOnly;
+		}
+
+		public void setAppendOnly(boolean appendOnly) {
+			this.appendOnly = appendOnly;
+		}
+
 	}
 
 	/** The JSON API and pages, and what is read from HTTP requests. */
@@ -510,6 +525,12 @@ public class AuditProperties {
 		/** How many events are linked per transaction. */
 		private int sealBatchSize = 1000;
 
+		/**
+		 * How long the verification endpoint goes on from where it last verified a chain before it
+		 * walks the whole chain again; 0 walks whole chains at every call.
+		 */
+		private Duration fullVerificationInterval = Duration.ofMinutes(10);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -532,6 +553,14 @@ public class AuditProperties {
 
 		public void setSealBatchSize(int sealBatchSize) {
 			this.sealBatchSize = sealBatchSize;
+		}
+
+		public Duration getFullVerificationInterval() {
+			return this.fullVerificationInterval;
+		}
+
+		public void setFullVerificationInterval(Duration fullVerificationInterval) {
+			this.fullVerificationInterval = fullVerificationInterval;
 		}
 
 	}

@@ -2,8 +2,6 @@ package io.audittrail.autoconfigure;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.envers.AuditReader;
@@ -25,6 +23,8 @@ import io.audittrail.retention.EnversAuditTables;
 import io.audittrail.retention.RetentionJob;
 import io.audittrail.retention.RetentionSchedule;
 import io.audittrail.retention.TenantRetentionPolicy;
+import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.RetentionStore;
 
 /**
  * Auto-configuration of retention: the job that purges expired events and Envers revisions, and
@@ -34,7 +34,7 @@ import io.audittrail.retention.TenantRetentionPolicy;
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.retention.enabled", matchIfMissing = true)
-@ConditionalOnBean({ DataSource.class, AuditEventStore.class, OperationCatalog.class })
+@ConditionalOnBean({ RetentionStore.class, AuditEventStore.class, OperationCatalog.class })
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditRetentionAutoConfiguration {
 
@@ -46,11 +46,11 @@ public final class AuditRetentionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RetentionJob auditRetentionJob(DataSource dataSource, ObjectProvider<AuditTables> auditTables,
+	RetentionJob auditRetentionJob(RetentionStore retentionStore, ObjectProvider<AuditTables> auditTables,
 			TenantRetentionPolicy tenantPolicy, AuditEventStore store, OperationCatalog catalog,
 			AuditProperties properties, ObjectProvider<MeterRegistry> meters) {
 		AuditProperties.Retention retention = properties.getRetention();
-		return new RetentionJob(dataSource, auditTables.getIfAvailable(AuditTables::none), tenantPolicy,
+		return new RetentionJob(retentionStore, auditTables.getIfAvailable(AuditTables::none), tenantPolicy,
 				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), store, catalog,
 				meters.getIfUnique(), Clock.systemUTC());
 	}

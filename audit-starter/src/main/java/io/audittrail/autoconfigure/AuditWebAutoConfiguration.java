@@ -31,9 +31,11 @@ import io.audittrail.export.ExportRecorder;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
-import io.audittrail.query.EventQuery;
 import io.audittrail.revert.RevertGuard;
 import io.audittrail.revert.RevertService;
+import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.ColumnPreferenceStore;
+import io.audittrail.store.EventQuery;
 import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
 import io.audittrail.web.AuditCatalogController;
@@ -50,7 +52,7 @@ import io.audittrail.web.TenantAccessPolicy;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
-@ConditionalOnBean({ DataSource.class, OperationCatalog.class })
+@ConditionalOnBean({ DataSource.class, OperationCatalog.class, ColumnPreferenceStore.class })
 @Conditional(OnWebAccessCondition.class)
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditWebAutoConfiguration {
@@ -96,8 +98,8 @@ public final class AuditWebAutoConfiguration {
 
 	@Bean
 	AuditCatalogController auditCatalogController(AuditAccessControl access, OperationCatalog catalog,
-			DataSource dataSource) {
-		return new AuditCatalogController(access, catalog, dataSource);
+			ColumnPreferenceStore preferences) {
+		return new AuditCatalogController(access, catalog, preferences);
 	}
 
 	@Bean

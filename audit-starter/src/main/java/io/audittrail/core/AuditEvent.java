@@ -25,10 +25,11 @@ import java.util.Objects;
  * @param requestId the id of the request that caused the event, or {@code null}
  * @param revision the Envers revision of the event's transaction, or {@code null}
  * @param request the HTTP request that caused the event, or {@code null}
+ * @param trace the distributed trace the event was recorded in, or {@code null}
  */
 public record AuditEvent(Long id, Instant occurredAt, String tenant, String operation, String target, Action action,
 		Outcome outcome, Actor actor, String ip, EntityRef entity, Map<String, String> details, String error,
-		String requestId, Long revision, RequestInfo request) {
+		String requestId, Long revision, RequestInfo request, TraceContext trace) {
 
 	public AuditEvent {
 		Objects.requireNonNull(occurredAt, "occurredAt must not be null");
@@ -41,18 +42,26 @@ public record AuditEvent(Long id, Instant occurredAt, String tenant, String oper
 		details = (details != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(details)) : Map.of();
 	}
 
+	/** An event recorded outside any known trace. */
+	public AuditEvent(Long id, Instant occurredAt, String tenant, String operation, String target, Action action,
+			Outcome outcome, Actor actor, String ip, EntityRef entity, Map<String, String> details, String error,
+			String requestId, Long revision, RequestInfo request) {
+		this(id, occurredAt, tenant, operation, target, action, outcome, actor, ip, entity, details, error, requestId,
+				revision, request, null);
+	}
+
 	/** This event as a failure with the given error class. */
 	public AuditEvent asFailure(String error) {
 		return new AuditEvent(this.id, this.occurredAt, this.tenant, this.operation, this.target, this.action,
 				Outcome.FAILURE, this.actor, this.ip, this.entity, this.details, error, this.requestId, null,
-				this.request);
+				this.request, this.trace);
 	}
 
 	/** This event bound to the given Envers revision. */
 	public AuditEvent withRevision(Long revision) {
 		return new AuditEvent(this.id, this.occurredAt, this.tenant, this.operation, this.target, this.action,
 				this.outcome, this.actor, this.ip, this.entity, this.details, this.error, this.requestId, revision,
-				this.request);
+				this.request, this.trace);
 	}
 
 }

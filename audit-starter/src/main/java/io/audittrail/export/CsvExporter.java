@@ -28,8 +28,8 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.query.EventFilter;
-import io.audittrail.query.EventQuery;
 import io.audittrail.query.TenantScope;
+import io.audittrail.store.EventQuery;
 
 /**
  * Writes the audit log as CSV (RFC 4180, UTF-8 with a byte order mark so that spreadsheets detect

@@ -1,53 +1,65 @@
 package io.audittrail.integrity;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import io.audittrail.store.ChainStore;
+import io.audittrail.store.Chains;
+import io.audittrail.store.SealedEvent;
 
 /**
  * Verifies the hash chains of the audit log: each sealed event must hold the hash of its own
  * content and of its predecessor, at the next position of its tenant's chain, from the chain's
  * start or from the checkpoint retention left, up to the chain's head. An edited event breaks its
  * own hash, a removed one leaves a gap, and events whose contents were exchanged break both hashes.
- * Rows are streamed, so a chain of any length is verified in constant memory. Thread-safe.
+ * Each seal is checked with the encoding it names. Rows are streamed, so a chain of any length is
+ * verified in constant memory. Thread-safe.
+ * <p>
+ * {@link #verify()} and {@link #verify(String)} walk whole chains. {@link #verifyLatest()} and
+ * {@link #verifyLatest(String)} go on from where the last walk of a chain ended, as long as its
+ * last full walk is more recent than the full-walk interval: an edit of an event that was already
+ * verified is then found by the next full walk.
  */
 public final class AuditIntegrity {
 
-	private static final int FETCH_SIZE = 2000;
+	private final ChainStore store;
 
-	private final JdbcTemplate jdbc;
+	private final Duration fullWalkInterval;
 
-	private final JdbcTemplate streaming;
+	private final Clock clock;
 
-	private final TransactionTemplate readOnly;
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-	public AuditIntegrity(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.streaming = new JdbcTemplate(dataSource);
-		this.streaming.setFetchSize(FETCH_SIZE);
-		// PostgreSQL streams a result set only with auto-commit off, that is in a transaction
-		this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.readOnly.setReadOnly(true);
+	/** Verification that always walks whole chains. */
+	public AuditIntegrity(ChainStore store) {
+		this(store, Duration.ZERO, Clock.systemUTC());
+	}
+
+	/**
+	 * @param store the chains' storage
+	 * @param fullWalkInterval how long {@link #verifyLatest(String)} goes on from the last verified
+	 * position before it walks a whole chain again; zero always walks whole chains
+	 * @param clock the clock the interval is measured with
+	 */
+	public AuditIntegrity(ChainStore store, Duration fullWalkInterval, Clock clock) {
+		if (fullWalkInterval == null || fullWalkInterval.isNegative()) {
+			throw new IllegalArgumentException(
+					"audit.integrity.full-verification-interval must not be negative, not " + fullWalkInterval);
+		}
+		this.store = store;
+		this.fullWalkInterval = fullWalkInterval;
+		this.clock = clock;
 	}
 
 	/** Verifies the chains of every tenant and the chain of system-level events. */
 	public IntegrityReport verify() {
-		List<ChainStart> chains = this.jdbc.query("select chain_key, tenant from audit_chain_head order by chain_key",
-				(row, index) -> new ChainStart(row.getString(1), row.getString(2)));
-		IntegrityReport report = new IntegrityReport(true, 0, null, 0);
-		for (ChainStart chain : chains) {
-			report = report.and(verifyChain(chain.tenant(), false));
-		}
-		return new IntegrityReport(report.verified(), report.checked(), report.firstBrokenId(),
-				count("select count(*) from audit_event where chain_seq is null"));
+		return every(false);
 	}
 
 	/**
@@ -55,68 +67,84 @@ public final class AuditIntegrity {
 	 * @param tenant the tenant, or {@code null} for the chain of system-level events
 	 */
 	public IntegrityReport verify(String tenant) {
-		return verifyChain(tenant, true);
+		return chain(tenant, false).withUnsealed(this.store.unsealedCount(tenant));
 	}
 
-	private IntegrityReport verifyChain(String tenant, boolean countUnsealed) {
-		String chainKey = Chains.keyOf(tenant);
-		List<Long> headSeq = this.jdbc.queryForList("select seq from audit_chain_head where chain_key = ?", Long.class,
-				chainKey);
-		long unsealed = countUnsealed ? count("select count(*) from audit_event where chain_seq is null and "
-				+ Chains.tenantCondition(tenant), Chains.tenantParameters(tenant)) : 0;
-		if (headSeq.isEmpty()) {
-			long sealed = count("select count(*) from audit_event where chain_seq is not null and "
-					+ Chains.tenantCondition(tenant), Chains.tenantParameters(tenant));
-			// events claiming a place in a chain that was never started were not sealed here
-			Long forged = (sealed > 0) ? this.jdbc.queryForObject("select min(id) from audit_event where "
-					+ "chain_seq is not null and " + Chains.tenantCondition(tenant), Long.class,
-					Chains.tenantParameters(tenant)) : null;
-			return new IntegrityReport(sealed == 0, 0, forged, unsealed);
+	/** Like {@link #verify()}, going on from the last verified positions. */
+	public IntegrityReport verifyLatest() {
+		return every(true);
+	}
+
+	/** Like {@link #verify(String)}, going on from the last verified position. */
+	public IntegrityReport verifyLatest(String tenant) {
+		return chain(tenant, true).withUnsealed(this.store.unsealedCount(tenant));
+	}
+
+	private IntegrityReport every(boolean latest) {
+		IntegrityReport report = new IntegrityReport(true, 0, null, 0);
+		for (ChainStore.ChainHead head : this.store.heads()) {
+			report = report.and(chain(head.tenant(), latest));
 		}
-		Walk walk = new Walk(chainKey, checkpoint(chainKey));
-		try {
-			this.readOnly.executeWithoutResult((status) -> this.streaming.query("select " + EventDigest.COLUMNS
-					+ " from audit_event where " + Chains.tenantCondition(tenant)
-					+ " and chain_seq > ? order by tenant, chain_seq", walk, Chains.tenantParameters(tenant, walk.start.seq())));
+		return report.withUnsealed(this.store.unsealedCount());
+	}
+
+	private IntegrityReport chain(String tenant, boolean latest) {
+		String chain = Chains.keyOf(tenant);
+		Optional<ChainStore.ChainHead> head = this.store.head(tenant);
+		if (head.isEmpty()) {
+			// seals of a chain that was never started were not made here
+			Optional<Long> forged = this.store.sealedWithoutHead(tenant);
+			return new IntegrityReport(forged.isEmpty(), 0, forged.orElse(null), 0);
 		}
-		catch (BrokenChain ex) {
-			// the walk stopped at the first broken event
+		ChainStore.Checkpoint checkpoint = this.store.checkpoint(tenant);
+		Instant now = this.clock.instant();
+		Verified last = latest ? this.verified.get(chain) : null;
+		Walk walk;
+		if (last != null && last.position() >= checkpoint.position()
+				&& now.isBefore(last.fullWalkAt().plus(this.fullWalkInterval))) {
+			walk = new Walk(tenant, last.position(), last.hash(), last.position() - checkpoint.position());
 		}
-		if (walk.brokenId == null && walk.expectedSeq - 1 < headSeq.get(0)) {
+		else {
+			walk = new Walk(tenant, checkpoint.position(), checkpoint.hash(), 0);
+			last = null;
+		}
+		this.store.walk(tenant, walk.expectedPosition - 1, walk);
+		IntegrityReport report;
+		if (walk.brokenId == null && walk.expectedPosition - 1 < head.get().position()) {
 			// the newest events of the chain were removed
-			return new IntegrityReport(false, walk.checked, walk.lastId, unsealed);
+			report = new IntegrityReport(false, walk.checked, walk.lastId, 0);
 		}
-		return new IntegrityReport(walk.brokenId == null, walk.checked, walk.brokenId, unsealed);
+		else {
+			report = new IntegrityReport(walk.brokenId == null, walk.checked, walk.brokenId, 0);
+		}
+		if (last != null && !report.verified()) {
+			// name the break as a whole walk does
+			return chain(tenant, false);
+		}
+		if (report.verified() && !this.fullWalkInterval.isZero()) {
+			this.verified.put(chain, new Verified(walk.expectedPosition - 1, walk.expectedPrevious,
+					(last != null) ? last.fullWalkAt() : now));
+		}
+		else {
+			this.verified.remove(chain);
+		}
+		return report;
 	}
 
-	private Checkpoint checkpoint(String chainKey) {
-		List<Checkpoint> checkpoints = this.jdbc.query(
-				"select seq, hash from audit_chain_checkpoint where chain_key = ?",
-				(row, index) -> new Checkpoint(row.getLong(1), row.getString(2)), chainKey);
-		return checkpoints.isEmpty() ? new Checkpoint(0, null) : checkpoints.get(0);
+	/** Where a chain was last verified, and when it was last walked whole. */
+	private record Verified(long position, String hash, Instant fullWalkAt) {
 	}
 
-	private long count(String sql, Object... parameters) {
-		Long count = this.jdbc.queryForObject(sql, Long.class, parameters);
-		return (count != null) ? count : 0;
-	}
+	/** Walks one chain in position order, stopping at the first broken event. */
+	private final class Walk implements Predicate<SealedEvent> {
 
-	private record ChainStart(String chainKey, String tenant) {
-	}
+		private final String tenant;
 
-	private record Checkpoint(long seq, String hash) {
-	}
-
-	/** Walks one chain in sequence order, stopping its checks at the first broken event. */
-	private final class Walk implements RowCallbackHandler {
-
-		private final String chainKey;
-
-		private final Checkpoint start;
+		private final String chain;
 
 		private final EventDigest digest = new EventDigest();
 
-		private long expectedSeq;
+		private long expectedPosition;
 
 		private String expectedPrevious;
 
@@ -126,46 +154,38 @@ public final class AuditIntegrity {
 
 		private Long lastId;
 
-		Walk(String chainKey, Checkpoint start) {
-			this.chainKey = chainKey;
-			this.start = start;
-			this.expectedSeq = start.seq() + 1;
-			this.expectedPrevious = start.hash();
+		Walk(String tenant, long position, String hash, long checked) {
+			this.tenant = tenant;
+			this.chain = Chains.keyOf(tenant);
+			this.expectedPosition = position + 1;
+			this.expectedPrevious = hash;
+			this.checked = checked;
 		}
 
 		@Override
-		public void processRow(ResultSet row) throws SQLException {
-			long id = row.getLong(EventDigest.ID);
-			long seq = row.getLong(EventDigest.CHAIN_SEQ);
-			if (this.checked == 0 && seq != this.expectedSeq) {
+		public boolean test(SealedEvent seal) {
+			long id = seal.event().id();
+			long position = seal.position();
+			if (this.lastId == null && position != this.expectedPosition) {
 				// retention may have moved the checkpoint since it was read
-				Checkpoint current = checkpoint(this.chainKey);
-				if (current.seq() == seq - 1) {
-					this.expectedSeq = seq;
+				ChainStore.Checkpoint current = AuditIntegrity.this.store.checkpoint(this.tenant);
+				if (current.position() == position - 1) {
+					this.expectedPosition = position;
 					this.expectedPrevious = current.hash();
+					this.checked = 0;
 				}
 			}
 			this.checked++;
 			this.lastId = id;
-			String prevHash = row.getString(EventDigest.PREV_HASH);
-			if (seq != this.expectedSeq || !Objects.equals(prevHash, this.expectedPrevious)
-					|| !this.digest.hash(row, seq, prevHash).equals(row.getString(EventDigest.HASH))) {
+			if (position != this.expectedPosition || !Objects.equals(seal.prevHash(), this.expectedPrevious)
+					|| !this.chain.equals(Chains.keyOf(seal.event().tenant())) || !EventDigest.knows(seal.encoding())
+					|| !this.digest.hash(seal.event(), seal.encoding(), position, seal.prevHash()).equals(seal.hash())) {
 				this.brokenId = id;
-				throw BrokenChain.INSTANCE;
+				return false;
 			}
-			this.expectedSeq = seq + 1;
-			this.expectedPrevious = row.getString(EventDigest.HASH);
-		}
-
-	}
-
-	/** Ends a walk early: the rest of a broken chain need not be read. */
-	private static final class BrokenChain extends RuntimeException {
-
-		static final BrokenChain INSTANCE = new BrokenChain();
-
-		private BrokenChain() {
-			super(null, null, false, false);
+			this.expectedPosition = position + 1;
+			this.expectedPrevious = seal.hash();
+			return true;
 		}
 
 	}

@@ -4,40 +4,28 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 
+import io.audittrail.store.EventRow;
+
 /**
- * The SHA-256 hash of an event's canonical content and its predecessor's hash. The content is every
- * stored column except the chain's own, in a fixed order, each as a 4-byte length followed by its
- * UTF-8 bytes (length -1 for null); times are epoch microseconds and numbers decimal, so nothing
- * depends on the locale or the database's formatting. Not thread-safe: one per thread.
+ * The SHA-256 hash of an event's canonical content, its position and its predecessor's hash, in one
+ * of the versioned encodings. The content is every stored column in a fixed order, each as a 4-byte
+ * big-endian length followed by its UTF-8 bytes (length -1 for null); times are epoch microseconds
+ * and numbers decimal, so nothing depends on the locale or the database's formatting.
+ * {@value #V2} adds the trace to {@value #V1}. Not thread-safe: one per thread.
  */
 final class EventDigest {
 
-	/** The columns a row must be selected with, in this order, for {@link #hash}. */
-	static final String COLUMNS = "id, occurred_at, tenant, operation, target, action, outcome, actor_type, actor_id, "
-			+ "actor_name, ip, entity_type, entity_id, entity_name, details, error, request_id, revision_id, "
-			+ "http_method, http_path, http_status, http_resource, http_auth_type, http_detail, "
-			+ "chain_seq, prev_hash, hash";
+	/** The encoding of chains sealed before events carried a trace. */
+	static final String V1 = "audit-event-v1";
 
-	static final int ID = 1;
+	/** The encoding every new seal is made with. */
+	static final String V2 = "audit-event-v2";
 
-	static final int TENANT = 3;
+	private static final byte[] V1_BYTES = V1.getBytes(StandardCharsets.US_ASCII);
 
-	static final int CHAIN_SEQ = 25;
-
-	static final int PREV_HASH = 26;
-
-	static final int HASH = 27;
-
-	private static final byte[] VERSION = "audit-event-v1".getBytes(StandardCharsets.US_ASCII);
-
-	private static final int[] TEXT_COLUMNS = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 };
-
-	private static final int[] HTTP_TEXT_COLUMNS = { 22, 23, 24 };
+	private static final byte[] V2_BYTES = V2.getBytes(StandardCharsets.US_ASCII);
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -54,35 +42,58 @@ final class EventDigest {
 		}
 	}
 
+	/** Whether the encoding is one this digest can make. */
+	static boolean knows(String encoding) {
+		return V1.equals(encoding) || V2.equals(encoding);
+	}
+
 	/**
-	 * The hash of the current row of the result set, as lowercase hex, at the given position of its
-	 * chain after the given predecessor hash ({@code null} for the first event of a chain).
+	 * The hash of the event, as lowercase hex, at the given position of its chain after the given
+	 * predecessor hash ({@code null} for the first event of a chain).
+	 * @param encoding {@link #V1} or {@link #V2}
 	 */
-	String hash(ResultSet row, long chainSeq, String prevHash) throws SQLException {
-		this.sha256.reset();
-		this.sha256.update(VERSION);
-		number(row.getLong(ID), false);
-		number(chainSeq, false);
-		text(prevHash);
-		OffsetDateTime occurredAt = row.getObject(2, OffsetDateTime.class);
-		number(occurredAt.toEpochSecond() * 1_000_000L + occurredAt.getNano() / 1_000, false);
-		for (int column : TEXT_COLUMNS) {
-			text(row.getString(column));
+	String hash(EventRow event, String encoding, long position, String prevHash) {
+		boolean v2 = V2.equals(encoding);
+		if (!v2 && !V1.equals(encoding)) {
+			throw new IllegalArgumentException("Unknown event encoding " + encoding);
 		}
-		long revision = row.getLong(18);
-		number(revision, row.wasNull());
-		text(row.getString(19));
-		text(row.getString(20));
-		long status = row.getLong(21);
-		number(status, row.wasNull());
-		for (int column : HTTP_TEXT_COLUMNS) {
-			text(row.getString(column));
+		this.sha256.reset();
+		this.sha256.update(v2 ? V2_BYTES : V1_BYTES);
+		number(event.id());
+		number(position);
+		text(prevHash);
+		number(event.occurredAtMicros());
+		text(event.tenant());
+		text(event.operation());
+		text(event.target());
+		text(event.action());
+		text(event.outcome());
+		text(event.actorType());
+		text(event.actorId());
+		text(event.actorName());
+		text(event.ip());
+		text(event.entityType());
+		text(event.entityId());
+		text(event.entityName());
+		text(event.details());
+		text(event.error());
+		text(event.requestId());
+		text((event.revisionId() != null) ? event.revisionId().toString() : null);
+		text(event.httpMethod());
+		text(event.httpPath());
+		text((event.httpStatus() != null) ? event.httpStatus().toString() : null);
+		text(event.httpResource());
+		text(event.httpAuthType());
+		text(event.httpDetail());
+		if (v2) {
+			text(event.traceId());
+			text(event.spanId());
 		}
 		return HEX.formatHex(this.sha256.digest());
 	}
 
-	private void number(long value, boolean isNull) {
-		text(isNull ? null : Long.toString(value));
+	private void number(long value) {
+		text(Long.toString(value));
 	}
 
 	private void text(String value) {

@@ -12,6 +12,11 @@ package io.audittrail.integrity;
  */
 public record IntegrityReport(boolean verified, long checked, Long firstBrokenId, long unsealed) {
 
+	/** This report with the given count of unsealed events. */
+	public IntegrityReport withUnsealed(long unsealed) {
+		return new IntegrityReport(this.verified, this.checked, this.firstBrokenId, unsealed);
+	}
+
 	/** This report combined with another of other chains. */
 	public IntegrityReport and(IntegrityReport other) {
 		Long broken = (this.firstBrokenId != null) ? this.firstBrokenId : other.firstBrokenId;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.audittrail.core.AuditEvent;
+import io.audittrail.store.EventQuery;
 
 /**
  * The history of one entity: its events and its Envers revisions merged, oldest first, including

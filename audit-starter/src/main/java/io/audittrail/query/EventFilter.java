@@ -25,14 +25,24 @@ import io.audittrail.core.ActorType;
  * @param method the HTTP method of request entries
  * @param status the HTTP status of request entries
  * @param authType how request entries authenticated
+ * @param traceId the distributed trace the entries were recorded in
  */
 public record EventFilter(Instant from, Instant to, String actor, ActorType actorType, Action action,
 		String operation, String entityType, String entityId, String tenant, String path, String q, String method,
-		Integer status, String authType) {
+		Integer status, String authType, String traceId) {
+
+	/** A filter on everything but the trace. */
+	public EventFilter(Instant from, Instant to, String actor, ActorType actorType, Action action, String operation,
+			String entityType, String entityId, String tenant, String path, String q, String method, Integer status,
+			String authType) {
+		this(from, to, actor, actorType, action, operation, entityType, entityId, tenant, path, q, method, status,
+				authType, null);
+	}
 
 	/** A filter that matches every entry. */
 	public static EventFilter none() {
-		return new EventFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new EventFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null);
 	}
 
 	/** The parts that are set, by parameter name, in a fixed order. */
@@ -52,6 +62,7 @@ public record EventFilter(Instant from, Instant to, String actor, ActorType acto
 		put(parameters, "method", this.method);
 		put(parameters, "status", this.status);
 		put(parameters, "authType", this.authType);
+		put(parameters, "traceId", this.traceId);
 		return parameters;
 	}
 

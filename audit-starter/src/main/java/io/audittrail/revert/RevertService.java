@@ -35,16 +35,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.query.EnversReader;
-import io.audittrail.query.EventQuery;
 import io.audittrail.query.TenantScope;
+import io.audittrail.store.EventQuery;
 
 /**
  * Reverts the change an event recorded, field by field: every entity of the event's Envers

@@ -12,25 +12,28 @@ import io.audittrail.capture.http.RequestCompletion;
 import io.audittrail.capture.http.RequestStatusStore;
 
 /**
- * Sets response statuses on the {@code audit_event} rows of completed requests, one JDBC batch per
- * call.
+ * Records the response statuses of completed requests as rows of {@code audit_request_status}, one
+ * JDBC batch per call; the events themselves are never updated.
  */
-public final class JdbcRequestStatusStore implements RequestStatusStore {
+final class JdbcRequestStatusStore implements RequestStatusStore {
 
 	/*
-	 * An event with a request part is complete once its status is set: an event is complete when
-	 * "http_method is null or http_status is not null". Until then its row still changes, so that
-	 * whatever links events into the hash chain leaves incomplete events for later (or seals them
-	 * without a status once they are older than a grace period, as after a crash before this
-	 * update). The method and start time narrow the match to the request, as a client may send the
-	 * same X-Request-Id twice.
+	 * An event with a request part and no status of its own is complete once its status row exists.
+	 * The sealer waits for it (or seals without a status after a grace period, as after a crash
+	 * before the response); a status that arrives after the event was sealed is not recorded, so a
+	 * sealed event never changes. The method and start time narrow the match to the request, as a
+	 * client may send the same X-Request-Id twice.
 	 */
-	static final String UPDATE = "update audit_event set http_status = ? where request_id = ? and http_method = ? "
-			+ "and occurred_at >= ? and http_status is null";
+	static final String INSERT = """
+			insert into audit_request_status (event_id, status)
+			select e.id, ? from audit_event e
+			where e.request_id = ? and e.http_method = ? and e.occurred_at >= ? and e.http_status is null
+			and not exists (select 1 from audit_request_status st where st.event_id = e.id)
+			and not exists (select 1 from audit_seal s where s.event_id = e.id)""";
 
 	private final JdbcTemplate jdbc;
 
-	public JdbcRequestStatusStore(DataSource dataSource) {
+	JdbcRequestStatusStore(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 
@@ -39,7 +42,7 @@ public final class JdbcRequestStatusStore implements RequestStatusStore {
 		if (completions.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(UPDATE, completions, completions.size(), (statement, completion) -> {
+		this.jdbc.batchUpdate(INSERT, completions, completions.size(), (statement, completion) -> {
 			statement.setInt(1, completion.status());
 			statement.setString(2, completion.requestId());
 			statement.setString(3, completion.method());

@@ -23,9 +23,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditIntegrityAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.autoconfigure.AuditStoreAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.store.JdbcSealedEventSource;
+import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.ChainSealedEventSource;
+import io.audittrail.store.ChainStore;
 import io.audittrail.store.JdbcStreamPositions;
 import io.audittrail.web.EventJson;
 
@@ -46,8 +47,8 @@ public final class AuditStreamAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SealedEventSource auditSealedEventSource(DataSource dataSource) {
-		return new JdbcSealedEventSource(dataSource, JsonMapper.builder().build());
+	SealedEventSource auditSealedEventSource(ChainStore chains) {
+		return new ChainSealedEventSource(chains, JsonMapper.builder().build());
 	}
 
 	@Bean

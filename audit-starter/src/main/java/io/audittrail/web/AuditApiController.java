@@ -48,10 +48,10 @@ import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EntityHistory;
 import io.audittrail.query.EventFilter;
-import io.audittrail.query.EventQuery;
 import io.audittrail.query.TenantScope;
 import io.audittrail.revert.RevertRefusedException;
 import io.audittrail.revert.RevertService;
+import io.audittrail.store.EventQuery;
 
 /**
  * The audit log's entries under {@code audit.web.base-path} (default {@code /audit}): the list, one

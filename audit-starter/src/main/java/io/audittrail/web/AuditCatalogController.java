@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
+import io.audittrail.store.ColumnPreferenceStore;
 
 /**
  * What the list can show, under {@code audit.web.base-path}: the operation catalog with labels in
@@ -50,17 +50,18 @@ public class AuditCatalogController {
 
 	private final OperationCatalog catalog;
 
-	private final ColumnPreferences preferences;
+	private final ColumnPreferenceStore preferences;
 
 	/**
 	 * @param access who may read
 	 * @param catalog the operation catalog
-	 * @param dataSource keeps the column preferences
+	 * @param preferences keeps the column preferences
 	 */
-	public AuditCatalogController(AuditAccessControl access, OperationCatalog catalog, DataSource dataSource) {
+	public AuditCatalogController(AuditAccessControl access, OperationCatalog catalog,
+			ColumnPreferenceStore preferences) {
 		this.access = access;
 		this.catalog = catalog;
-		this.preferences = new ColumnPreferences(dataSource);
+		this.preferences = preferences;
 	}
 
 	@GetMapping("/operations")

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.audittrail.core.Action;
@@ -23,6 +24,8 @@ final class EventFilterParameters {
 	static final int DEFAULT_LIMIT = 50;
 
 	static final int MAX_LIMIT = 500;
+
+	private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
 
 	private EventFilterParameters() {
 	}
@@ -53,7 +56,16 @@ final class EventFilterParameters {
 				text(parameters, "entityType"), text(parameters, "entityId"), text(parameters, "tenant"),
 				text(parameters, "path"), text(parameters, "q"),
 				(method != null) ? method.toUpperCase(Locale.ROOT) : null, statusCode,
-				(authType != null) ? authType.toUpperCase(Locale.ROOT) : null);
+				(authType != null) ? authType.toUpperCase(Locale.ROOT) : null, traceId(parameters));
+	}
+
+	private static String traceId(Map<String, String> parameters) {
+		String traceId = text(parameters, "traceId");
+		if (traceId != null && !TRACE_ID.matcher(traceId).matches()) {
+			throw new BadParameterException("traceId",
+					"'traceId' must be 32 lowercase hexadecimal characters, not '" + traceId + "'.");
+		}
+		return traceId;
 	}
 
 	static int limit(Map<String, String> parameters) {

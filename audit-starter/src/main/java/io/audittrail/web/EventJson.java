@@ -13,6 +13,7 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.RequestInfo;
+import io.audittrail.core.TraceContext;
 import io.audittrail.query.EntityChange;
 import io.audittrail.query.FieldChanges;
 import io.audittrail.query.FieldChanges.FieldChange;
@@ -64,6 +65,7 @@ public final class EventJson {
 		json.put("details", event.details());
 		json.put("request", request(event.request()));
 		json.put("revision", event.revision());
+		json.put("trace", trace(event.trace()));
 		return json;
 	}
 
@@ -191,6 +193,16 @@ public final class EventJson {
 		String generic = "field." + path;
 		label = this.catalog.message(generic, locale);
 		return label.equals(generic) ? null : label;
+	}
+
+	private static Map<String, Object> trace(TraceContext trace) {
+		if (trace == null) {
+			return null;
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("traceId", trace.traceId());
+		json.put("spanId", trace.spanId());
+		return json;
 	}
 
 	private static Map<String, Object> request(RequestInfo request) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.web.ErrorResponseException;
 
 import io.audittrail.core.AuditEvent;
-import io.audittrail.query.EventQuery;
+import io.audittrail.store.EventQuery;
 import io.audittrail.query.TenantScope;
 import io.audittrail.revert.RevertService;
 

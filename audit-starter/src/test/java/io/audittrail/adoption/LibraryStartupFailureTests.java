@@ -15,7 +15,7 @@ import io.audittrail.adoption.mistakes.ResultClashController;
 import io.audittrail.adoption.mistakes.UnauditedParentApplication;
 import io.audittrail.adoption.mistakes.Visit;
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
-import io.audittrail.autoconfigure.AuditStoreAutoConfiguration;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.capture.AuditConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,6 +19,8 @@ import io.audittrail.retention.AuditTables;
 import io.audittrail.retention.RetentionJob;
 import io.audittrail.retention.RetentionSchedule;
 import io.audittrail.retention.TenantRetentionPolicy;
+import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.ChainStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,8 +123,8 @@ class AuditIntegrityAutoConfigurationTests {
 	static class UserIntegrity {
 
 		@Bean
-		AuditIntegrity custom(DataSource dataSource) {
-			return new AuditIntegrity(dataSource);
+		AuditIntegrity custom(ChainStore store) {
+			return new AuditIntegrity(store);
 		}
 
 	}

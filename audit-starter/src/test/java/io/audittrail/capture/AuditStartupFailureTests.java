@@ -9,8 +9,8 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 
 import io.audittrail.annotation.Audited;
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
-import io.audittrail.autoconfigure.AuditStoreAutoConfiguration;
 import io.audittrail.catalog.CatalogException;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

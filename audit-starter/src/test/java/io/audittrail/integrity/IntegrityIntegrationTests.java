@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.audittrail.store.ChainStore;
+import io.audittrail.store.SealedEvent;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
@@ -54,6 +57,9 @@ abstract class IntegrityIntegrationTests {
 
 	@Autowired
 	AuditIntegrity integrity;
+
+	@Autowired
+	ChainStore chains;
 
 	@Autowired
 	WebApplicationContext context;
@@ -104,15 +110,15 @@ abstract class IntegrityIntegrationTests {
 		IntegrityReport report = this.integrity.verify(this.tenant);
 
 		assertThat(report).isEqualTo(new IntegrityReport(true, 8000, null, 0));
-		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct chain_seq) as positions, "
-				+ "min(chain_seq) as first, max(chain_seq) as last from audit_event where tenant = ?", this.tenant);
+		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct position) as positions, "
+				+ "min(position) as first, max(position) as last from audit_seal where chain = ?", "=" + this.tenant);
 		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue()).containsExactly(8000L, 1L, 8000L);
 	}
 
 	@Test
 	void sealersOfSeveralInstancesNeverForkAChain() throws Exception {
-		ChainSealer[] instances = { new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()),
-				new ChainSealer(this.jdbc.getDataSource(), 50, Clock.systemUTC()) };
+		ChainSealer[] instances = { new ChainSealer(this.chains, 50, Clock.systemUTC()),
+				new ChainSealer(this.chains, 50, Clock.systemUTC()) };
 		AtomicBoolean writing = new AtomicBoolean(true);
 		ExecutorService threads = Executors.newFixedThreadPool(3);
 		try {
@@ -153,7 +159,7 @@ abstract class IntegrityIntegrationTests {
 		this.sealer.seal();
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 1, null, 1));
 
-		new ChainSealer(this.jdbc.getDataSource(), 100, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61))).seal();
+		new ChainSealer(this.chains, 100, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61))).seal();
 
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2, null, 0));
 	}
@@ -208,9 +214,9 @@ abstract class IntegrityIntegrationTests {
 	void eventsMovedToOtherPositionsAreReported() {
 		List<Long> ids = sealedEvents(10);
 
-		this.jdbc.update("update audit_event set chain_seq = -chain_seq where id in (?, ?)", ids.get(2), ids.get(7));
-		this.jdbc.update("update audit_event set chain_seq = 8 where id = ?", ids.get(2));
-		this.jdbc.update("update audit_event set chain_seq = 3 where id = ?", ids.get(7));
+		this.jdbc.update("update audit_seal set position = -position where event_id in (?, ?)", ids.get(2), ids.get(7));
+		this.jdbc.update("update audit_seal set position = 8 where event_id = ?", ids.get(2));
+		this.jdbc.update("update audit_seal set position = 3 where event_id = ?", ids.get(7));
 
 		assertThat(this.integrity.verify(this.tenant).firstBrokenId()).isEqualTo(ids.get(7));
 	}
@@ -272,11 +278,87 @@ abstract class IntegrityIntegrationTests {
 			.andExpect(jsonPath("$.detail").value("Parameter 'tenant' must not be blank; leave it out to verify every chain"));
 	}
 
+	@Test
+	void readersTailAChainInPositionOrder() {
+		List<Long> ids = sealedEvents(6);
+
+		List<SealedEvent> tail = this.chains.sealedAfter(this.tenant, 2, 3);
+
+		assertThat(tail).extracting(SealedEvent::position).containsExactly(3L, 4L, 5L);
+		assertThat(tail).extracting((sealed) -> sealed.event().id()).containsExactly(ids.get(2), ids.get(3), ids.get(4));
+		assertThat(tail).extracting(SealedEvent::encoding).containsOnly("audit-event-v2");
+		assertThat(tail.get(1).prevHash()).isEqualTo(tail.get(0).hash());
+		assertThat(tail.get(0).prevHash()).isEqualTo(this.chains.sealAt(this.tenant, 2).orElseThrow().hash());
+		assertThat(this.chains.heads()).filteredOn((head) -> this.tenant.equals(head.tenant()))
+			.singleElement()
+			.satisfies((head) -> assertThat(head.position()).isEqualTo(6))
+			.satisfies((head) -> assertThat(head.hash()).isEqualTo(this.chains.sealAt(this.tenant, 6).orElseThrow().hash()));
+		assertThat(this.chains.sealedAfter(this.tenant, 6, 10)).isEmpty();
+	}
+
+	@Test
+	void latestVerificationGoesOnFromTheLastVerifiedPositionUntilTheNextFullWalk() {
+		List<Long> ids = sealedEvents(5);
+		MutableClock clock = new MutableClock();
+		AuditIntegrity latest = new AuditIntegrity(this.chains, Duration.ofMinutes(10), clock);
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(true, 5, null, 0));
+
+		this.jdbc.update("update audit_event set entity_name = 'Forged' where id = ?", ids.get(1));
+		this.rows.events(this.tenant, 3, Instant.now());
+		this.sealer.seal();
+		// only the three new events were read: the edit before them waits for the next full walk
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(true, 8, null, 0));
+
+		clock.advance(Duration.ofMinutes(10));
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(false, 2, ids.get(1), 0));
+		assertThat(latest.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 2, ids.get(1), 0));
+	}
+
+	@Test
+	void latestVerificationFindsABreakAmongTheNewEvents() {
+		sealedEvents(3);
+		AuditIntegrity latest = new AuditIntegrity(this.chains, Duration.ofMinutes(10), new MutableClock());
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(true, 3, null, 0));
+		this.rows.events(this.tenant, 2, Instant.now());
+		this.sealer.seal();
+		List<Long> ids = this.rows.ids(this.tenant);
+
+		this.jdbc.update("delete from audit_event where id = ?", ids.get(3));
+
+		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(false, 4, ids.get(4), 0));
+	}
+
 	private List<Long> sealedEvents(int count) {
 		this.rows.events(this.tenant, count, Instant.now());
 		this.sealer.seal();
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, count, null, 0));
 		return this.rows.ids(this.tenant);
+	}
+
+	/** A clock that moves only when told. */
+	private static final class MutableClock extends Clock {
+
+		private Instant now = Instant.now();
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	private static void signIn(String name, String... authorities) {

@@ -13,15 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresIntegrityIntegrationTests extends IntegrityIntegrationTests {
 
 	@Test
-	void verificationWalksTheChainThroughItsPartialIndex() {
+	void verificationWalksTheChainInTheOrderOfItsSealKey() {
 		String plan = this.jdbc.execute((java.sql.Connection connection) -> QueryPlans.genericPlan(connection,
-				"prepare walk(varchar, bigint) as select id from audit_event where tenant = $1 and chain_seq > $2 "
-						+ "order by tenant, chain_seq",
-				"execute walk('t', 0)"));
-		assertThat(plan).contains("audit_event_chain").doesNotContain("Sort");
-		List<String> definition = this.jdbc.queryForList(
-				"select indexdef from pg_indexes where indexname = 'audit_event_chain'", String.class);
-		assertThat(definition).singleElement().asString().contains("WHERE (chain_seq IS NOT NULL)");
+				"prepare walk(varchar, bigint) as select e.id from audit_seal s join audit_event e on e.id = s.event_id "
+						+ "where s.chain = $1 and s.position > $2 order by s.position",
+				"execute walk('=t', 0)"));
+		assertThat(plan).contains("audit_seal_pkey").doesNotContain("Sort");
+		List<String> columns = this.jdbc.queryForList("select column_name from information_schema.columns "
+				+ "where table_name = 'audit_event' and column_name in ('chain_seq', 'prev_hash', 'hash')", String.class);
+		assertThat(columns).as("the event row holds no chain column").isEmpty();
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.audittrail.integrity;
 
-import java.lang.reflect.Proxy;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,10 +11,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.audittrail.store.EventRow;
+
 /**
  * Recomputes the chain hash of an event from its streamed event JSON alone, with the starter's own
- * {@link EventDigest}: the JSON's fields are laid out as the stored row the digest reads, the
- * detail maps written as the store writes them.
+ * {@link EventDigest} ({@code audit-event-v2}): the JSON's fields are laid out as the stored row the
+ * digest reads, the detail maps written as the store writes them.
  */
 public final class StreamedEventHashes {
 
@@ -30,49 +29,35 @@ public final class StreamedEventHashes {
 
 	/** The hash of the event at the given position of its chain after the given predecessor hash. */
 	public static String hash(JsonNode event, long position, String prevHash) {
-		Object[] row = new Object[25];
-		row[1] = event.get("id").asLong();
-		row[2] = OffsetDateTime.ofInstant(Instant.parse(event.get("occurredAt").asString()), ZoneOffset.UTC);
-		row[3] = text(event, "tenant");
-		row[4] = text(event, "operation");
-		row[5] = text(event, "target");
-		row[6] = text(event, "action");
-		row[7] = text(event, "outcome");
-		row[8] = text(event.get("actor"), "type");
-		row[9] = text(event.get("actor"), "id");
-		row[10] = text(event.get("actor"), "name");
-		row[11] = text(event, "ip");
+		Map<String, String> details = JSON.convertValue(event.get("details"),
+				new TypeReference<LinkedHashMap<String, String>>() {
+				});
 		JsonNode entity = event.get("entity");
-		row[12] = text(entity, "type");
-		row[13] = text(entity, "id");
-		row[14] = text(entity, "name");
-		Map<String, String> details = JSON.convertValue(event.get("details"), new TypeReference<LinkedHashMap<String, String>>() {
-		});
-		row[15] = details.isEmpty() ? null : JSON.writeValueAsString(details);
-		row[16] = text(event, "error");
-		row[17] = text(event, "requestId");
-		row[18] = event.get("revision").isNull() ? null : event.get("revision").asLong();
 		JsonNode request = event.get("request");
-		if (request != null && !request.isNull()) {
-			row[19] = text(request, "method");
-			row[20] = text(request, "path");
-			row[21] = request.get("status").isNull() ? null : request.get("status").asLong();
-			row[22] = text(request, "resource");
-			row[23] = text(request, "authType");
-			Map<String, Object> detail = new LinkedHashMap<>();
+		boolean hasRequest = request != null && !request.isNull();
+		String detail = null;
+		if (hasRequest) {
+			Map<String, Object> captured = new LinkedHashMap<>();
 			request.properties().forEach((field) -> {
 				if (!REQUEST_FIELDS.contains(field.getKey())) {
-					detail.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+					captured.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
 				}
 			});
-			row[24] = detail.isEmpty() ? null : JSON.writeValueAsString(detail);
+			detail = captured.isEmpty() ? null : JSON.writeValueAsString(captured);
 		}
-		try {
-			return new EventDigest().hash(resultSet(row), position, prevHash);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		JsonNode trace = event.get("trace");
+		EventRow row = new EventRow(event.get("id").asLong(),
+				OffsetDateTime.ofInstant(Instant.parse(event.get("occurredAt").asString()), ZoneOffset.UTC),
+				text(event, "tenant"), text(event, "operation"), text(event, "target"), text(event, "action"),
+				text(event, "outcome"), text(event.get("actor"), "type"), text(event.get("actor"), "id"),
+				text(event.get("actor"), "name"), text(event, "ip"), text(entity, "type"), text(entity, "id"),
+				text(entity, "name"), details.isEmpty() ? null : JSON.writeValueAsString(details), text(event, "error"),
+				text(event, "requestId"), event.get("revision").isNull() ? null : event.get("revision").asLong(),
+				hasRequest ? text(request, "method") : null, hasRequest ? text(request, "path") : null,
+				(hasRequest && !request.get("status").isNull()) ? request.get("status").asInt() : null,
+				hasRequest ? text(request, "resource") : null, hasRequest ? text(request, "authType") : null, detail,
+				text(trace, "traceId"), text(trace, "spanId"));
+		return new EventDigest().hash(row, EventDigest.V2, position, prevHash);
 	}
 
 	private static String text(JsonNode node, String field) {
@@ -80,33 +65,6 @@ public final class StreamedEventHashes {
 			return null;
 		}
 		return node.get(field).asString();
-	}
-
-	/** A one-row result set over the values, read by column index as the digest reads them. */
-	private static ResultSet resultSet(Object[] row) {
-		boolean[] wasNull = { false };
-		return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[] { ResultSet.class },
-				(proxy, method, arguments) -> {
-					switch (method.getName()) {
-						case "getLong" -> {
-							Object value = row[(int) arguments[0]];
-							wasNull[0] = value == null;
-							return (value != null) ? ((Number) value).longValue() : 0L;
-						}
-						case "getString" -> {
-							Object value = row[(int) arguments[0]];
-							wasNull[0] = value == null;
-							return (value != null) ? value.toString() : null;
-						}
-						case "getObject" -> {
-							return row[(int) arguments[0]];
-						}
-						case "wasNull" -> {
-							return wasNull[0];
-						}
-						default -> throw new UnsupportedOperationException(method.getName());
-					}
-				});
 	}
 
 }

@@ -32,6 +32,7 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealer;
 import io.audittrail.integrity.IntegrityReport;
+import io.audittrail.store.RetentionStore;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
@@ -59,6 +60,9 @@ abstract class RetentionIntegrationTests {
 
 	@Autowired
 	AuditTables auditTables;
+
+	@Autowired
+	RetentionStore retentionStore;
 
 	@Autowired
 	AuditEventStore store;
@@ -147,7 +151,7 @@ abstract class RetentionIntegrationTests {
 	@Test
 	void purgesFiftyThousandEventsWithTheirRevisionsInBatches(CapturedOutput output) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		RetentionJob job = new RetentionJob(this.jdbc.getDataSource(), this.auditTables, only(this.tenant, 30),
+		RetentionJob job = new RetentionJob(this.retentionStore, this.auditTables, only(this.tenant, 30),
 				new RetentionJob.Settings(null, 1000), this.store, this.catalog, meters, Clock.systemUTC());
 		this.rows.eventsWithRevisions(this.tenant, 50_000, daysAgo(40));
 		this.rows.eventsWithRevisions(this.tenant, 10, daysAgo(5));
@@ -241,7 +245,7 @@ abstract class RetentionIntegrationTests {
 		Thread.sleep(20);
 		this.articles.editPublished(article.getId());
 		this.sealer.seal();
-		RetentionJob job = new RetentionJob(this.jdbc.getDataSource(), this.auditTables, only(this.tenant, 1),
+		RetentionJob job = new RetentionJob(this.retentionStore, this.auditTables, only(this.tenant, 1),
 				new RetentionJob.Settings(null, 1000), this.store, this.catalog, null,
 				Clock.fixed(between.plus(Duration.ofDays(1)), ZoneOffset.UTC));
 
@@ -300,7 +304,7 @@ abstract class RetentionIntegrationTests {
 	}
 
 	private RetentionJob job(Integer defaultDays, TenantRetentionPolicy policy) {
-		return new RetentionJob(this.jdbc.getDataSource(), this.auditTables, policy,
+		return new RetentionJob(this.retentionStore, this.auditTables, policy,
 				new RetentionJob.Settings(defaultDays, 100), this.store, this.catalog, null, Clock.systemUTC());
 	}
 

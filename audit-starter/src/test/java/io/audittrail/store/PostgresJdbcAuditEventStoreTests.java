@@ -42,7 +42,8 @@ class PostgresJdbcAuditEventStoreTests {
 				database.get("spring.datasource.password"));
 		new AuditSchemaInitializer(dataSource).afterPropertiesSet();
 		jdbc = new JdbcTemplate(dataSource);
-		store = new JdbcAuditEventStore(dataSource, JsonMapper.builder().build(), false);
+		store = new JdbcAuditEventStore(dataSource, new EventRows(JsonMapper.builder().build()),
+				StoreDialect.of(dataSource), false);
 	}
 
 	@Test

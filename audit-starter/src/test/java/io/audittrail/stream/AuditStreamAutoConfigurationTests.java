@@ -18,7 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditIntegrityAutoConfiguration;
-import io.audittrail.autoconfigure.AuditStoreAutoConfiguration;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.integrity.ChainSealer;
 

@@ -81,8 +81,9 @@ public final class AuditRows {
 
 	/** Ids of the tenant's events in chain order, unsealed ones last. */
 	public List<Long> ids(String tenant) {
-		return this.jdbc.queryForList("select id from audit_event where tenant = ? order by chain_seq, id", Long.class,
-				tenant);
+		return this.jdbc.queryForList("select e.id from audit_event e left join audit_seal s on s.event_id = e.id "
+				+ "where e.tenant = ? order by case when s.position is null then 1 else 0 end, s.position, e.id",
+				Long.class, tenant);
 	}
 
 	public long count(String tenant) {

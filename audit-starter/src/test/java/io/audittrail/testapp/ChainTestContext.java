@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TestApplication.class,
 		properties = { "spring.datasource.url=jdbc:h2:mem:audit-chain;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
-				"audit.integrity.seal-interval=50ms", "audit.retention.cron=-" })
+				"audit.integrity.seal-interval=50ms", "audit.integrity.full-verification-interval=0s",
+				"audit.retention.cron=-" })
 public @interface ChainTestContext {
 
 }

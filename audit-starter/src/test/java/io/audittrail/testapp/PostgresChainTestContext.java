@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TestApplication.class,
-		properties = { "audit.integrity.seal-interval=50ms", "audit.retention.cron=-" })
+		properties = { "audit.integrity.seal-interval=50ms", "audit.integrity.full-verification-interval=0s",
+				"audit.retention.cron=-" })
 @ContextConfiguration(initializers = PostgresChainTestContext.Database.class)
 public @interface PostgresChainTestContext {
 

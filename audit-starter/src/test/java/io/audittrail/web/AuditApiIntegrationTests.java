@@ -1,5 +1,6 @@
 package io.audittrail.web;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		assertThat(ids).hasSize(3).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 		JsonNode item = page.get("items").get(0);
 		assertThat(item.propertyNames()).containsExactly("id", "occurredAt", "tenant", "operation", "operationLabel",
-				"target", "action", "outcome", "actor", "ip", "entity", "details", "request", "revision");
+				"target", "action", "outcome", "actor", "ip", "entity", "details", "request", "revision", "trace");
 		assertThat(item.get("operationLabel").asString()).isEqualTo("Content: Update");
 		assertThat(item.get("actor").propertyNames()).containsExactly("type", "id", "name");
 		assertThat(item.get("actor").get("name").asString()).isEqualTo("editor@demo.test");
@@ -45,6 +46,26 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		assertThat(item.get("details").get("content_id").asString()).isNotEmpty();
 		assertThat(item.get("request").isNull()).isTrue();
 		assertThat(item.get("revision").isNull()).isTrue();
+		assertThat(item.get("trace").isNull()).isTrue();
+	}
+
+	@Test
+	void entriesOfOneTraceAreFoundByItsId() throws Exception {
+		insertEvents(this.tenant, 2, "content.update", "editor@demo.test");
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+				+ "actor_name, trace_id, span_id) values (?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', "
+				+ "'MEMBER', 'editor@demo.test', ?, '00f067aa0ba902b7')", Timestamp.from(Instant.now()),
+				this.tenant, traceId);
+
+		JsonNode page = read(get("/audit/api/events").param("tenant", this.tenant).param("traceId", traceId), reader());
+
+		assertThat(page.get("items")).hasSize(1);
+		JsonNode trace = page.get("items").get(0).get("trace");
+		assertThat(trace.propertyNames()).containsExactly("traceId", "spanId");
+		assertThat(trace.get("traceId").asString()).isEqualTo(traceId);
+		assertThat(trace.get("spanId").asString()).isEqualTo("00f067aa0ba902b7");
+		assertThat(read(get("/audit/api/events").param("tenant", this.tenant), reader()).get("items")).hasSize(3);
 	}
 
 	@Test
@@ -122,6 +143,7 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		assertBadParameter(get("/audit/api/events").param("limit", "501"), "limit");
 		assertBadParameter(get("/audit/api/events").param("limit", "ten"), "limit");
 		assertBadParameter(get("/audit/api/events").param("status", "abc"), "status");
+		assertBadParameter(get("/audit/api/events").param("traceId", "not-a-trace' or 1=1"), "traceId");
 		assertBadParameter(get("/audit/api/events").param("cursor", "forged"), "cursor");
 	}
 

@@ -1,44 +1,60 @@
 package io.audittrail.integrity;
 
-import java.lang.reflect.Proxy;
-import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
+
+import io.audittrail.store.Chains;
+import io.audittrail.store.EventRow;
 
 /**
  * Links rows into their tenant's hash chain with the starter's own digest, for loading many sealed
  * events at once without the background sealer. A row is an array of the columns
- * {@link EventDigest#COLUMNS} names, in that order; {@link #link(Object[])} fills in its position,
- * predecessor and hash. Rows must be linked in id order. Not thread-safe.
+ * {@link #EVENT_COLUMNS} names, in that order; {@link #link(Object[])} gives back its seal, a row of
+ * {@link #SEAL_COLUMNS}. Rows must be linked in id order. Not thread-safe.
  */
 public final class SeedChains {
 
-	/** The columns of a row, in order. */
-	public static final String COLUMNS = EventDigest.COLUMNS;
+	/** The columns of an event row, in order. */
+	public static final String EVENT_COLUMNS = "id, occurred_at, tenant, operation, target, action, outcome, "
+			+ "actor_type, actor_id, actor_name, ip, entity_type, entity_id, entity_name, details, error, request_id, "
+			+ "revision_id, http_method, http_path, http_status, http_resource, http_auth_type, http_detail, "
+			+ "trace_id, span_id";
+
+	/** How many columns an event row has. */
+	public static final int EVENT_COLUMN_COUNT = 26;
+
+	/** The columns of a seal row, in order. */
+	public static final String SEAL_COLUMNS = "chain, position, event_id, prev_hash, hash, encoding";
+
+	/** The encoding every seal is made with. */
+	public static final String ENCODING = EventDigest.V2;
 
 	private final EventDigest digest = new EventDigest();
 
-	private final CurrentRow current = new CurrentRow();
-
 	private final Map<String, Head> heads = new HashMap<>();
 
-	/** Gives the row the next position of its tenant's chain, its predecessor's hash and its own. */
-	public void link(Object[] row) {
-		String tenant = (String) row[EventDigest.TENANT - 1];
-		Head head = this.heads.computeIfAbsent(Chains.keyOf(tenant), (key) -> new Head(tenant));
-		long seq = head.seq + 1;
-		String hash;
-		try {
-			hash = this.digest.hash(this.current.of(row), seq, head.hash);
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		row[EventDigest.CHAIN_SEQ - 1] = seq;
-		row[EventDigest.PREV_HASH - 1] = head.hash;
-		row[EventDigest.HASH - 1] = hash;
-		head.seq = seq;
+	/** Gives the row the next position of its tenant's chain and returns its seal row. */
+	public Object[] link(Object[] row) {
+		EventRow event = event(row);
+		String chain = Chains.keyOf(event.tenant());
+		Head head = this.heads.computeIfAbsent(chain, (key) -> new Head(event.tenant()));
+		long position = head.seq + 1;
+		String hash = this.digest.hash(event, ENCODING, position, head.hash);
+		Object[] seal = { chain, position, event.id(), head.hash, hash, ENCODING };
+		head.seq = position;
 		head.hash = hash;
+		return seal;
+	}
+
+	private static EventRow event(Object[] row) {
+		return new EventRow(((Number) row[0]).longValue(), (OffsetDateTime) row[1], (String) row[2],
+				(String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
+				(String) row[8], (String) row[9], (String) row[10], (String) row[11], (String) row[12],
+				(String) row[13], (String) row[14], (String) row[15], (String) row[16],
+				(row[17] != null) ? ((Number) row[17]).longValue() : null, (String) row[18], (String) row[19],
+				(row[20] != null) ? ((Number) row[20]).intValue() : null, (String) row[21], (String) row[22],
+				(String) row[23], (String) row[24], (String) row[25]);
 	}
 
 	/** The head of every chain linked so far, by chain key, as {@code audit_chain_head} holds it. */
@@ -69,37 +85,6 @@ public final class SeedChains {
 
 		public String hash() {
 			return this.hash;
-		}
-
-	}
-
-	/** Shows the digest the current row as the current row of a result set, as far as it reads one. */
-	private static final class CurrentRow {
-
-		private Object[] row;
-
-		private boolean wasNull;
-
-		private final ResultSet view = (ResultSet) Proxy.newProxyInstance(SeedChains.class.getClassLoader(),
-				new Class<?>[] { ResultSet.class }, (proxy, method, args) -> read(method.getName(), args));
-
-		ResultSet of(Object[] row) {
-			this.row = row;
-			return this.view;
-		}
-
-		private Object read(String method, Object[] args) {
-			if (method.equals("wasNull")) {
-				return this.wasNull;
-			}
-			Object value = this.row[(Integer) args[0] - 1];
-			this.wasNull = value == null;
-			return switch (method) {
-				case "getString" -> (value != null) ? value.toString() : null;
-				case "getLong" -> (value != null) ? ((Number) value).longValue() : 0L;
-				case "getObject" -> value;
-				default -> throw new UnsupportedOperationException("ResultSet." + method);
-			};
 		}
 
 	}

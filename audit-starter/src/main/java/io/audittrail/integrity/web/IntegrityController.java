@@ -13,7 +13,8 @@ import io.audittrail.web.AuditAccessException;
 import io.audittrail.web.BadParameterException;
 
 /**
- * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one tenant's.
+ * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one tenant's,
+ * going on from where the last call verified them (see {@link AuditIntegrity#verifyLatest(String)}).
  */
 @RestController
 public class IntegrityController {
@@ -38,14 +39,14 @@ public class IntegrityController {
 			if (!scope.includes(tenant)) {
 				throw new AuditAccessException(HttpStatus.FORBIDDEN, "You may not read the audit log of tenant '" + tenant + "'.");
 			}
-			return this.integrity.verify(tenant);
+			return this.integrity.verifyLatest(tenant);
 		}
 		if (scope.everyTenant()) {
-			return this.integrity.verify();
+			return this.integrity.verifyLatest();
 		}
-		IntegrityReport report = scope.system() ? this.integrity.verify(null) : new IntegrityReport(true, 0, null, 0);
+		IntegrityReport report = scope.system() ? this.integrity.verifyLatest(null) : new IntegrityReport(true, 0, null, 0);
 		for (String readable : scope.tenants()) {
-			report = report.and(this.integrity.verify(readable));
+			report = report.and(this.integrity.verifyLatest(readable));
 		}
 		return report;
 	}

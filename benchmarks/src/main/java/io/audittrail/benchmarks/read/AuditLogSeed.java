@@ -39,7 +39,7 @@ public final class AuditLogSeed {
 
 	private static final String POSTGRES_DATABASE = "bench_read";
 
-	private static final Path H2_FILE = Path.of("target", "read-benchmark", "audit-log-v2").toAbsolutePath();
+	private static final Path H2_FILE = Path.of("target", "read-benchmark", "audit-log-v3").toAbsolutePath();
 
 	private static final int BATCH = 5_000;
 
@@ -124,13 +124,16 @@ public final class AuditLogSeed {
 
 	private static boolean holdsLog(Connection connection) throws SQLException {
 		return count(connection, "select count(*) from audit_event") == EVENTS
-				&& count(connection, "select count(*) from audit_event where chain_seq is null") == 0
+				&& count(connection, "select count(*) from audit_seal where encoding = '" + SeedChains.ENCODING + "'")
+						== EVENTS
 				&& count(connection, "select coalesce(sum(seq), 0) from audit_chain_head") == EVENTS;
 	}
 
 	private static void load(Connection connection, Database database) throws SQLException {
 		execute(connection, "delete from audit_chain_head");
 		execute(connection, "delete from audit_chain_checkpoint");
+		execute(connection, "truncate table audit_seal");
+		execute(connection, "truncate table audit_request_status");
 		execute(connection, "truncate table audit_event");
 		Map<String, String> indexes = secondaryIndexes(connection, database);
 		for (String index : indexes.keySet()) {
@@ -138,7 +141,10 @@ public final class AuditLogSeed {
 		}
 		GeneratedEvents events = new GeneratedEvents();
 		if (database == Database.POSTGRESQL) {
-			copy(connection, events);
+			copy(connection, "audit_event", SeedChains.EVENT_COLUMNS, events, false);
+			// the same events again, made the same way, for their seals
+			events = new GeneratedEvents();
+			copy(connection, "audit_seal", SeedChains.SEAL_COLUMNS, events, true);
 			execute(connection, "set maintenance_work_mem = '256MB'");
 		}
 		else {
@@ -161,6 +167,7 @@ public final class AuditLogSeed {
 		if (database == Database.POSTGRESQL) {
 			execute(connection, "select setval(pg_get_serial_sequence('audit_event', 'id'), " + EVENTS + ")");
 			execute(connection, "vacuum analyze audit_event");
+			execute(connection, "vacuum analyze audit_seal");
 		}
 		else {
 			execute(connection, "alter table audit_event alter column id restart with " + (EVENTS + 1));
@@ -196,14 +203,16 @@ public final class AuditLogSeed {
 		return indexes;
 	}
 
-	/** PostgreSQL: one {@code COPY} of every row. */
-	private static void copy(Connection connection, GeneratedEvents events) throws SQLException {
+	/** PostgreSQL: one {@code COPY} of every event row, or of every seal row. */
+	private static void copy(Connection connection, String table, String columns, GeneratedEvents events,
+			boolean seals) throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class)
 			.getCopyAPI()
-			.copyIn("copy audit_event (" + SeedChains.COLUMNS + ") from stdin with (format csv)");
+			.copyIn("copy " + table + " (" + columns + ") from stdin with (format csv)");
 		StringBuilder csv = new StringBuilder(BATCH * 512);
 		for (int i = 1; i <= EVENTS; i++) {
-			csvRow(csv, events.next());
+			Object[] event = events.next();
+			csvRow(csv, seals ? events.lastSeal() : event);
 			if (i % BATCH == 0 || i == EVENTS) {
 				byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
 				copy.writeToCopy(bytes, 0, bytes.length);
@@ -232,16 +241,16 @@ public final class AuditLogSeed {
 	/** H2: JDBC batches, in transactions of 100,000 rows. */
 	private static void insert(Connection connection, GeneratedEvents events) throws SQLException {
 		connection.setAutoCommit(false);
-		try (PreparedStatement insert = connection.prepareStatement(
-				"insert into audit_event (" + SeedChains.COLUMNS + ") values (" + "?, ".repeat(26) + "?)")) {
+		try (PreparedStatement insert = connection.prepareStatement("insert into audit_event ("
+				+ SeedChains.EVENT_COLUMNS + ") values (" + "?, ".repeat(SeedChains.EVENT_COLUMN_COUNT - 1) + "?)");
+				PreparedStatement seal = connection.prepareStatement(
+						"insert into audit_seal (" + SeedChains.SEAL_COLUMNS + ") values (?, ?, ?, ?, ?, ?)")) {
 			for (int i = 1; i <= EVENTS; i++) {
-				Object[] row = events.next();
-				for (int column = 0; column < row.length; column++) {
-					insert.setObject(column + 1, row[column]);
-				}
-				insert.addBatch();
+				add(insert, events.next());
+				add(seal, events.lastSeal());
 				if (i % BATCH == 0 || i == EVENTS) {
 					insert.executeBatch();
+					seal.executeBatch();
 				}
 				if (i % 100_000 == 0) {
 					connection.commit();
@@ -250,6 +259,13 @@ public final class AuditLogSeed {
 		}
 		connection.commit();
 		connection.setAutoCommit(true);
+	}
+
+	private static void add(PreparedStatement statement, Object[] row) throws SQLException {
+		for (int column = 0; column < row.length; column++) {
+			statement.setObject(column + 1, row[column]);
+		}
+		statement.addBatch();
 	}
 
 	private static void createPostgresDatabase() {

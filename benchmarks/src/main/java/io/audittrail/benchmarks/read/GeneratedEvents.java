@@ -17,7 +17,8 @@ import io.audittrail.integrity.SeedChains;
  * The events of a busy application, made up the same way on every run: ten tenants of twenty
  * members and three API keys each, who create, update and delete invoices (with Envers revisions),
  * export and revert, and whose HTTP requests are recorded; and a few system-level purges. An event
- * is a row of the columns {@link SeedChains#COLUMNS} names, linked into its tenant's chain.
+ * is a row of the columns {@link SeedChains#EVENT_COLUMNS} names, linked into its tenant's chain;
+ * {@link #lastSeal()} is its seal.
  */
 final class GeneratedEvents {
 
@@ -39,10 +40,12 @@ final class GeneratedEvents {
 
 	private long id;
 
-	/** The next event, with its id, chain position and hash. */
+	private Object[] lastSeal;
+
+	/** The next event, with its id; its seal is then {@link #lastSeal()}. */
 	Object[] next() {
 		long id = ++this.id;
-		Object[] row = new Object[27];
+		Object[] row = new Object[SeedChains.EVENT_COLUMN_COUNT];
 		row[0] = id;
 		row[1] = OffsetDateTime.ofInstant(
 				START.plus(id * 20_000_000L + this.random.nextLong(19_000_000L), ChronoUnit.MICROS), ZoneOffset.UTC);
@@ -77,8 +80,13 @@ final class GeneratedEvents {
 				request(row);
 			}
 		}
-		this.chains.link(row);
+		this.lastSeal = this.chains.link(row);
 		return row;
+	}
+
+	/** The seal of the event {@link #next()} made last: a row of {@link SeedChains#SEAL_COLUMNS}. */
+	Object[] lastSeal() {
+		return this.lastSeal;
 	}
 
 	/** The heads of the chains of the events made so far. */

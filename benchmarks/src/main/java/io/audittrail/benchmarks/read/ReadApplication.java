@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditIntegrityAutoConfiguration;
-import io.audittrail.autoconfigure.AuditStoreAutoConfiguration;
 import io.audittrail.benchmarks.app.Database;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.export.CsvExporter;
-import io.audittrail.query.EventQuery;
+import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.EventQuery;
 
 /**
  * The starter on the database of {@link AuditLogSeed}, without a web server: its catalog, store,

@@ -26,8 +26,8 @@ import io.audittrail.export.CsvExporter;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.query.EventFilter;
-import io.audittrail.query.EventQuery;
 import io.audittrail.query.TenantScope;
+import io.audittrail.store.EventQuery;
 
 /**
  * Reading the log of {@value AuditLogSeed#EVENTS} sealed events through the starter's own query,

@@ -1,10 +1,11 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.store;
 
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
@@ -19,14 +20,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
+import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.FailurePolicy;
+import io.audittrail.capture.http.RequestStatusStore;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.store.AuditSchemaInitializer;
-import io.audittrail.store.JdbcAuditEventStore;
 
 /**
- * Auto-configuration of the audit log's storage in the application's database. The audit tables are
- * migrated after the application's own Flyway migrations and before JPA starts.
+ * Auto-configuration of the audit log's storage in the application's database: the one owner of
+ * the starter's tables and of every statement on them, offered to the other parts through its
+ * ports. The audit tables are migrated after the application's own Flyway migrations and before
+ * JPA starts.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
@@ -38,11 +41,46 @@ public final class AuditStoreAutoConfiguration {
 
 	static final String SCHEMA_INITIALIZER = "auditSchemaInitializer";
 
+	static final String APPEND_ONLY = "auditAppendOnlyTables";
+
 	@Bean
 	@ConditionalOnMissingBean
 	AuditEventStore auditEventStore(DataSource dataSource, AuditProperties properties) {
-		return new JdbcAuditEventStore(dataSource, JsonMapper.builder().build(),
-				properties.getFailurePolicy() == FailurePolicy.LOG);
+		return new JdbcAuditEventStore(dataSource, new EventRows(JsonMapper.builder().build()),
+				StoreDialect.of(dataSource), properties.getFailurePolicy() == FailurePolicy.LOG);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestStatusStore auditRequestStatusStore(DataSource dataSource) {
+		return new JdbcRequestStatusStore(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChainStore auditChainStore(DataSource dataSource) {
+		return new JdbcChainStore(dataSource, StoreDialect.of(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RetentionStore auditRetentionStore(DataSource dataSource) {
+		return new JdbcRetentionStore(dataSource, StoreDialect.of(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ColumnPreferenceStore auditColumnPreferenceStore(DataSource dataSource) {
+		return new JdbcColumnPreferences(dataSource);
+	}
+
+	@Bean(APPEND_ONLY)
+	@ConditionalOnBooleanProperty(name = "audit.store.append-only")
+	AppendOnlyTables auditAppendOnlyTables(DataSource dataSource,
+			ObjectProvider<AuditSchemaInitializer> schema) {
+		// the tables exist before their triggers
+		schema.getIfAvailable();
+		return new AppendOnlyTables(dataSource, StoreDialect.of(dataSource));
 	}
 
 	@Configuration(proxyBeanMethods = false)

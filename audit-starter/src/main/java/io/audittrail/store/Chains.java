@@ -1,4 +1,4 @@
-package io.audittrail.integrity;
+package io.audittrail.store;
 
 /**
  * Names of hash chains: one per tenant and one for system-level events.
@@ -17,12 +17,12 @@ public final class Chains {
 	}
 
 	/** The SQL condition that selects the events of a tenant, {@code null} meaning system-level. */
-	public static String tenantCondition(String tenant) {
-		return (tenant != null) ? "tenant = ?" : "tenant is null";
+	static String tenantCondition(String tenant) {
+		return (tenant != null) ? "e.tenant = ?" : "e.tenant is null";
 	}
 
 	/** The parameters of {@link #tenantCondition(String)} followed by the given ones. */
-	public static Object[] tenantParameters(String tenant, Object... more) {
+	static Object[] tenantParameters(String tenant, Object... more) {
 		if (tenant == null) {
 			return more;
 		}

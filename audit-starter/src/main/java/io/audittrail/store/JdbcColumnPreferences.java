@@ -1,4 +1,4 @@
-package io.audittrail.web;
+package io.audittrail.store;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,15 +15,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Keeps the columns each user shows in the list, in the table {@code audit_column_preference}.
  * Thread-safe.
  */
-final class ColumnPreferences {
+final class JdbcColumnPreferences implements ColumnPreferenceStore {
 
 	private final JdbcTemplate jdbc;
 
-	ColumnPreferences(DataSource dataSource) {
+	JdbcColumnPreferences(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 
-	Optional<List<String>> find(String user) {
+	@Override
+	public Optional<List<String>> find(String user) {
 		return this.jdbc
 			.query("select columns from audit_column_preference where user_name = ?",
 					(rs, row) -> rs.getString(1), user)
@@ -32,7 +33,8 @@ final class ColumnPreferences {
 			.map((columns) -> columns.isEmpty() ? List.of() : Arrays.asList(columns.split(",")));
 	}
 
-	void save(String user, List<String> columns) {
+	@Override
+	public void save(String user, List<String> columns) {
 		String value = String.join(",", columns);
 		Timestamp now = Timestamp.from(Instant.now());
 		if (update(user, value, now) == 0) {

@@ -1,34 +1,25 @@
-package io.audittrail.query;
+package io.audittrail.store;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionOperations;
 
-import io.audittrail.core.Action;
-import io.audittrail.core.Actor;
-import io.audittrail.core.ActorType;
 import io.audittrail.core.AuditEvent;
-import io.audittrail.core.EntityRef;
-import io.audittrail.core.Outcome;
-import io.audittrail.core.RequestInfo;
+import io.audittrail.query.EventFilter;
+import io.audittrail.query.TenantScope;
 
 /**
  * Reads events from the {@code audit_event} table: newest first, in keyset pages that the table's
@@ -37,25 +28,15 @@ import io.audittrail.core.RequestInfo;
  */
 public final class EventQuery {
 
-	private static final String COLUMNS = "id, occurred_at, tenant, operation, target, action, outcome, actor_type, "
-			+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, details, error, request_id, revision_id, "
-			+ "http_method, http_path, http_status, http_resource, http_auth_type, http_detail";
-
-	private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {
-	};
-
-	private static final TypeReference<LinkedHashMap<String, Object>> REQUEST_DETAIL = new TypeReference<>() {
-	};
-
 	private final JdbcTemplate jdbc;
 
 	private final JdbcTemplate streaming;
 
 	private final TransactionOperations readOnlyTransaction;
 
-	private final JsonMapper json;
+	private final EventRows mapping;
 
-	private final RowMapper<AuditEvent> rows = this::event;
+	private final RowMapper<AuditEvent> rows;
 
 	/**
 	 * @param dataSource the database
@@ -68,7 +49,8 @@ public final class EventQuery {
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(1000);
 		this.readOnlyTransaction = readOnlyTransaction;
-		this.json = json;
+		this.mapping = new EventRows(json);
+		this.rows = (rs, row) -> this.mapping.event(rs);
 	}
 
 	/**
@@ -85,7 +67,7 @@ public final class EventQuery {
 			where.and("id < ?", beforeId);
 		}
 		where.arguments.add(limit + 1);
-		List<AuditEvent> items = this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql()
+		List<AuditEvent> items = this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql()
 				+ where.newestFirst() + " fetch first ? rows only", this.rows, where.arguments.toArray());
 		if (items.size() <= limit) {
 			return new EventPage(items, null);
@@ -96,7 +78,7 @@ public final class EventQuery {
 
 	/** The entry with the given id, if it exists and the scope includes its tenant. */
 	public Optional<AuditEvent> find(long id, TenantScope scope) {
-		return this.jdbc.query("select " + COLUMNS + " from audit_event where id = ?", this.rows, id)
+		return this.jdbc.query("select " + EventRows.SELECT + " from audit_event e where id = ?", this.rows, id)
 			.stream()
 			.filter((event) -> scope.includes(event.tenant()))
 			.findFirst();
@@ -107,7 +89,7 @@ public final class EventQuery {
 		Where where = where(EventFilter.none(), scope);
 		where.and("entity_type = ?", entityType);
 		where.and("entity_id = ?", entityId);
-		return this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql() + " order by id", this.rows,
+		return this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql() + " order by id", this.rows,
 				where.arguments.toArray());
 	}
 
@@ -117,7 +99,7 @@ public final class EventQuery {
 		for (int start = 0; start < revisions.size(); start += 1000) {
 			Where where = where(EventFilter.none(), scope);
 			where.in("revision_id", revisions.subList(start, Math.min(revisions.size(), start + 1000)));
-			events.addAll(this.jdbc.query("select " + COLUMNS + " from audit_event" + where.sql() + " order by id",
+			events.addAll(this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql() + " order by id",
 					this.rows, where.arguments.toArray()));
 		}
 		events.sort(java.util.Comparator.comparing(AuditEvent::id));
@@ -131,8 +113,8 @@ public final class EventQuery {
 	public void stream(EventFilter filter, TenantScope scope, Consumer<AuditEvent> consumer) {
 		Where where = where(filter, scope);
 		this.readOnlyTransaction.executeWithoutResult((status) -> this.streaming.query(
-				"select " + COLUMNS + " from audit_event" + where.sql() + where.newestFirst(),
-				(ResultSet rs) -> consumer.accept(event(rs, 0)), where.arguments.toArray()));
+				"select " + EventRows.SELECT + " from audit_event e" + where.sql() + where.newestFirst(),
+				(ResultSet rs) -> consumer.accept(this.mapping.event(rs)), where.arguments.toArray()));
 	}
 
 	private Where where(EventFilter filter, TenantScope scope) {
@@ -201,43 +183,19 @@ public final class EventQuery {
 			where.and("http_method = ?", filter.method());
 		}
 		if (filter.status() != null) {
-			where.and("http_status = ?", filter.status());
+			where.and(EventRows.STATUS + " = ?", filter.status());
 		}
 		if (filter.authType() != null) {
 			where.and("http_auth_type = ?", filter.authType());
+		}
+		if (filter.traceId() != null) {
+			where.and("trace_id = ?", filter.traceId());
 		}
 		return where;
 	}
 
 	private static String contains(String text) {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
-	/** One entry from a row of {@link #COLUMNS}, read by position: cheaper than a look-up by name per cell. */
-	private AuditEvent event(ResultSet rs, int row) throws SQLException {
-		String entityType = rs.getString(12);
-		String entityId = rs.getString(13);
-		String entityName = rs.getString(14);
-		EntityRef entity = (entityType != null || entityId != null || entityName != null)
-				? new EntityRef(entityType, entityId, entityName) : null;
-		String details = rs.getString(15);
-		String method = rs.getString(19);
-		RequestInfo request = null;
-		if (method != null) {
-			Object status = rs.getObject(21);
-			String detail = rs.getString(24);
-			request = new RequestInfo(method, rs.getString(20), (status != null) ? ((Number) status).intValue() : null,
-					rs.getString(22), rs.getString(23),
-					(detail != null) ? this.json.readValue(detail, REQUEST_DETAIL) : Map.of());
-		}
-		long revision = rs.getLong(18);
-		Long revisionId = rs.wasNull() ? null : revision;
-		Timestamp occurredAt = rs.getTimestamp(2);
-		return new AuditEvent(rs.getLong(1), occurredAt.toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
-				Action.valueOf(rs.getString(6)), Outcome.valueOf(rs.getString(7)),
-				new Actor(ActorType.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10)), rs.getString(11),
-				entity, (details != null) ? this.json.readValue(details, DETAILS) : Map.of(), rs.getString(16),
-				rs.getString(17), revisionId, request);
 	}
 
 	/**

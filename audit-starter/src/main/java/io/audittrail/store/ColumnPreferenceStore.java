@@ -1,0 +1,17 @@
+package io.audittrail.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The columns each user shows in the audit log's list. Implementations are thread-safe.
+ */
+public interface ColumnPreferenceStore {
+
+	/** The user's columns, in order, if the user ever chose them. */
+	Optional<List<String>> find(String user);
+
+	/** Keeps the user's columns, replacing those kept before. */
+	void save(String user, List<String> columns);
+
+}
