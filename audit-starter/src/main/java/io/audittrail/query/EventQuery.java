@@ -32,8 +32,8 @@ import io.audittrail.core.RequestInfo;
 
 /**
  * Reads events from the {@code audit_event} table: newest first (by time, ties by id), in keyset
- * pages that the table's indexes serve (no offset, no count), one by id, or all of a filter as a stream. Filter values are
- * always bound as parameters. Thread-safe.
+ * pages that the table's indexes serve (no offset, no count), one by id, or all of a filter as a
+ * stream. Filter values are always bound as parameters. Thread-safe.
  */
 public final class EventQuery {
 
@@ -141,7 +141,13 @@ public final class EventQuery {
 
 	private Where where(EventFilter filter, TenantScope scope) {
 		Where where = new Where();
-		if (!scope.everyTenant()) {
+		if (filter.tenant() != null) {
+			// One tenant asked for: the scope is checked here, so the database sees a single equality.
+			if (!scope.includes(filter.tenant())) {
+				where.and("1 = 0");
+			}
+		}
+		else if (!scope.everyTenant()) {
 			if (scope.tenants().isEmpty()) {
 				where.and(scope.system() ? "tenant is null" : "1 = 0");
 			}
