@@ -1,9 +1,11 @@
 package io.audittrail.web;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -163,7 +165,7 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		while (cursor != null);
 
 		assertThat(seen).doesNotHaveDuplicates().isEqualTo(expected);
-		assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
 		assertThat(entityIds(query("operation", "http.request"))).containsExactly("8-late", "4-late", "0-late");
 	}
 
@@ -209,7 +211,7 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 	}
 
 	private boolean isH2() {
-		return this.jdbc.execute((java.sql.Connection connection) -> connection.getMetaData().getDatabaseProductName())
+		return this.jdbc.execute((Connection connection) -> connection.getMetaData().getDatabaseProductName())
 			.equals("H2");
 	}
 
@@ -218,7 +220,7 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 	}
 
 	private String postgresPlan(String prepare, String execute) {
-		return this.jdbc.execute((java.sql.Connection connection) -> QueryPlans.genericPlan(connection, prepare, execute));
+		return this.jdbc.execute((Connection connection) -> QueryPlans.genericPlan(connection, prepare, execute));
 	}
 
 	@Test

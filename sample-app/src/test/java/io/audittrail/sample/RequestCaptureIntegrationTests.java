@@ -1,6 +1,9 @@
 package io.audittrail.sample;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -140,6 +143,50 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 		assertThat(entry.get("request").get("status").asInt()).isEqualTo(400);
 		assertThat(entry.get("actor").get("name").asString()).isEqualTo("owner@demo.test");
 		assertThat(entry.get("tenant").asString()).isEqualTo("capture");
+	}
+
+	/**
+	 * A request that runs no operation is written by a background writer, after the entries of the
+	 * requests that follow it; the list still reads newest first by time, page after page.
+	 */
+	@Test
+	void listIsNewestFirstByTimeAcrossPagesWithEntriesWrittenLate() {
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.owner.post(SERVICE + "/api-groups", Map.of("name", "")).status()).isEqualTo(400);
+			assertThat(this.owner.post(SERVICE + "/api-groups", Map.of("name", "Paged group " + i)).status())
+				.isEqualTo(201);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc.queryForObject(
+				"select count(*) from audit_event where tenant = 'capture' and operation = 'http.request'"
+						+ " and http_status = 400",
+				Integer.class) >= 4);
+		List<Long> expected = this.jdbc.queryForList(
+				"select id from audit_event where tenant = 'capture' order by occurred_at desc, id desc", Long.class);
+
+		List<Instant> times = new ArrayList<>();
+		assertThat(pagedIds("tenant=capture", 3, times)).doesNotHaveDuplicates().isEqualTo(expected);
+		assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
+
+		// every service the reader may see, in pages and in one
+		List<Long> all = pagedIds("operation=api_group.create", 500, new ArrayList<>());
+		assertThat(pagedIds("operation=api_group.create", 2, new ArrayList<>())).doesNotHaveDuplicates().isEqualTo(all);
+	}
+
+	private List<Long> pagedIds(String filters, int limit, List<Instant> times) {
+		List<Long> ids = new ArrayList<>();
+		String cursor = null;
+		do {
+			HttpResult page = this.owner.get("/audit/api/events?" + filters + "&limit=" + limit
+					+ ((cursor != null) ? "&cursor=" + cursor : ""));
+			assertThat(page.status()).as(page.body()).isEqualTo(200);
+			page.json().get("items").forEach((item) -> {
+				ids.add(item.get("id").asLong());
+				times.add(Instant.parse(item.get("occurredAt").asString()));
+			});
+			cursor = page.json().get("next").isNull() ? null : page.json().get("next").asString();
+		}
+		while (cursor != null);
+		return ids;
 	}
 
 	/**
