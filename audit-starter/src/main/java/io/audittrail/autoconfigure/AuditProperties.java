@@ -573,7 +573,8 @@ public class AuditProperties {
 
 		/**
 		 * Days entries and their Envers revisions are kept, for system-level entries and for tenants
-		 * whose retention policy sets none. Values below 1 count as 1. Unset: kept forever.
+		 * whose retention policy sets none; at least 1 (a smaller value stops the start-up). Unset:
+		 * kept forever.
 		 */
 		private Integer days;
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Base64;
 
 import javax.crypto.Mac;
@@ -33,17 +35,18 @@ public final class CursorCodec {
 		return new CursorCodec(key);
 	}
 
-	/** The cursor of the page that starts below the given id, for the given filter. */
-	public String encode(long beforeId, EventFilter filter) {
-		String payload = beforeId + ":" + fingerprint(filter);
+	/** The cursor of the page that starts after the given position, for the given filter. */
+	public String encode(PagePosition after, EventFilter filter) {
+		String payload = after.occurredAt().getEpochSecond() + "." + after.occurredAt().getNano() + "," + after.id()
+				+ ":" + fingerprint(filter);
 		return ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(sign(payload));
 	}
 
 	/**
-	 * The id a cursor's page starts below.
+	 * The position a cursor's page starts after.
 	 * @throws IllegalArgumentException when the cursor is malformed, forged, or made for another filter
 	 */
-	public long decode(String cursor, EventFilter filter) {
+	public PagePosition decode(String cursor, EventFilter filter) {
 		int dot = cursor.indexOf('.');
 		if (dot < 0) {
 			throw new IllegalArgumentException("The cursor is malformed.");
@@ -64,7 +67,22 @@ public final class CursorCodec {
 		if (colon < 0 || !payload.substring(colon + 1).equals(fingerprint(filter))) {
 			throw new IllegalArgumentException("The cursor belongs to a list with other filters.");
 		}
-		return Long.parseLong(payload.substring(0, colon));
+		return position(payload.substring(0, colon));
+	}
+
+	private static PagePosition position(String text) {
+		int dot = text.indexOf('.');
+		int comma = text.indexOf(',');
+		if (dot < 0 || comma < dot) {
+			throw new IllegalArgumentException("The cursor is malformed.");
+		}
+		try {
+			return new PagePosition(Instant.ofEpochSecond(Long.parseLong(text.substring(0, dot)),
+					Long.parseLong(text.substring(dot + 1, comma))), Long.parseLong(text.substring(comma + 1)));
+		}
+		catch (NumberFormatException | DateTimeException ex) {
+			throw new IllegalArgumentException("The cursor is malformed.");
+		}
 	}
 
 	private byte[] sign(String payload) {

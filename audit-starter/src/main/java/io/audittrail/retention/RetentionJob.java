@@ -185,6 +185,10 @@ public final class RetentionJob {
 	public record Settings(Integer defaultDays, int batchSize) {
 
 		public Settings {
+			if (defaultDays != null && defaultDays < 1) {
+				throw new IllegalArgumentException("audit.retention.days must be at least 1, not " + defaultDays
+						+ "; leave it unset to keep entries forever");
+			}
 			if (batchSize < 1) {
 				throw new IllegalArgumentException("audit.retention.batch-size must be at least 1, not " + batchSize);
 			}

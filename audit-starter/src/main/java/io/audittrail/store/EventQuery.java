@@ -22,9 +22,9 @@ import io.audittrail.query.EventFilter;
 import io.audittrail.query.TenantScope;
 
 /**
- * Reads events from the {@code audit_event} table: newest first, in keyset pages that the table's
- * indexes serve (no offset, no count), one by id, or all of a filter as a stream. Filter values are
- * always bound as parameters. Thread-safe.
+ * Reads events from the {@code audit_event} table: newest first (by time, ties by id), in keyset
+ * pages that the table's indexes serve (no offset, no count), one by id, or all of a filter as a
+ * stream. Filter values are always bound as parameters. Thread-safe.
  */
 public final class EventQuery {
 
@@ -54,17 +54,20 @@ public final class EventQuery {
 	}
 
 	/**
-	 * One page of entries, newest first.
+	 * One page of entries, newest first: by time, then by id.
 	 * @param filter what to match
 	 * @param scope the tenants the reader may see
-	 * @param beforeId only entries with a smaller id, or {@code null} for the first page
+	 * @param after only entries after this position, newest first, or {@code null} for the first page
 	 * @param limit the page size
-	 * @return the page; {@code nextBeforeId} is {@code null} on the last page
+	 * @return the page; {@code next} is {@code null} on the last page
 	 */
-	public EventPage page(EventFilter filter, TenantScope scope, Long beforeId, int limit) {
+	public EventPage page(EventFilter filter, TenantScope scope, PagePosition after, int limit) {
 		Where where = where(filter, scope);
-		if (beforeId != null) {
-			where.and("id < ?", beforeId);
+		if (after != null) {
+			// The first condition is the index's range; the second drops the page's own instant up to its last id.
+			OffsetDateTime occurredAt = OffsetDateTime.ofInstant(after.occurredAt(), ZoneOffset.UTC);
+			where.and("occurred_at <= ?", occurredAt);
+			where.and("(occurred_at < ? or id < ?)", occurredAt, after.id());
 		}
 		where.arguments.add(limit + 1);
 		List<AuditEvent> items = this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql()
@@ -73,7 +76,8 @@ public final class EventQuery {
 			return new EventPage(items, null);
 		}
 		List<AuditEvent> page = List.copyOf(items.subList(0, limit));
-		return new EventPage(page, page.get(limit - 1).id());
+		AuditEvent last = page.get(limit - 1);
+		return new EventPage(page, new PagePosition(last.occurredAt(), last.id()));
 	}
 
 	/** The entry with the given id, if it exists and the scope includes its tenant. */
@@ -119,7 +123,13 @@ public final class EventQuery {
 
 	private Where where(EventFilter filter, TenantScope scope) {
 		Where where = new Where();
-		if (!scope.everyTenant()) {
+		if (filter.tenant() != null) {
+			// One tenant asked for: the scope is checked here, so the database sees a single equality.
+			if (!scope.includes(filter.tenant())) {
+				where.and("1 = 0");
+			}
+		}
+		else if (!scope.everyTenant()) {
 			if (scope.tenants().isEmpty()) {
 				where.and(scope.system() ? "tenant is null" : "1 = 0");
 			}
@@ -202,9 +212,9 @@ public final class EventQuery {
 	 * A page of entries.
 	 *
 	 * @param items the entries, newest first
-	 * @param nextBeforeId the id the next page starts below, or {@code null} on the last page
+	 * @param next the position the next page starts after, or {@code null} on the last page
 	 */
-	public record EventPage(List<AuditEvent> items, Long nextBeforeId) {
+	public record EventPage(List<AuditEvent> items, PagePosition next) {
 
 	}
 
@@ -227,21 +237,21 @@ public final class EventQuery {
 		}
 
 		/**
-		 * Newest first, spelled so that the index matching the equalities serves the order: the
-		 * leading columns are constant, so they do not change it, but without them H2 sorts instead
-		 * of reading its index backwards (PostgreSQL drops them).
+		 * Newest first by time, ties by id, spelled so that the index matching the equalities serves
+		 * the order: the leading columns are constant, so they do not change it, but without them H2
+		 * sorts instead of reading its index backwards (PostgreSQL drops them).
 		 */
 		String newestFirst() {
 			if (this.equalities.contains("entity_type") && this.equalities.contains("entity_id")) {
-				return " order by entity_type desc, entity_id desc, id desc";
+				return " order by entity_type desc, entity_id desc, occurred_at desc, id desc";
 			}
 			if (this.equalities.contains("tenant") && this.equalities.contains("operation")) {
-				return " order by tenant desc, operation desc, id desc";
+				return " order by tenant desc, operation desc, occurred_at desc, id desc";
 			}
 			if (this.equalities.contains("tenant")) {
-				return " order by tenant desc, id desc";
+				return " order by tenant desc, occurred_at desc, id desc";
 			}
-			return " order by id desc";
+			return " order by occurred_at desc, id desc";
 		}
 
 		void or(String condition, String alternative, List<?> values) {

@@ -48,6 +48,7 @@ import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EntityHistory;
 import io.audittrail.query.EventFilter;
+import io.audittrail.query.PagePosition;
 import io.audittrail.query.TenantScope;
 import io.audittrail.revert.RevertRefusedException;
 import io.audittrail.revert.RevertService;
@@ -116,16 +117,16 @@ public class AuditApiController {
 		EventFilter filter = EventFilterParameters.filter(parameters);
 		int limit = EventFilterParameters.limit(parameters);
 		String cursor = EventFilterParameters.text(parameters, "cursor");
-		Long beforeId = null;
+		PagePosition after = null;
 		if (cursor != null) {
 			try {
-				beforeId = this.cursors.decode(cursor, filter);
+				after = this.cursors.decode(cursor, filter);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new BadParameterException("cursor", ex.getMessage() + " Start again without 'cursor'.");
 			}
 		}
-		EventQuery.EventPage page = this.events.page(filter, scope, beforeId, limit);
+		EventQuery.EventPage page = this.events.page(filter, scope, after, limit);
 		Locale locale = RequestLanguage.of(languages, this.catalog);
 		Map<String, Object> body = new LinkedHashMap<>();
 		boolean summaries = "true".equals(EventFilterParameters.text(parameters, "summary"));
@@ -137,7 +138,7 @@ public class AuditApiController {
 			}
 			return item;
 		}).toList());
-		body.put("next", (page.nextBeforeId() != null) ? this.cursors.encode(page.nextBeforeId(), filter) : null);
+		body.put("next", (page.next() != null) ? this.cursors.encode(page.next(), filter) : null);
 		return body;
 	}
 

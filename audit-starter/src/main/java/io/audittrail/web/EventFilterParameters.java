@@ -1,10 +1,10 @@
 package io.audittrail.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +26,12 @@ final class EventFilterParameters {
 	static final int MAX_LIMIT = 500;
 
 	private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+
+	/** The earliest instant a filter may name: every supported database stores it. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	/** The latest instant a filter may name. */
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
 	private EventFilterParameters() {
 	}
@@ -95,20 +101,36 @@ final class EventFilterParameters {
 		if (value == null) {
 			return null;
 		}
+		Instant instant = parse(value, endOfDay);
+		if (instant == null) {
+			throw new BadParameterException(name, "'" + name + "' must be an ISO-8601 date-time with offset, such as "
+					+ "2026-04-01T09:00:00Z, or a date, such as 2026-04-01; not '" + value + "'.");
+		}
+		if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+			throw new BadParameterException(name,
+					"'" + name + "' must lie between 0001-01-01 and 9999-12-31, not '" + value + "'.");
+		}
+		return instant;
+	}
+
+	/** The instant the text names, or {@code null} when it names none. */
+	private static Instant parse(String value, boolean endOfDay) {
 		try {
 			return OffsetDateTime.parse(value).toInstant();
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			// try a date
 		}
 		try {
 			LocalDate date = LocalDate.parse(value);
+			if (date.getYear() < 1 || date.getYear() > 9999) {
+				return (date.getYear() < 1) ? Instant.MIN : Instant.MAX;
+			}
 			return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
 					: date.atStartOfDay(ZoneOffset.UTC).toInstant();
 		}
-		catch (DateTimeParseException ex) {
-			throw new BadParameterException(name, "'" + name + "' must be an ISO-8601 date-time with offset, such as "
-					+ "2026-04-01T09:00:00Z, or a date, such as 2026-04-01; not '" + value + "'.");
+		catch (DateTimeException ex) {
+			return null;
 		}
 	}
 

@@ -49,13 +49,15 @@ class AuditIntegrityAutoConfigurationTests {
 
 	@Test
 	void retentionDaysComeFromPropertiesAndTheTenantPolicy() {
-		this.runner.withPropertyValues("audit.retention.days=0")
-			.withBean(TenantRetentionPolicy.class, () -> (tenant) -> tenant.equals("demo") ? 90 : null)
+		this.runner.withPropertyValues("audit.retention.days=3")
+			.withBean(TenantRetentionPolicy.class,
+					() -> (tenant) -> tenant.equals("demo") ? Integer.valueOf(90) : tenant.equals("low") ? 0 : null)
 			.run((context) -> {
 				RetentionJob job = context.getBean(RetentionJob.class);
 				assertThat(job.retentionDays("demo")).isEqualTo(90);
-				assertThat(job.retentionDays("other")).isEqualTo(1);
-				assertThat(job.retentionDays(null)).isEqualTo(1);
+				assertThat(job.retentionDays("low")).isEqualTo(1);
+				assertThat(job.retentionDays("other")).isEqualTo(3);
+				assertThat(job.retentionDays(null)).isEqualTo(3);
 			});
 	}
 

@@ -17,22 +17,27 @@ class CursorCodecTests {
 	private final EventFilter filter = new EventFilter(Instant.parse("2026-04-01T00:00:00Z"), null, "editor", null,
 			Action.UPDATE, null, null, null, "demo", null, null, null, null, null);
 
+	private final PagePosition position = new PagePosition(Instant.parse("2026-04-02T10:15:30.123456Z"), 4711);
+
 	@Test
 	void cursorRoundTripsForTheSameFilter() {
-		String cursor = this.codec.encode(4711, this.filter);
+		String cursor = this.codec.encode(this.position, this.filter);
 
-		assertThat(this.codec.decode(cursor, this.filter)).isEqualTo(4711);
-		assertThat(new CursorCodec("secret".getBytes(StandardCharsets.UTF_8)).decode(cursor, this.filter)).isEqualTo(4711);
+		assertThat(this.codec.decode(cursor, this.filter)).isEqualTo(this.position);
+		assertThat(new CursorCodec("secret".getBytes(StandardCharsets.UTF_8)).decode(cursor, this.filter))
+			.isEqualTo(this.position);
 	}
 
 	@Test
 	void cursorIsOpaque() {
-		assertThat(this.codec.encode(4711, this.filter)).doesNotContain("4711").doesNotContain("demo");
+		assertThat(this.codec.encode(this.position, this.filter)).doesNotContain("4711")
+			.doesNotContain("demo")
+			.doesNotContain("2026");
 	}
 
 	@Test
 	void cursorOfAnotherFilterIsRefused() {
-		String cursor = this.codec.encode(4711, this.filter);
+		String cursor = this.codec.encode(this.position, this.filter);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode(cursor, EventFilter.none()))
 			.withMessageContaining("other filters");
@@ -40,8 +45,8 @@ class CursorCodecTests {
 
 	@Test
 	void forgedCursorIsRefused() {
-		String cursor = this.codec.encode(4711, this.filter);
-		String otherKey = new CursorCodec("other".getBytes(StandardCharsets.UTF_8)).encode(1, this.filter);
+		String cursor = this.codec.encode(this.position, this.filter);
+		String otherKey = new CursorCodec("other".getBytes(StandardCharsets.UTF_8)).encode(new PagePosition(Instant.EPOCH, 1), this.filter);
 
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.codec.decode(otherKey.substring(0, otherKey.indexOf('.')) + cursor.substring(cursor.indexOf('.')), this.filter))

@@ -95,8 +95,8 @@ abstract class RetentionIntegrationTests {
 	}
 
 	@Test
-	void retentionBelowOneDayIsClampedToOneDay() {
-		RetentionJob job = job(0, (tenant) -> tenant.equals(this.tenant) ? -5 : null);
+	void tenantRetentionBelowOneDayIsClampedToOneDay() {
+		RetentionJob job = job(1, (tenant) -> tenant.equals(this.tenant) ? -5 : null);
 		this.rows.events(this.tenant, 3, daysAgo(2));
 		this.rows.events(this.tenant, 2, NOW.minus(Duration.ofHours(20)));
 		this.sealer.seal();

@@ -1,9 +1,11 @@
 package io.audittrail.web;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import io.audittrail.testapp.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -108,8 +112,8 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 	@Test
 	void pagingReturnsEveryEntryOnceInOrderWhileNewEntriesArrive() throws Exception {
 		insertEvents(this.tenant, 10_000, "content.update", "editor@demo.test");
-		List<Long> expected = this.jdbc.queryForList("select id from audit_event where tenant = ? order by id desc",
-				Long.class, this.tenant);
+		List<Long> expected = this.jdbc.queryForList(
+				"select id from audit_event where tenant = ? order by occurred_at desc, id desc", Long.class, this.tenant);
 
 		List<Long> seen = new ArrayList<>();
 		String cursor = null;
@@ -132,6 +136,113 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		assertThat(seen).hasSize(10_000).doesNotHaveDuplicates().isEqualTo(expected);
 	}
 
+	/**
+	 * Entries written late (as the HTTP capture's background writer does: an id taken after entries
+	 * of requests that started later) take their place by time, and pages that cut through one
+	 * instant neither skip nor repeat an entry.
+	 */
+	@Test
+	void pagesAreNewestFirstByTimeWithLateWrittenEntriesInTheirPlace() throws Exception {
+		Instant base = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+		List<String> expected = new ArrayList<>();
+		for (int second = 0; second < 12; second++) {
+			// three entries per instant: every page of five cuts through one
+			for (int i = 0; i < 3; i++) {
+				String entity = second + "-" + i;
+				insert(this.tenant, base.plusSeconds(second).plusNanos(123_000), "content.update", "UPDATE", "MEMBER",
+						"m-1", "editor@demo.test", "Article", entity, entity, null, null, null);
+			}
+		}
+		for (int second = 0; second < 12; second += 4) {
+			insert(this.tenant, base.plusSeconds(second).plusNanos(123_000), "http.request", "OTHER", "MEMBER", "m-1",
+					"editor@demo.test", "Article", second + "-late", null, "POST", "/api/v1/news", 201);
+		}
+		for (int second = 11; second >= 0; second--) {
+			if (second % 4 == 0) {
+				expected.add(second + "-late");
+			}
+			for (int i = 2; i >= 0; i--) {
+				expected.add(second + "-" + i);
+			}
+		}
+
+		List<String> seen = new ArrayList<>();
+		List<Instant> times = new ArrayList<>();
+		String cursor = null;
+		do {
+			MockHttpServletRequestBuilder request = get("/audit/api/events").param("tenant", this.tenant)
+				.param("limit", "5");
+			if (cursor != null) {
+				request.param("cursor", cursor);
+			}
+			JsonNode page = read(request, reader());
+			page.get("items").forEach((item) -> {
+				seen.add(item.get("entity").get("id").asString());
+				times.add(Instant.parse(item.get("occurredAt").asString()));
+			});
+			cursor = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (cursor != null);
+
+		assertThat(seen).doesNotHaveDuplicates().isEqualTo(expected);
+		assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(entityIds(query("operation", "http.request"))).containsExactly("8-late", "4-late", "0-late");
+	}
+
+	/** The first page with two filters, and the pages after it, are read from an index in order, with no sort. */
+	@Test
+	void pagesWithTwoFiltersAreIndexScansInOrder() {
+		// the list reads columns that no index holds, as EventQuery does
+		String firstPage = "select id, details from audit_event where tenant = ? and operation = ?"
+				+ " order by tenant desc, operation desc, occurred_at desc, id desc fetch first ? rows only";
+		String nextPage = "select id, details from audit_event where tenant = ? and operation = ?"
+				+ " and occurred_at <= ? and (occurred_at < ? or id < ?)"
+				+ " order by tenant desc, operation desc, occurred_at desc, id desc fetch first ? rows only";
+		String listWithoutFilter = "select id, details from audit_event where tenant is not null"
+				+ " order by occurred_at desc, id desc fetch first ? rows only";
+		if (isH2()) {
+			Timestamp at = Timestamp.from(Instant.now());
+			assertThat(h2Plan(firstPage, "t", "content.update", 51)).contains("AUDIT_EVENT_OPERATION")
+				.contains("index sorted");
+			assertThat(h2Plan(nextPage, "t", "content.update", at, at, 1L, 51)).contains("AUDIT_EVENT_OPERATION")
+				.contains("OCCURRED_AT <=")
+				.contains("index sorted");
+			assertThat(h2Plan(listWithoutFilter, 51)).contains("AUDIT_EVENT_TIME").contains("index sorted");
+		}
+		else {
+			assertThat(postgresPlan("prepare first_page(varchar, varchar, integer) as " + firstPage.replace("tenant = ?",
+					"tenant = $1").replace("operation = ?", "operation = $2").replace("fetch first ?", "fetch first $3"),
+					"execute first_page('t', 'content.update', 51)"))
+				.contains("Index Scan Backward using audit_event_operation")
+				.doesNotContain("Sort");
+			assertThat(postgresPlan("prepare next_page(varchar, varchar, timestamptz, bigint, integer) as "
+					+ "select id, details from audit_event where tenant = $1 and operation = $2 and occurred_at <= $3"
+					+ " and (occurred_at < $3 or id < $4)"
+					+ " order by tenant desc, operation desc, occurred_at desc, id desc fetch first $5 rows only",
+					"execute next_page('t', 'content.update', now(), 1, 51)"))
+				.contains("Index Scan Backward using audit_event_operation")
+				.contains("occurred_at <= $3")
+				.doesNotContain("Sort");
+			assertThat(postgresPlan("prepare whole_list(integer) as " + listWithoutFilter.replace("?", "$1"),
+					"execute whole_list(51)"))
+				.contains("Index Scan Backward using audit_event_time")
+				.doesNotContain("Sort");
+		}
+	}
+
+	private boolean isH2() {
+		return this.jdbc.execute((Connection connection) -> connection.getMetaData().getDatabaseProductName())
+			.equals("H2");
+	}
+
+	private String h2Plan(String sql, Object... arguments) {
+		return String.join("\n", this.jdbc.queryForList("explain " + sql, String.class, arguments));
+	}
+
+	private String postgresPlan(String prepare, String execute) {
+		return this.jdbc.execute((Connection connection) -> QueryPlans.genericPlan(connection, prepare, execute));
+	}
+
 	@Test
 	void badInputIsAProblemNamingTheParameter() throws Exception {
 		assertBadParameter(get("/audit/api/events").param("from", "yesterday"), "from");
@@ -145,6 +256,18 @@ abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
 		assertBadParameter(get("/audit/api/events").param("status", "abc"), "status");
 		assertBadParameter(get("/audit/api/events").param("traceId", "not-a-trace' or 1=1"), "traceId");
 		assertBadParameter(get("/audit/api/events").param("cursor", "forged"), "cursor");
+		assertBadParameter(get("/audit/api/events").param("to", "+999999999-12-31"), "to");
+		assertBadParameter(get("/audit/api/events").param("to", "+999999999-12-31T23:59:59Z"), "to");
+		assertBadParameter(get("/audit/api/events").param("from", "-999999999-01-01"), "from");
+		assertBadParameter(get("/audit/api/events").param("from", "0000-12-31T23:59:59Z"), "from");
+		assertBadParameter(get("/audit/api/events").param("to", "10000-01-01"), "to");
+		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-01").param("to", "+999999999-12-31"),
+				"to");
+		assertBadParameter(get("/audit/api/events.csv").param("from", "-999999999-01-01").param("to", "2026-04-01"),
+				"from");
+		insertEvents(this.tenant, 1, "content.update", "editor@demo.test");
+		assertThat(ids(read(get("/audit/api/events").param("tenant", this.tenant).param("from", "0001-01-01")
+			.param("to", "9999-12-31"), reader()))).hasSize(1);
 	}
 
 	@Test

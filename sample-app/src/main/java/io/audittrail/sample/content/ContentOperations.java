@@ -94,8 +94,14 @@ public class ContentOperations {
 		content.status = draft ? ContentStatus.DRAFT : ContentStatus.PUBLISHED;
 		content.publishedAt = draft ? null : this.clock.instant();
 		content.createdBy = createdBy;
-		content.sortOrder = this.contents.findByApiRefOrderBySortOrderAscIdAsc(api.id).size();
+		content.sortOrder = nextSortOrder(api);
 		return new ContentChange(api, this.contents.save(content));
+	}
+
+	/** Last in the API's list: one after the largest order, found without loading the API's contents. */
+	private int nextSortOrder(Api api) {
+		Integer last = this.contents.findMaxSortOrder(api.id);
+		return (last == null) ? 0 : (last == Integer.MAX_VALUE) ? last : last + 1;
 	}
 
 	/**

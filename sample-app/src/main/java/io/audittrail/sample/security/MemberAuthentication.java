@@ -5,7 +5,9 @@ import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
+import io.audittrail.capture.http.HttpAuthTypeResolver;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditPrincipal;
 
@@ -29,6 +31,12 @@ public final class MemberAuthentication extends AbstractAuthenticationToken impl
 	/** How the member signed in: the session's or the JWT's authentication. */
 	public Authentication signIn() {
 		return this.signIn;
+	}
+
+	/** How the request authenticated, as the audit log records it: {@code JWT} for a bearer token, else {@code SESSION}. */
+	public String authType() {
+		return (this.signIn instanceof AbstractOAuth2TokenAuthenticationToken<?>) ? HttpAuthTypeResolver.JWT
+				: HttpAuthTypeResolver.SESSION;
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -39,11 +40,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.audittrail.capture.http.HttpAuthTypeResolver;
 import io.audittrail.core.TenantResolver;
 import io.audittrail.sample.schema.ApiKeys;
 import io.audittrail.sample.service.CurrentTenant;
 import io.audittrail.sample.service.MemberRepository;
 import io.audittrail.sample.service.ServicePermissions;
+import io.audittrail.security.SpringSecurityAuthTypeResolver;
 
 /**
  * Who may call what: the Content and Management APIs take an API key; everything else takes a
@@ -144,6 +147,17 @@ class SecurityConfiguration {
 	@Bean
 	JwtEncoder jwtEncoder(JwtSigningKey key) {
 		return new NimbusJwtEncoder(new ImmutableSecret<>(key.secret()));
+	}
+
+	/**
+	 * A member's request runs as a {@link MemberAuthentication} that stands in for how they signed in,
+	 * so the auth type is taken from that sign-in; other requests are told apart as usual.
+	 */
+	@Bean
+	HttpAuthTypeResolver memberAuthTypes() {
+		HttpAuthTypeResolver others = new SpringSecurityAuthTypeResolver();
+		return (request) -> (SecurityContextHolder.getContext().getAuthentication() instanceof MemberAuthentication member)
+				? member.authType() : others.authType(request);
 	}
 
 	@Bean

@@ -1,10 +1,10 @@
 package io.audittrail.sample.service;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.audittrail.sample.web.InvalidInputException;
+
 /**
  * Services and their settings.
  */
@@ -33,6 +35,8 @@ class ServiceController {
 
 	private static final String SERVICE_ID = "[a-z0-9][a-z0-9-]{1,31}";
 
+	private static final String RETENTION_DAYS = "audit_log_retention_days";
+
 	private final ServiceOperations operations;
 
 	private final Services services;
@@ -40,6 +44,12 @@ class ServiceController {
 	ServiceController(ServiceOperations operations, Services services) {
 		this.operations = operations;
 		this.services = services;
+	}
+
+	@GetMapping
+	@PreAuthorize("isAuthenticated()")
+	List<CmsService> list(Authentication authentication) {
+		return this.services.ofMember(authentication.getName());
 	}
 
 	@PostMapping
@@ -66,10 +76,38 @@ class ServiceController {
 		this.operations.delete(serviceId);
 	}
 
+	@GetMapping("/{serviceId}/settings")
+	Map<String, Object> settings(@PathVariable String serviceId) {
+		return settingsOf(this.services.require(serviceId));
+	}
+
+	/**
+	 * Sets the audit log's retention: a number of days (below 1 counts as 1), or {@code null} for the
+	 * system default ({@code audit.retention.days}). Answers the stored settings.
+	 */
 	@PutMapping("/{serviceId}/settings")
-	Map<String, Object> settings(@PathVariable String serviceId, @Valid @RequestBody Settings body) {
-		CmsService service = this.operations.updateRetention(serviceId, body.auditLogRetentionDays());
-		return Map.of("audit_log_retention_days", service.auditLogRetentionDays);
+	Map<String, Object> updateSettings(@PathVariable String serviceId, @RequestBody Map<String, Object> body) {
+		if (!body.containsKey(RETENTION_DAYS)) {
+			throw new InvalidInputException(RETENTION_DAYS,
+					"is required: a number of days, or null for the system default");
+		}
+		Object days = body.get(RETENTION_DAYS);
+		if (days != null && !(days instanceof Integer)) {
+			throw new InvalidInputException(RETENTION_DAYS,
+					"must be a whole number of days, or null for the system default, not " + describe(days));
+		}
+		return settingsOf(this.operations.updateRetention(serviceId, (Integer) days));
+	}
+
+	private static Map<String, Object> settingsOf(CmsService service) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put(RETENTION_DAYS, service.auditLogRetentionDays);
+		return settings;
+	}
+
+	private static String describe(Object value) {
+		return (value instanceof String) ? "a text" : (value instanceof Number) ? "'" + value + "'" : "a "
+				+ ((value instanceof Map) ? "JSON object" : (value instanceof List) ? "JSON array" : "boolean");
 	}
 
 	@PatchMapping("/{serviceId}/id")
@@ -99,9 +137,6 @@ class ServiceController {
 	}
 
 	record Name(@NotBlank String name) {
-	}
-
-	record Settings(@NotNull @Min(1) @JsonProperty("audit_log_retention_days") Integer auditLogRetentionDays) {
 	}
 
 	record Language(@NotBlank @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?") String language) {

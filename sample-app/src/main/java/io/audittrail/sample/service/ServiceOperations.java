@@ -94,11 +94,14 @@ public class ServiceOperations {
 		return service;
 	}
 
-	/** Sets how many days the audit log of the service is kept. */
+	/**
+	 * Sets how many days the audit log of the service is kept: values below 1 count as 1, and
+	 * {@code null} returns to the system default.
+	 */
 	@Audited(value = "service.update", entityId = "#result?.id", entityName = "#serviceId")
-	public CmsService updateRetention(String serviceId, int auditLogRetentionDays) {
+	public CmsService updateRetention(String serviceId, Integer auditLogRetentionDays) {
 		CmsService service = this.lookup.require(serviceId);
-		service.auditLogRetentionDays = auditLogRetentionDays;
+		service.auditLogRetentionDays = (auditLogRetentionDays != null) ? Math.max(1, auditLogRetentionDays) : null;
 		return service;
 	}
 

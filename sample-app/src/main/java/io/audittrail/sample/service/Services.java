@@ -1,5 +1,9 @@
 package io.audittrail.sample.service;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +31,18 @@ public class Services {
 	@Transactional(readOnly = true)
 	public CmsService require(String serviceId) {
 		return this.services.findByServiceId(serviceId).orElseThrow(() -> new NotFoundException("Service", serviceId));
+	}
+
+	/** The services of which the given email is an active member, by service id. */
+	@Transactional(readOnly = true)
+	public List<CmsService> ofMember(String email) {
+		return this.members.findByEmail(email)
+			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE).stream()
+				.map((membership) -> this.services.findById(membership.serviceRef))
+				.flatMap(Optional::stream)
+				.sorted(Comparator.comparing((CmsService service) -> service.serviceId))
+				.toList())
+			.orElse(List.of());
 	}
 
 	/** Checks that the given email is an active member of the service, for fields such as a creator. */

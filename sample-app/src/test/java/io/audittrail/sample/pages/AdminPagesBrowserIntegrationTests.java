@@ -101,7 +101,7 @@ class AdminPagesBrowserIntegrationTests {
 			.stream()
 			.map((row) -> Long.valueOf(row.getDomAttribute("data-id")))
 			.toList();
-		assertThat(ids).hasSizeGreaterThanOrEqualTo(5).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(5).isEqualTo(newestFirst(ids.size()));
 		WebElement refused = rowContaining("POST /api/v1/pagesblog → 403");
 		assertThat(refused.findElement(By.cssSelector("td[data-column=outcome]")).getText()).isEqualTo("Failed");
 		WebElement update = rowContaining("Content: Update");
@@ -123,7 +123,7 @@ class AdminPagesBrowserIntegrationTests {
 			.stream()
 			.map((row) -> Long.valueOf(row.getDomAttribute("data-id")))
 			.toList();
-		assertThat(ids).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+		assertThat(ids).doesNotHaveDuplicates().isEqualTo(newestFirst(6));
 		assertThat(this.browser.driver().switchTo().activeElement().getText()).isNotBlank();
 	}
 
@@ -261,6 +261,11 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(this.browser.find("#changes tr[data-field=serviceRef] th").getText()).isEqualTo("Service");
 		assertThat(this.browser.find("#changes tr[data-field=reservationStart] td.after").getText()).isEqualTo("(empty)");
 		assertThat(this.browser.find("main").getText()).contains("Member").doesNotContain("Workspace");
+		// the request that made the change, as the admin's API call recorded it
+		assertThat(this.browser.awaitText("main", "/api/v1/services/demo/contents/pagesblog/pages-first").getText())
+			.contains("PATCH")
+			.contains("JWT")
+			.contains("ContentController");
 		scan("06-detail");
 		this.browser.script("document.getElementById('changes').scrollIntoView()");
 		this.browser.screenshot("06-detail-changes");
@@ -549,6 +554,12 @@ class AdminPagesBrowserIntegrationTests {
 		try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, CSVFormat.RFC4180)) {
 			return parser.getRecords();
 		}
+	}
+
+	/** The ids of the demo service's newest entries, newest first by time, then by id. */
+	private List<Long> newestFirst(int count) {
+		return this.jdbc.queryForList("select id from audit_event where tenant = 'demo'"
+				+ " order by occurred_at desc, id desc fetch first ? rows only", Long.class, count);
 	}
 
 	private WebElement firstRow() {

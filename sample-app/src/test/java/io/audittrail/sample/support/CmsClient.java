@@ -1,8 +1,11 @@
 package io.audittrail.sample.support;
 
+import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
@@ -35,16 +38,52 @@ public final class CmsClient {
 		this.credentials = credentials;
 	}
 
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
 	/** A client without credentials for the application on the given port. */
 	public static CmsClient anonymous(int port, JsonMapper json) {
-		RestClient rest = RestClient.builder()
+		return new CmsClient(rest(port, HTTP), json, (headers) -> {
+		});
+	}
+
+	/**
+	 * A client signed in on the login page as the given demo member: it sends the session cookie, and
+	 * the CSRF token that requests of a session need.
+	 */
+	public static CmsClient session(int port, JsonMapper json, String email) {
+		RestClient rest = rest(port, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new CookieManager()).build());
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", email);
+		form.add("password", "demo-password");
+		form.add("_csrf", csrfToken(rest));
+		var signIn = rest.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+			.retrieve().toBodilessEntity();
+		String location = signIn.getHeaders().getFirst(HttpHeaders.LOCATION);
+		if (signIn.getStatusCode().value() != 302 || location == null || location.contains("error")) {
+			throw new IllegalStateException("Cannot sign in as " + email + " on the login page: " + signIn);
+		}
+		String token = csrfToken(rest);
+		return new CmsClient(rest, json, (headers) -> headers.set("X-CSRF-TOKEN", token));
+	}
+
+	private static RestClient rest(int port, HttpClient http) {
+		return RestClient.builder()
 			.baseUrl("http://localhost:" + port)
-			.requestFactory(new JdkClientHttpRequestFactory(HTTP))
+			.requestFactory(new JdkClientHttpRequestFactory(http))
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
-		return new CmsClient(rest, json, (headers) -> {
-		});
+	}
+
+	/** The CSRF token of the current session, from the login page's form. */
+	private static String csrfToken(RestClient rest) {
+		String page = rest.get().uri("/login").retrieve().body(String.class);
+		Matcher token = CSRF.matcher((page != null) ? page : "");
+		if (!token.find()) {
+			throw new IllegalStateException("The login page holds no CSRF token: " + page);
+		}
+		return token.group(1);
 	}
 
 	/** The same application, as the member with the given email, signed in through {@code /api/auth/token}. */
@@ -106,6 +145,11 @@ public final class CmsClient {
 		}
 		return result(this.rest.post().uri(path).headers(this.credentials).contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(parts).retrieve().toEntity(String.class));
+	}
+
+	/** The same client, sending the given header with every request too. */
+	public CmsClient withHeader(String name, String value) {
+		return new CmsClient(this.rest, this.json, this.credentials.andThen((headers) -> headers.set(name, value)));
 	}
 
 	private HttpResult exchange(HttpMethod method, String path, Object body) {
