@@ -35,6 +35,7 @@ import io.audittrail.core.ActorResolver;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
+import io.audittrail.core.TraceContextResolver;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
@@ -74,8 +75,10 @@ public final class AuditAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EventContextResolver auditEventContextResolver(ActorResolver actors, TenantResolver tenants,
-			RequestOriginResolver origins, ObjectProvider<RequestCapture> requests) {
-		return new EventContextResolver(actors, tenants, origins, requests.getIfAvailable(RequestCapture::none));
+			RequestOriginResolver origins, ObjectProvider<RequestCapture> requests,
+			ObjectProvider<TraceContextResolver> traces) {
+		return new EventContextResolver(actors, tenants, origins, requests.getIfAvailable(RequestCapture::none),
+				traces.getIfAvailable(TraceContextResolver::none));
 	}
 
 	@Bean

@@ -37,6 +37,7 @@ import io.audittrail.core.ActorResolver;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
+import io.audittrail.core.TraceContextResolver;
 import io.audittrail.masking.Masking;
 import io.audittrail.masking.SecretFields;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
@@ -93,13 +94,15 @@ public final class AuditHttpCaptureAutoConfiguration {
 	@Bean
 	HttpRequestRecorder auditHttpRequestRecorder(AuditProperties properties, ActorResolver actors,
 			TenantResolver tenants, RequestOriginResolver origins, HttpAuthTypeResolver authTypes,
+			ObjectProvider<TraceContextResolver> traces,
 			HttpEventWriter writer, Masking masking) {
 		AuditProperties.Http http = properties.getHttp();
 		HttpCaptureSettings settings = HttpCaptureSettings.of(http.getMethods(), http.getIncludePaths(),
 				http.getExcludePaths(), properties.getWeb().getBasePath(), http.getIncludeHeaders(),
 				http.getApiKeyHeaders(), http.getMaxBodyBytes().toBytes(), http.isIncludeBody(),
 				http.isIncludeQuery(), http.isIncludePathParameters());
-		return new HttpRequestRecorder(settings, actors, tenants, origins, authTypes, writer,
+		return new HttpRequestRecorder(settings, actors, tenants, origins, authTypes,
+				traces.getIfAvailable(TraceContextResolver::none), writer,
 				JsonMapper.builder().build(), masking, Clock.systemUTC());
 	}
 

@@ -187,7 +187,7 @@ public final class AuditedCallRecorder {
 			events.add(new AuditEvent(null, startedAt, context.tenant(), evaluation.operation().id(),
 					evaluation.operation().target(), evaluation.operation().action(), outcome, context.actor(),
 					context.origin().ip(), entity, evaluation.details(), error, context.origin().requestId(), null,
-					request));
+					request, context.trace()));
 		}
 		return events;
 	}

@@ -4,6 +4,7 @@ import io.audittrail.core.ActorResolver;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
+import io.audittrail.core.TraceContextResolver;
 
 /**
  * Resolves the {@link EventContext} of the current call through the application's SPIs.
@@ -18,21 +19,25 @@ public final class EventContextResolver {
 
 	private final RequestCapture requests;
 
+	private final TraceContextResolver traces;
+
 	public EventContextResolver(ActorResolver actors, TenantResolver tenants, RequestOriginResolver origins) {
-		this(actors, tenants, origins, RequestCapture.none());
+		this(actors, tenants, origins, RequestCapture.none(), TraceContextResolver.none());
 	}
 
 	public EventContextResolver(ActorResolver actors, TenantResolver tenants, RequestOriginResolver origins,
-			RequestCapture requests) {
+			RequestCapture requests, TraceContextResolver traces) {
 		this.actors = actors;
 		this.tenants = tenants;
 		this.origins = origins;
 		this.requests = requests;
+		this.traces = traces;
 	}
 
 	/** The context of the current call. */
 	public EventContext current() {
-		return new EventContext(this.actors.currentActor(), this.tenants.currentTenant(), this.origins.currentOrigin());
+		return new EventContext(this.actors.currentActor(), this.tenants.currentTenant(), this.origins.currentOrigin(),
+				this.traces.currentTrace());
 	}
 
 	/**

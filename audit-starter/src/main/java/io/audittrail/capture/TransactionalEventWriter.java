@@ -256,7 +256,7 @@ public final class TransactionalEventWriter {
 			events.add(new AuditEvent(null, this.clock.instant(), context.tenant(), operation.id(), operation.target(),
 					operation.action(), Outcome.SUCCESS, context.actor(), context.origin().ip(),
 					new EntityRef(change.entityType(), change.entityId(), null), null, null,
-					context.origin().requestId(), revision, request));
+					context.origin().requestId(), revision, request, context.trace()));
 		}
 		return events;
 	}

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.query.EventFilter;
+import io.audittrail.query.PagePosition;
 import io.audittrail.query.TenantScope;
 
 /**

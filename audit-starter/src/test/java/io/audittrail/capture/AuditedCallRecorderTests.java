@@ -20,6 +20,8 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;
+import io.audittrail.core.TraceContext;
+import io.audittrail.core.TraceContextResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -53,7 +55,7 @@ class AuditedCallRecorderTests {
 						() -> new RequestOrigin("198.51.100.4", "r1"), () -> {
 							this.requestsRecorded.add("r1");
 							return new RequestInfo("POST", "/api/v1/things", null, "ThingController", "API_KEY", null);
-						}),
+						}, () -> new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")),
 				writer, new AuditedCallRecorder.Settings(true, false), this.clock);
 	}
 
@@ -68,6 +70,7 @@ class AuditedCallRecorderTests {
 			assertThat(event.actor()).isEqualTo(Actor.apiKey("k1", "CI key"));
 			assertThat(event.tenant()).isEqualTo("demo");
 			assertThat(event.ip()).isEqualTo("198.51.100.4");
+			assertThat(event.trace()).isEqualTo(new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"));
 			assertThat(event.entity().type()).isEqualTo("Article");
 			assertThat(event.entity().id()).isEqualTo("c-7");
 			assertThat(event.details()).containsEntry("content_id", "c-7");
@@ -82,6 +85,7 @@ class AuditedCallRecorderTests {
 		assertThat(this.stored).singleElement().satisfies((event) -> {
 			assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
 			assertThat(event.error()).isEqualTo(IllegalArgumentException.class.getName());
+			assertThat(event.trace().traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 		});
 	}
 
@@ -112,7 +116,7 @@ class AuditedCallRecorderTests {
 				new EventContextResolver(Actor::anonymous, () -> "demo", () -> new RequestOrigin(null, "r2"), () -> {
 					this.requestsRecorded.add("r2");
 					return null;
-				}), writer, new AuditedCallRecorder.Settings(true, false), this.clock);
+				}, TraceContextResolver.none()), writer, new AuditedCallRecorder.Settings(true, false), this.clock);
 
 		assertThatIllegalStateException().isThrownBy(() -> recorder.record(call("computed", "c-11")))
 			.withMessage("no such thing")

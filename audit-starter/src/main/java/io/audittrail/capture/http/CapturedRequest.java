@@ -10,6 +10,7 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 
 import io.audittrail.core.Actor;
 import io.audittrail.core.RequestOrigin;
+import io.audittrail.core.TraceContext;
 
 /**
  * One request being captured, kept as a request attribute from the capture filter's start to the
@@ -85,7 +86,7 @@ final class CapturedRequest {
 	 * Who made the request, taken while the request was inside the security filters, before they
 	 * clear the security context.
 	 */
-	record Caller(Actor actor, String tenant, RequestOrigin origin, String authType) {
+	record Caller(Actor actor, String tenant, RequestOrigin origin, String authType, TraceContext trace) {
 
 	}
 

@@ -32,6 +32,7 @@ import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
+import io.audittrail.core.TraceContextResolver;
 import io.audittrail.masking.Masking;
 
 /**
@@ -60,6 +61,8 @@ public final class HttpRequestRecorder implements RequestCapture {
 
 	private final HttpAuthTypeResolver authTypes;
 
+	private final TraceContextResolver traces;
+
 	private final HttpEventWriter writer;
 
 	private final RequestDetails details;
@@ -69,13 +72,14 @@ public final class HttpRequestRecorder implements RequestCapture {
 	private final Clock clock;
 
 	public HttpRequestRecorder(HttpCaptureSettings settings, ActorResolver actors, TenantResolver tenants,
-			RequestOriginResolver origins, HttpAuthTypeResolver authTypes, HttpEventWriter writer, JsonMapper json,
-			Masking masking, Clock clock) {
+			RequestOriginResolver origins, HttpAuthTypeResolver authTypes, TraceContextResolver traces,
+			HttpEventWriter writer, JsonMapper json, Masking masking, Clock clock) {
 		this.settings = settings;
 		this.actors = actors;
 		this.tenants = tenants;
 		this.origins = origins;
 		this.authTypes = authTypes;
+		this.traces = traces;
 		this.writer = writer;
 		this.details = new RequestDetails(settings, json, masking);
 		this.masking = masking;
@@ -191,7 +195,7 @@ public final class HttpRequestRecorder implements RequestCapture {
 			this.writer.write(() -> new AuditEvent(null, startedAt, identified.tenant(), OPERATION, "http",
 					Action.OTHER, outcome, identified.actor(), identified.origin().ip(), null, null, error,
 					identified.origin().requestId(), null, new RequestInfo(method, path, status, resource,
-							identified.authType(), this.details.describe(snapshot))));
+							identified.authType(), this.details.describe(snapshot)), identified.trace()));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			logger.error("Cannot record the request " + request.getMethod() + " " + path(request), ex);
@@ -206,7 +210,7 @@ public final class HttpRequestRecorder implements RequestCapture {
 
 	private CapturedRequest.Caller caller(HttpServletRequest request) {
 		return new CapturedRequest.Caller(this.actors.currentActor(), this.tenants.currentTenant(),
-				this.origins.currentOrigin(), this.authTypes.authType(request));
+				this.origins.currentOrigin(), this.authTypes.authType(request), this.traces.currentTrace());
 	}
 
 	/** Who made a request that never reached a point where the caller was taken: resolved in its scope. */

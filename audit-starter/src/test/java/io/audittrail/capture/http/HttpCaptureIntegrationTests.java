@@ -193,6 +193,34 @@ class HttpCaptureIntegrationTests {
 	}
 
 	@Test
+	void entriesCarryTheTraceOfTheirRequest() throws Exception {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		String audited = requestId();
+		assertThat(send(post("/api/articles", audited)
+			.header("Authorization", "Bearer " + HttpTestApplication.jwt("m-8", "writer@demo.test"))
+			.header("traceparent", traceparent)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Traced\",\"note\":\"n\"}"))).statusCode())
+			.isEqualTo(201);
+		String plain = requestId();
+		assertThat(send(post("/api/echo/traced", plain).header("X-API-KEY", HttpTestApplication.API_KEY)
+			.header("traceparent", traceparent)
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("words"))).statusCode()).isEqualTo(200);
+		String forged = requestId();
+		assertThat(send(post("/api/echo/forged", forged).header("X-API-KEY", HttpTestApplication.API_KEY)
+			.header("traceparent", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01' or 1=1")
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("words"))).statusCode()).isEqualTo(200);
+
+		for (String id : List.of(audited, plain)) {
+			assertThat(onlyEntry(id)).containsEntry("TRACE_ID", "4bf92f3577b34da6a3ce929d0e0e4736")
+				.containsEntry("SPAN_ID", "00f067aa0ba902b7");
+		}
+		assertThat(onlyEntry(forged)).containsEntry("TRACE_ID", null).containsEntry("SPAN_ID", null);
+	}
+
+	@Test
 	void requestsRejectedBySecurityAreRecordedWithTheirStatus() throws Exception {
 		String anonymous = requestId();
 		assertThat(send(post("/api/echo/x", anonymous).POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode())
