@@ -64,7 +64,7 @@ class EventRecordsTests {
 	void writesTheEventJsonOfTheApi() {
 		JsonNode value = value(StreamFormat.EVENT);
 		assertThat(fieldNames(value)).containsExactly("id", "occurredAt", "tenant", "operation", "operationLabel",
-				"target", "action", "outcome", "actor", "ip", "entity", "details", "request", "revision", "error",
+				"target", "action", "outcome", "actor", "ip", "entity", "details", "request", "revision", "trace", "error",
 				"requestId");
 		assertThat(value.get("id").asLong()).isEqualTo(42);
 		assertThat(value.get("occurredAt").asString()).isEqualTo("2026-03-01T09:30:00.123456Z");

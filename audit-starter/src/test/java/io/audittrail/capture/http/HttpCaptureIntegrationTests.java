@@ -387,9 +387,13 @@ class HttpCaptureIntegrationTests {
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from audit_event where request_id like ? and http_detail like '%aaaaaaaaaa%'", Long.class,
 				run + "-%")).isZero();
-		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_event where request_id like ? and operation = 'content.create' and http_status = 201",
-				Long.class, run + "-%")).isEqualTo(100);
+		// an audited request's status is appended after its response, as a row of its own
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc.queryForObject(
+					"select count(*) from audit_event e left join audit_request_status st on st.event_id = e.id "
+							+ "where e.request_id like ? and e.operation = 'content.create' "
+							+ "and coalesce(e.http_status, st.status) = 201",
+					Long.class, run + "-%")).isEqualTo(100));
 		assertThat(Thread.getAllStackTraces().keySet())
 			.anySatisfy((thread) -> assertThat(thread.getName()).isEqualTo("audit-http-writer"));
 		assertThat(this.meters.counter("audit.http.entries.lost").count()).isZero();
