@@ -81,7 +81,10 @@ class HostileRequestsIntegrationTests extends SampleIntegrationTest {
 
 	/** The given number of entries of requests to the path after the mark, once their statuses are set. */
 	private List<Map<String, Object>> entries(long mark, String path, int count) {
-		String query = "select * from audit_event where id > ? and http_path = ? and http_status is not null order by id";
+		// an audited request's status is a row of its own, appended after the response
+		String query = "select e.*, coalesce(e.http_status, st.status) as http_status from audit_event e "
+				+ "left join audit_request_status st on st.event_id = e.id "
+				+ "where e.id > ? and e.http_path = ? and coalesce(e.http_status, st.status) is not null order by e.id";
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.jdbc.queryForList(query, mark, path).size() >= count);
 		List<Map<String, Object>> entries = this.jdbc.queryForList(query, mark, path);
 		assertThat(entries).hasSize(count);
