@@ -19,7 +19,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:cms-hostile;DB_CLOSE_DELAY=-1", "audit.http.enabled=true",
-				"audit.http.include-body=true", "audit.http.include-query=true", "audit.http.max-body-bytes=200KB" })
+				"audit.http.include-body=true", "audit.http.include-query=true", "audit.http.max-body-bytes=200KB",
+				// the token endpoint, which the sample leaves out of capture, is the one attacked here
+				"audit.http.exclude-paths=/api/auth/none" })
 class HostileRequestsIntegrationTests extends SampleIntegrationTest {
 
 	private static final String UNFINISHED_PASSWORD = "{\"email\":\"x\",\"password\":\"";

@@ -1,7 +1,10 @@
 package io.audittrail.sample.support;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,6 +31,24 @@ public final class AuditLog {
 	public long lastId() {
 		Long id = this.jdbc.queryForObject("select max(id) from audit_event", Long.class);
 		return (id != null) ? id : 0;
+	}
+
+	/**
+	 * The newest id once no entry has arrived for half a second: the entries of captured requests
+	 * are written in the background, so those of earlier calls may still be arriving.
+	 */
+	public long settledLastId() {
+		long[] last = { -1 };
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> {
+				long now = lastId();
+				boolean settled = now == last[0];
+				last[0] = now;
+				return settled;
+			});
+		return last[0];
 	}
 
 	/** The events stored after the given id, oldest first. */
