@@ -161,7 +161,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 		}
 	}
 
-	static void requireKeyName(String name) {
+	/** Checks that a key name is non-empty and holds no space or plus sign, as the format requires. */
+	public static void requireKeyName(String name) {
 		if (name == null || name.isEmpty()) {
 			throw new IllegalArgumentException("a key name must not be empty");
 		}
