@@ -48,7 +48,7 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
 		if (lines.length < 3) {
 			throw new VerificationException("the checkpoint has " + lines.length + " lines, not origin, size and root");
 		}
-		if (!lines[1].matches("0|[1-9][0-9]{0,17}")) {
+		if (!EventEncoding.COUNT.matcher(lines[1]).matches()) {
 			throw new VerificationException("the checkpoint's size \"" + lines[1] + "\" is not a decimal number without leading zeros");
 		}
 		long size;

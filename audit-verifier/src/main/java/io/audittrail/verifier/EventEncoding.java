@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How an audit event's chain hash is computed: SHA-256 of the encoding's name followed by each
@@ -28,11 +29,22 @@ public enum EventEncoding {
 
 	private static final Set<String> REQUIRED = Set.of("id", "chain_seq", "position", "occurred_at");
 
+	/** A chain hash: 64 lowercase hex digits. */
+	static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+	/** A decimal integer without leading zeros that fits a long. */
+	static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+
+	/** A decimal count without leading zeros that fits a long. */
+	static final Pattern COUNT = Pattern.compile("0|[1-9][0-9]{0,17}");
+
 	private final String id;
 
 	private final String positionField;
 
 	private final List<String> fields;
+
+	private final Set<String> fieldSet;
 
 	EventEncoding(String id, String positionField, List<String> trailer) {
 		this.id = id;
@@ -41,6 +53,7 @@ public enum EventEncoding {
 		fields.addAll(Content.FIELDS);
 		fields.addAll(trailer);
 		this.fields = List.copyOf(fields);
+		this.fieldSet = Set.copyOf(fields);
 	}
 
 	/** The encoding of the given name, such as {@code audit-event-v2}. */
@@ -73,7 +86,7 @@ public enum EventEncoding {
 	 * decimal without leading zeros, hashes as 64 lowercase hex digits).
 	 */
 	public void validate(Map<String, String> values) {
-		if (!values.keySet().equals(Set.copyOf(this.fields))) {
+		if (!values.keySet().equals(this.fieldSet)) {
 			List<String> missing = new ArrayList<>(this.fields);
 			missing.removeAll(values.keySet());
 			List<String> extra = new ArrayList<>(values.keySet());
@@ -88,12 +101,12 @@ public enum EventEncoding {
 					throw new IllegalArgumentException("the field " + field + " must not be null");
 				}
 			}
-			else if (NUMBERS.contains(field) && !value.matches("-?(0|[1-9][0-9]{0,17})")) {
+			else if (NUMBERS.contains(field) && !INTEGER.matcher(value).matches()) {
 				throw new IllegalArgumentException("the field " + field + " is not a decimal integer: \"" + value + "\"");
 			}
 		}
 		String prevHash = values.get("prev_hash");
-		if (prevHash != null && !prevHash.matches("[0-9a-f]{64}")) {
+		if (prevHash != null && !HASH.matcher(prevHash).matches()) {
 			throw new IllegalArgumentException("the field prev_hash is not 64 lowercase hex digits");
 		}
 	}
@@ -101,7 +114,11 @@ public enum EventEncoding {
 	/** The chain hash of an event, as lowercase hex, from its {@linkplain #validate valid} values. */
 	public String hash(Map<String, String> values) {
 		validate(values);
-		MessageDigest digest = Sha256.newDigest();
+		return digest(values);
+	}
+
+	String digest(Map<String, String> values) {
+		MessageDigest digest = Sha256.threadDigest();
 		digest.update(this.id.getBytes(StandardCharsets.US_ASCII));
 		ByteBuffer length = ByteBuffer.allocate(4);
 		for (String field : this.fields) {

@@ -101,7 +101,7 @@ public final class EvidenceBundle {
 	}
 
 	private static long number(Map<String, Object> object, String name) {
-		if (!(object.get(name) instanceof String value) || !value.matches("0|[1-9][0-9]{0,17}")) {
+		if (!(object.get(name) instanceof String value) || !EventEncoding.COUNT.matcher(value).matches()) {
 			throw new IllegalArgumentException("the member " + name + " is not a decimal number");
 		}
 		return Long.parseLong(value);

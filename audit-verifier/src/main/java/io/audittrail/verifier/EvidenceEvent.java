@@ -17,7 +17,7 @@ public record EvidenceEvent(EventEncoding encoding, Map<String, String> values, 
 
 	public EvidenceEvent {
 		encoding.validate(values);
-		if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+		if (hash == null || !EventEncoding.HASH.matcher(hash).matches()) {
 			throw new IllegalArgumentException("the hash is not 64 lowercase hex digits");
 		}
 		Map<String, String> ordered = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ public record EvidenceEvent(EventEncoding encoding, Map<String, String> values, 
 
 	/** The chain hash its content gives. */
 	public String computedHash() {
-		return this.encoding.hash(this.values);
+		return this.encoding.digest(this.values);
 	}
 
 	/** The event's Merkle leaf data: the 32 raw bytes of its chain hash. */

@@ -1,6 +1,7 @@
 package io.audittrail.verifier;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,10 +179,14 @@ final class Json {
 						throw error("short \\u escape");
 					}
 					String digits = this.text.substring(this.at, this.at + 4);
-					if (!digits.matches("[0-9a-fA-F]{4}")) {
+					int code;
+					try {
+						code = HexFormat.fromHexDigits(digits);
+					}
+					catch (IllegalArgumentException ex) {
 						throw error("bad \\u escape");
 					}
-					value.append((char) Integer.parseInt(digits, 16));
+					value.append((char) code);
 					this.at += 4;
 				}
 				default -> throw error("bad escape \\" + escaped);

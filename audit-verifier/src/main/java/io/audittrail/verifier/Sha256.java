@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
  */
 final class Sha256 {
 
+	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+
 	private Sha256() {
 	}
 
@@ -20,8 +22,15 @@ final class Sha256 {
 		}
 	}
 
+	/** This thread's digest, reset; not to be held across another use of this class. */
+	static MessageDigest threadDigest() {
+		MessageDigest digest = DIGEST.get();
+		digest.reset();
+		return digest;
+	}
+
 	static byte[] digest(byte[]... parts) {
-		MessageDigest digest = newDigest();
+		MessageDigest digest = threadDigest();
 		for (byte[] part : parts) {
 			digest.update(part);
 		}
