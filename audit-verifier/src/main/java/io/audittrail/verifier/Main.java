@@ -37,7 +37,7 @@ public final class Main {
 	}
 
 	/** Runs a command, printing to the given streams, and returns the exit code. */
-	static int run(String[] args, PrintStream out, PrintStream err) {
+	public static int run(String[] args, PrintStream out, PrintStream err) {
 		Arguments arguments;
 		try {
 			arguments = Arguments.parse(args);
