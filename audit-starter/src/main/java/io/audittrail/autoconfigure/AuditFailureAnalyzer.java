@@ -5,9 +5,11 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 
 import io.audittrail.capture.AuditConfigurationException;
 import io.audittrail.catalog.CatalogException;
+import io.audittrail.evidence.SigningKeyException;
 
 /**
- * Explains start-up failures caused by a bad {@code @Audited} annotation or catalog file.
+ * Explains start-up failures caused by a bad {@code @Audited} annotation, catalog file or
+ * checkpoint signing key.
  */
 final class AuditFailureAnalyzer implements FailureAnalyzer {
 
@@ -18,6 +20,12 @@ final class AuditFailureAnalyzer implements FailureAnalyzer {
 				return new FailureAnalysis(cause.getMessage(),
 						"Use an operation id from the audit catalog (audit/operations.yml), or add the operation there, "
 								+ "and fix the expression named above.",
+						cause);
+			}
+			if (cause instanceof SigningKeyException) {
+				return new FailureAnalysis(cause.getMessage(),
+						"Fix the audit.integrity.signing property or the key file named above, or unset "
+								+ "audit.integrity.signing.private-key and audit.integrity.signing.keystore to use a generated key.",
 						cause);
 			}
 			if (cause instanceof CatalogException) {

@@ -1,0 +1,57 @@
+package io.audittrail.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.audittrail.evidence.CheckpointPublisher;
+import io.audittrail.evidence.CheckpointSigner;
+import io.audittrail.evidence.SigningKeys;
+
+/**
+ * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing key, the
+ * checkpoint signer and the checkpoint publisher. Off unless {@code audit.integrity.signing.enabled}.
+ */
+@AutoConfiguration(after = AuditIntegrityAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "audit.integrity.signing.enabled")
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditEvidenceAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SigningKeys auditSigningKeys(AuditProperties properties) {
+		AuditProperties.Integrity integrity = properties.getIntegrity();
+		AuditProperties.Integrity.Signing signing = integrity.getSigning();
+		String keyName = (signing.getKeyName() != null) ? signing.getKeyName() : integrity.getLogName();
+		return SigningKeys.load(new SigningKeys.Settings(keyName, signing.getPrivateKey(), signing.getKeystore(),
+				signing.getKeystoreType(), signing.getKeystorePassword(), signing.getKeyAlias(), signing.getKeyPassword(),
+				signing.getDirectory(), signing.getRetiredKeys()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CheckpointSigner auditCheckpointSigner(SigningKeys keys, AuditProperties properties) {
+		return new CheckpointSigner(keys, properties.getIntegrity().getLogName(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("audit.integrity.publish.directory")
+	CheckpointPublisher auditDirectoryCheckpointPublisher(AuditProperties properties) {
+		return CheckpointPublisher.toDirectory(properties.getIntegrity().getPublish().getDirectory());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CheckpointPublisher auditCheckpointPublisher() {
+		return CheckpointPublisher.none();
+	}
+
+}
