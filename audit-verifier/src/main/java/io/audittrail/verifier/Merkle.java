@@ -39,7 +39,7 @@ public final class Merkle {
 
 	/** The root of the tree of the first {@code size} leaves. */
 	public static byte[] root(long size, LeafHashes leaves) {
-		return (size == 0) ? emptyRoot() : new Prover(leaves).rangeHash(0, size);
+		return (size == 0) ? emptyRoot() : new Prover(leaves, null).rangeHash(0, size);
 	}
 
 	/** The inclusion proof of the leaf at {@code index} in the tree of the first {@code size} leaves. */
@@ -57,7 +57,16 @@ public final class Merkle {
 	 * level so that proofs of consecutive leaves share their work; its memory stays constant.
 	 */
 	public static Prover prover(LeafHashes leaves) {
-		return new Prover(leaves);
+		return new Prover(leaves, null);
+	}
+
+	/**
+	 * A prover that takes the subtrees of an earlier tree from its frontier rather than from its
+	 * leaves, so that proofs need only the leaves after that tree: how a log proves consistency with
+	 * a checkpoint whose leaves it no longer keeps.
+	 */
+	public static Prover prover(LeafHashes leaves, MerkleFrontier known) {
+		return new Prover(leaves, known);
 	}
 
 	/**
@@ -211,8 +220,14 @@ public final class Merkle {
 
 		private final int[] nextSlot = new int[64];
 
-		Prover(LeafHashes leaves) {
+		private final long knownSize;
+
+		private final List<byte[]> known;
+
+		Prover(LeafHashes leaves, MerkleFrontier known) {
 			this.leaves = leaves;
+			this.knownSize = (known != null) ? known.size() : 0;
+			this.known = (known != null) ? known.hashes() : List.of();
 			for (long[] starts : this.cachedStarts) {
 				Arrays.fill(starts, -1);
 			}
@@ -287,6 +302,12 @@ public final class Merkle {
 		}
 
 		private byte[] perfect(long start, int level) {
+			if (start + (1L << level) <= this.knownSize) {
+				byte[] hash = knownSubtree(start, level);
+				if (hash != null) {
+					return hash;
+				}
+			}
 			if (level == 0) {
 				byte[] hash = this.leaves.leafHash(start);
 				requireHash(hash, "the leaf hash at index " + start);
@@ -305,6 +326,22 @@ public final class Merkle {
 			starts[slot] = start;
 			this.cachedHashes[level][slot] = hash;
 			return hash;
+		}
+
+		/** The known frontier's subtree of that start and level, or {@code null}. */
+		private byte[] knownSubtree(long start, int level) {
+			long nodeStart = 0;
+			int node = 0;
+			for (int bit = 63; bit >= 0; bit--) {
+				if ((this.knownSize & (1L << bit)) != 0) {
+					if (nodeStart == start && bit == level) {
+						return this.known.get(node);
+					}
+					nodeStart += 1L << bit;
+					node++;
+				}
+			}
+			return null;
 		}
 
 		private static long largestPowerOfTwoBelow(long n) {

@@ -124,6 +124,28 @@ class MerkleTests {
 	}
 
 	@Test
+	void proofsFromAnEarlierFrontierNeedNoLeafBeforeIt() {
+		LeafHashes numbered = (index) -> Merkle.leafHash(Long.toString(index).getBytes());
+		for (int oldSize = 1; oldSize <= 40; oldSize++) {
+			MerkleFrontier frontier = MerkleFrontier.empty();
+			for (int i = 0; i < oldSize; i++) {
+				frontier.append(numbered.leafHash(i));
+			}
+			long removed = oldSize;
+			LeafHashes kept = (index) -> {
+				assertThat(index).as("a removed leaf").isGreaterThanOrEqualTo(removed);
+				return numbered.leafHash(index);
+			};
+			for (int newSize = oldSize; newSize <= 48; newSize++) {
+				ConsistencyProof expected = Merkle.consistencyProof(oldSize, newSize, numbered);
+				ConsistencyProof proof = Merkle.prover(kept, frontier).consistencyProof(oldSize, newSize);
+				assertThat(proof.text()).isEqualTo(expected.text());
+				Merkle.verifyConsistency(proof, frontier.root(), Merkle.root(newSize, numbered));
+			}
+		}
+	}
+
+	@Test
 	void corruptedInclusionProofsFail() {
 		byte[] leaf = this.leaves.leafHash(5);
 		InclusionProof proof = Merkle.inclusionProof(5, 8, this.leaves);
