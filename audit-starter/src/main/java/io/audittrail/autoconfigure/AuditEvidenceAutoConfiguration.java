@@ -3,24 +3,31 @@ package io.audittrail.autoconfigure;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import io.audittrail.evidence.ChainTrees;
+import io.audittrail.evidence.CheckpointIssuer;
 import io.audittrail.evidence.CheckpointPublisher;
+import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.CheckpointStore;
 import io.audittrail.evidence.CheckpointSigner;
 import io.audittrail.evidence.SigningKeys;
+import io.audittrail.store.ChainStore;
 
 /**
  * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing key, the
- * checkpoint signer and the checkpoint publisher. Off unless {@code audit.integrity.signing.enabled}.
+ * checkpoint signer, the checkpoint publisher, and, over the chains' storage, the issuer of the
+ * chains' checkpoints and its schedule. Off with {@code audit.integrity.signing.enabled=false}.
  */
 @AutoConfiguration(after = AuditIntegrityAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
-@ConditionalOnBooleanProperty(name = "audit.integrity.signing.enabled")
+@ConditionalOnBooleanProperty(name = "audit.integrity.signing.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditEvidenceAutoConfiguration {
 
@@ -52,6 +59,22 @@ public final class AuditEvidenceAutoConfiguration {
 	@ConditionalOnMissingBean
 	CheckpointPublisher auditCheckpointPublisher() {
 		return CheckpointPublisher.none();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ ChainTrees.class, CheckpointStore.class })
+	CheckpointIssuer auditCheckpointIssuer(ChainTrees trees, CheckpointSigner signer, CheckpointStore store,
+			CheckpointPublisher publisher) {
+		return new CheckpointIssuer(trees, signer, store, publisher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ CheckpointIssuer.class, ChainStore.class })
+	CheckpointSchedule auditCheckpointSchedule(CheckpointIssuer issuer, ChainStore chains,
+			AuditProperties properties) {
+		return new CheckpointSchedule(issuer, chains, properties.getIntegrity().getCheckpointInterval());
 	}
 
 }

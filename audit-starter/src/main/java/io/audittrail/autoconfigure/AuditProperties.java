@@ -528,6 +528,9 @@ public class AuditProperties {
 		 */
 		private String logName = "audit-trail";
 
+		/** How often every chain that grew gets a new signed checkpoint. */
+		private Duration checkpointInterval = Duration.ofMinutes(1);
+
 		private final Signing signing = new Signing();
 
 		private final Publish publish = new Publish();
@@ -568,6 +571,14 @@ public class AuditProperties {
 			return this.logName;
 		}
 
+		public Duration getCheckpointInterval() {
+			return this.checkpointInterval;
+		}
+
+		public void setCheckpointInterval(Duration checkpointInterval) {
+			this.checkpointInterval = checkpointInterval;
+		}
+
 		public void setLogName(String logName) {
 			this.logName = logName;
 		}
@@ -584,10 +595,10 @@ public class AuditProperties {
 		public static class Signing {
 
 			/**
-			 * Whether to load (or generate) the signing key and sign checkpoints. Off until checkpoints
-			 * are stored and served.
+			 * Whether to load (or generate) the signing key and sign, keep, publish and serve the
+			 * chains' checkpoints.
 			 */
-			private boolean enabled = false;
+			private boolean enabled = true;
 
 			/** The key name in the checkpoints' signature lines; the log name when unset. */
 			private String keyName;

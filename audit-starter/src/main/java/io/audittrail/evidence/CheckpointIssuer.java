@@ -47,15 +47,17 @@ public final class CheckpointIssuer {
 			if (latestSize == tree.size() && Arrays.equals(latest.get().checkpoint().root(), root)) {
 				return Optional.empty();
 			}
-			requireExtends(tenant, latest.get(), tree.size(), root);
 		}
+		ConsistencyProof fromLatest = (latest.isPresent()) ? requireExtends(tenant, latest.get(), tree.size(), root)
+				: null;
 		SignedCheckpoint checkpoint = this.signer.sign(tenant, tree.size(), root);
-		this.store.save(checkpoint);
+		this.store.save(checkpoint, tree, fromLatest);
 		this.publisher.publish(checkpoint);
 		return Optional.of(checkpoint);
 	}
 
-	private void requireExtends(String tenant, SignedCheckpoint latest, long size, byte[] root) {
+	/** The proof that the tree extends the latest checkpoint, built from its kept frontier when there is one. */
+	private ConsistencyProof requireExtends(String tenant, SignedCheckpoint latest, long size, byte[] root) {
 		long latestSize = latest.checkpoint().size();
 		String chain = (tenant != null) ? "the chain of tenant " + tenant : "the system-level chain";
 		if (size < latestSize) {
@@ -63,9 +65,11 @@ public final class CheckpointIssuer {
 					+ " of its latest checkpoint: sealed events were removed; refusing to sign");
 		}
 		LeafHashes leaves = this.trees.leaves(tenant);
-		ConsistencyProof proof = Merkle.consistencyProof(latestSize, size, leaves);
+		MerkleFrontier kept = this.store.frontier(tenant, latestSize).orElse(null);
+		ConsistencyProof proof = Merkle.prover(leaves, kept).consistencyProof(latestSize, size);
 		try {
 			Merkle.verifyConsistency(proof, latest.checkpoint().root(), root);
+			return proof;
 		}
 		catch (VerificationException ex) {
 			throw new IllegalStateException(chain + " does not extend its checkpoint of size " + latestSize

@@ -27,11 +27,21 @@ class AuditEvidenceAutoConfigurationTests {
 	Path directory;
 
 	@Test
-	void signsNothingUntilSwitchedOn() {
-		this.runner.run((context) -> assertThat(context).hasNotFailed()
+	void signsNothingWhenSwitchedOff() {
+		this.runner.withPropertyValues("audit.integrity.signing.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(SigningKeys.class)
 			.doesNotHaveBean(CheckpointSigner.class)
 			.doesNotHaveBean(CheckpointPublisher.class));
+	}
+
+	@Test
+	void signsByDefault() {
+		this.runner.withPropertyValues("audit.integrity.signing.directory=" + this.directory.resolve("keys"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SigningKeys.class)
+				.hasSingleBean(CheckpointSigner.class));
+		assertThat(this.directory.resolve("keys").resolve(SigningKeys.GENERATED_KEY)).exists();
 	}
 
 	@Test

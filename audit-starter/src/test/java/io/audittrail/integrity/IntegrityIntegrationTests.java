@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,11 +29,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.evidence.SignedCheckpoint;
+import io.audittrail.evidence.SigningKeys;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.SealedEvent;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.verifier.LeafHashes;
+import io.audittrail.verifier.Merkle;
+import io.audittrail.verifier.SignedNote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -63,6 +71,15 @@ abstract class IntegrityIntegrationTests {
 
 	@Autowired
 	WebApplicationContext context;
+
+	@Autowired
+	CheckpointSchedule checkpoints;
+
+	@Autowired
+	CheckpointStore checkpointStore;
+
+	@Autowired
+	SigningKeys keys;
 
 	AuditRows rows;
 
@@ -113,6 +130,36 @@ abstract class IntegrityIntegrationTests {
 		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct position) as positions, "
 				+ "min(position) as first, max(position) as last from audit_seal where chain = ?", "=" + this.tenant);
 		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue()).containsExactly(8000L, 1L, 8000L);
+	}
+
+	@Test
+	void checkpointsSignTheTreeOfTheSealedChainAsItGrows() {
+		this.rows.events(this.tenant, 5, Instant.now());
+		this.sealer.seal();
+		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		assertThat(this.checkpoints.issueNow(this.tenant)).as("nothing new to sign").isEmpty();
+		this.rows.events(this.tenant, 4, Instant.now());
+		this.sealer.seal();
+
+		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+
+		List<String> hashes = this.jdbc.queryForList("select hash from audit_seal where chain = ? order by position",
+				String.class, "=" + this.tenant);
+		LeafHashes leaves = (index) -> Merkle.leafHash(HexFormat.of().parseHex(hashes.get((int) index)));
+		assertThat(first.checkpoint().size()).isEqualTo(5);
+		assertThat(first.checkpoint().root()).isEqualTo(Merkle.root(5, leaves));
+		assertThat(second.checkpoint().size()).isEqualTo(9);
+		assertThat(second.checkpoint().root()).isEqualTo(Merkle.root(9, leaves));
+		assertThat(second.checkpoint().origin()).isEqualTo("audit-trail/tenant/" + this.tenant);
+		assertThat(SignedNote.parse(second.note()).verify(this.keys.verifierKeys())).isNotEmpty();
+		Map<String, Object> row = this.jdbc.queryForMap("select root_hash, note, key_id, previous_size from "
+				+ "audit_checkpoint where chain = ? and tree_size = 9", "=" + this.tenant);
+		assertThat(row.get("root_hash")).isEqualTo(HexFormat.of().formatHex(second.checkpoint().root()));
+		assertThat(row.get("note")).isEqualTo(second.note());
+		assertThat(row.get("key_id")).isEqualTo(String.format("%08x", this.keys.current().keyId()));
+		assertThat(((Number) row.get("previous_size")).longValue()).isEqualTo(5);
+		Merkle.verifyConsistency(this.checkpointStore.consistency(this.tenant, 5, 9).orElseThrow(),
+				first.checkpoint().root(), second.checkpoint().root());
 	}
 
 	@Test
