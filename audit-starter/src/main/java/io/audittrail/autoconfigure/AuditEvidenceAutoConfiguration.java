@@ -7,8 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.audittrail.evidence.ChainTrees;
 import io.audittrail.evidence.CheckpointIssuer;
@@ -17,14 +19,17 @@ import io.audittrail.evidence.CheckpointSchedule;
 import io.audittrail.evidence.CheckpointStore;
 import io.audittrail.evidence.CheckpointSigner;
 import io.audittrail.evidence.SigningKeys;
+import io.audittrail.evidence.web.CheckpointController;
 import io.audittrail.store.ChainStore;
+import io.audittrail.store.EventQuery;
+import io.audittrail.web.AuditAccessControl;
 
 /**
  * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing key, the
  * checkpoint signer, the checkpoint publisher, and, over the chains' storage, the issuer of the
  * chains' checkpoints and its schedule. Off with {@code audit.integrity.signing.enabled=false}.
  */
-@AutoConfiguration(after = AuditIntegrityAutoConfiguration.class)
+@AutoConfiguration(after = { AuditIntegrityAutoConfiguration.class, AuditWebAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.signing.enabled", matchIfMissing = true)
@@ -75,6 +80,20 @@ public final class AuditEvidenceAutoConfiguration {
 	CheckpointSchedule auditCheckpointSchedule(CheckpointIssuer issuer, ChainStore chains,
 			AuditProperties properties) {
 		return new CheckpointSchedule(issuer, chains, properties.getIntegrity().getCheckpointInterval());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean({ AuditAccessControl.class, EventQuery.class, CheckpointStore.class, ChainTrees.class })
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees,
+				EventQuery events, AuditAccessControl access) {
+			return new CheckpointController(checkpoints, trees, events, access);
+		}
+
 	}
 
 }

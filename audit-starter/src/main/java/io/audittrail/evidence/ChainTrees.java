@@ -1,5 +1,7 @@
 package io.audittrail.evidence;
 
+import java.util.OptionalLong;
+
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.MerkleFrontier;
 
@@ -15,5 +17,8 @@ public interface ChainTrees {
 
 	/** The chain's leaf hashes by index (position - 1), at least up to its current sealed size. */
 	LeafHashes leaves(String tenant);
+
+	/** The position of a sealed event in its chain, if it is sealed there. */
+	OptionalLong position(String tenant, long eventId);
 
 }

@@ -3,6 +3,7 @@ package io.audittrail.store;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -103,6 +104,15 @@ final class JdbcChainTrees implements ChainTrees {
 			}
 
 		};
+	}
+
+	@Override
+	public OptionalLong position(String tenant, long eventId) {
+		return this.jdbc.queryForList("select position from audit_seal where chain = ? and event_id = ?", Long.class,
+				Chains.keyOf(tenant), eventId)
+			.stream()
+			.mapToLong(Long::longValue)
+			.findFirst();
 	}
 
 	private static void requireLeaf(String tenant, long expected, long position) {

@@ -16,7 +16,7 @@ import io.audittrail.revert.RevertRefusedException;
  * 403, 404, and 409 with the reason a change cannot be reverted.
  */
 @RestControllerAdvice(assignableTypes = { AuditApiController.class, AuditCatalogController.class,
-		io.audittrail.integrity.web.IntegrityController.class })
+		io.audittrail.integrity.web.IntegrityController.class, io.audittrail.evidence.web.CheckpointController.class })
 public class AuditProblemHandler {
 
 	@ExceptionHandler

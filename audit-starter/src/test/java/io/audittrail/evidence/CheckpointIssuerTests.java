@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,11 @@ class CheckpointIssuerTests {
 			@Override
 			public LeafHashes leaves(String tenant) {
 				return (index) -> chain(tenant).get((int) index);
+			}
+
+			@Override
+			public OptionalLong position(String tenant, long eventId) {
+				return OptionalLong.empty();
 			}
 
 		};

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +40,14 @@ import io.audittrail.store.SealedEvent;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.verifier.ConsistencyProof;
+import io.audittrail.verifier.InclusionProof;
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.SignedNote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -323,6 +328,103 @@ abstract class IntegrityIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("tenant"))
 			.andExpect(jsonPath("$.detail").value("Parameter 'tenant' must not be blank; leave it out to verify every chain"));
+	}
+
+	@Test
+	void checkpointEndpointsPublishCheckpointsAndTheirProofs() throws Exception {
+		List<Long> ids = sealedEvents(3);
+		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		this.rows.events(this.tenant, 4, Instant.now());
+		this.sealer.seal();
+		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
+
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.latest.size").value(7))
+			.andExpect(jsonPath("$.latest.note").value(second.note()))
+			.andExpect(jsonPath("$.history[*].size").value(contains(7, 3)));
+
+		String proof = mvc.perform(get("/audit/api/events/{id}/proof", ids.get(1)).param("checkpoint", "3"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.position").value(2))
+			.andExpect(jsonPath("$.checkpoint.note").value(first.note()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<byte[]> hashes = JsonPath.<List<String>>read(proof, "$.hashes")
+			.stream()
+			.map(Base64.getDecoder()::decode)
+			.toList();
+		String leaf = this.jdbc.queryForObject("select hash from audit_seal where event_id = ?", String.class, ids.get(1));
+		Merkle.verifyInclusion(Merkle.leafHash(HexFormat.of().parseHex(leaf)),
+				new InclusionProof(1, 3, hashes), first.checkpoint().root());
+
+		String consistency = mvc
+			.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "3").param("to", "7"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.from.note").value(first.note()))
+			.andExpect(jsonPath("$.to.note").value(second.note()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Merkle.verifyConsistency(ConsistencyProof
+			.parse(JsonPath.read(consistency, "$.proof"), 3, 7), first.checkpoint().root(),
+				second.checkpoint().root());
+	}
+
+	@Test
+	void checkpointEndpointsKeepReadersToTheirTenants() throws Exception {
+		List<Long> ids = sealedEvents(2);
+		this.checkpoints.issueNow(this.tenant).orElseThrow();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant)).andExpect(status().isUnauthorized());
+		signIn("admin@demo.test", "viewAuditLog", "tenant:elsewhere");
+
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/checkpoints"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("You may not read the system-level audit log."));
+		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "1").param("to", "2"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", "elsewhere"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.history").isEmpty());
+	}
+
+	@Test
+	void checkpointEndpointsNameTheirBadParameters() throws Exception {
+		List<Long> ids = sealedEvents(2);
+		this.checkpoints.issueNow(this.tenant).orElseThrow();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog");
+
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant).param("limit", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("limit"));
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("tenant"));
+		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)).param("checkpoint", "two"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("checkpoint"))
+			.andExpect(jsonPath("$.detail").value("Parameter 'checkpoint' must be a whole number from 1 up, not 'two'"));
+		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)).param("checkpoint", "5"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("The chain has no checkpoint of size 5."));
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("to", "2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("from"));
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "2").param("to", "-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("to"));
 	}
 
 	@Test
