@@ -22,6 +22,7 @@ import io.audittrail.evidence.SigningKeys;
 import io.audittrail.evidence.web.CheckpointController;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.EventQuery;
+import io.audittrail.store.RetentionStore;
 import io.audittrail.web.AuditAccessControl;
 
 /**
@@ -84,14 +85,16 @@ public final class AuditEvidenceAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnBean({ AuditAccessControl.class, EventQuery.class, CheckpointStore.class, ChainTrees.class })
+	@ConditionalOnBean({ AuditAccessControl.class, EventQuery.class, ChainTrees.class, CheckpointStore.class, ChainStore.class,
+			RetentionStore.class })
 	static class WebConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees,
-				EventQuery events, AuditAccessControl access) {
-			return new CheckpointController(checkpoints, trees, events, access);
+				EventQuery events, AuditAccessControl access, ChainStore chains, RetentionStore retention,
+				CheckpointSchedule issuing) {
+			return new CheckpointController(checkpoints, trees, events, access, chains, retention, issuing);
 		}
 
 	}

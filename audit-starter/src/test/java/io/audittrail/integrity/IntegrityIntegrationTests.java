@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,11 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +36,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -43,14 +52,18 @@ import io.audittrail.testapp.TestApplication;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.InclusionProof;
 import io.audittrail.verifier.LeafHashes;
+import io.audittrail.verifier.Main;
 import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.SignedNote;
+import io.audittrail.verifier.VerifierKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -425,6 +438,69 @@ abstract class IntegrityIntegrationTests {
 		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "2").param("to", "-1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("to"));
+	}
+
+	@Test
+	void evidenceBundleOfAPeriodVerifiesWithTheOfflineVerifier(@TempDir Path directory) throws Exception {
+		this.rows.events(this.tenant, 3, Instant.parse("2026-03-01T10:00:00Z"));
+		this.rows.events(this.tenant, 4, Instant.parse("2026-03-02T10:00:00Z"));
+		this.rows.events(this.tenant, 2, Instant.parse("2026-03-03T10:00:00Z"));
+		this.sealer.seal();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
+
+		MvcResult started = mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant)
+			.param("from", "2026-03-02")
+			.param("to", "2026-03-02")).andExpect(request().asyncStarted()).andReturn();
+		MvcResult result = mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/zip"))
+			.andReturn();
+
+		Path bundle = directory.resolve("evidence.zip");
+		Files.write(bundle, result.getResponse().getContentAsByteArray());
+		Path keys = directory.resolve("keys.txt");
+		Files.write(keys, this.keys.verifierKeys().stream().map(VerifierKey::encoded).toList());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = Main.run(new String[] { "bundle", bundle.toString(), "--key", keys.toString() },
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(exit).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("events:     4 (positions 4 to 7)");
+		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle))) {
+			List<String> entries = new ArrayList<>();
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.add(entry.getName());
+			}
+			assertThat(entries).containsExactly("checkpoint", "events.jsonl", "proofs.jsonl");
+		}
+		assertThat(this.checkpointStore.latest(this.tenant)).get()
+			.extracting((checkpoint) -> checkpoint.checkpoint().size())
+			.as("the export signed the chain's checkpoint first")
+			.isEqualTo(9L);
+	}
+
+	@Test
+	void evidenceBundleKeepsReadersToTheirTenantsAndNamesBadParameters() throws Exception {
+		sealedEvents(2);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:elsewhere");
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/evidence.zip"))
+			.andExpect(status().isForbidden());
+
+		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "yesterday"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("from"));
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "2026-03-02")
+			.param("to", "2026-03-01")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("from"));
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "2999-01-01"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No sealed event of the chain occurred in the period."));
 	}
 
 	@Test

@@ -1,24 +1,41 @@
 package io.audittrail.evidence.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncWebRequest;
+import org.springframework.web.context.request.async.WebAsyncUtils;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.evidence.ChainTrees;
+import io.audittrail.evidence.CheckpointSchedule;
 import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.evidence.EvidenceExporter;
 import io.audittrail.evidence.SignedCheckpoint;
 import io.audittrail.query.TenantScope;
+import io.audittrail.store.ChainStore;
 import io.audittrail.store.EventQuery;
+import io.audittrail.store.RetentionStore;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.InclusionProof;
 import io.audittrail.verifier.Merkle;
@@ -28,9 +45,9 @@ import io.audittrail.web.BadParameterException;
 
 /**
  * {@code GET {base}/api/checkpoints}, {@code {base}/api/events/{id}/proof} and
- * {@code {base}/api/consistency}: a chain's signed checkpoints, the proof that an event is in a
- * checkpoint's tree, and the proof that a checkpoint extends an earlier one, to the readers of the
- * chain's tenant only. Without {@code tenant} the system-level chain is meant.
+ * {@code {base}/api/consistency} and {@code {base}/api/evidence.zip}: a chain's signed checkpoints,
+ * the proof that an event is in a checkpoint's tree, the proof that a checkpoint extends an earlier
+ * one and a period's evidence bundle, to the readers of the chain's tenant only. Without {@code tenant} the system-level chain is meant.
  */
 @RestController
 public class CheckpointController {
@@ -46,12 +63,102 @@ public class CheckpointController {
 
 	private final AuditAccessControl access;
 
+	private final ChainStore chains;
+
+	private final RetentionStore retention;
+
+	private final CheckpointSchedule issuing;
+
+	/**
+	 * @param checkpoints the kept checkpoints
+	 * @param trees the chains' trees
+	 * @param events reads events in the reader's scope
+	 * @param access who may read what
+	 * @param chains the sealed chains
+	 * @param retention where retention left each chain
+	 * @param issuing issues a chain's checkpoint before its evidence is exported
+	 */
 	public CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
-			AuditAccessControl access) {
+			AuditAccessControl access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
 		this.checkpoints = checkpoints;
 		this.trees = trees;
 		this.events = events;
 		this.access = access;
+		this.chains = chains;
+		this.retention = retention;
+		this.issuing = issuing;
+	}
+
+	/**
+	 * The evidence bundle of a chain's events in a period: from the first event of the chain that
+	 * occurred at or after {@code from} to the last before the first that occurred after {@code to},
+	 * with the chain's checkpoint, signed now if the chain grew, and every event's inclusion proof.
+	 * Streamed: memory stays constant whatever the period.
+	 */
+	@GetMapping(path = "${audit.web.base-path:/audit}/api/evidence.zip")
+	public ResponseEntity<StreamingResponseBody> evidence(@RequestParam(name = "tenant", required = false) String tenant,
+			@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to, HttpServletRequest request) {
+		requireChain(tenant);
+		Instant since = instant("from", from, false);
+		Instant until = instant("to", to, true);
+		if (since != null && until != null && since.isAfter(until)) {
+			throw new BadParameterException("from", "Parameter 'from' must not be after 'to'");
+		}
+		try {
+			this.issuing.issueNow(tenant);
+		}
+		catch (IllegalStateException ex) {
+			ErrorResponseException refused = new ErrorResponseException(HttpStatus.CONFLICT);
+			refused.setDetail(ex.getMessage());
+			throw refused;
+		}
+		SignedCheckpoint checkpoint = this.checkpoints.latest(tenant)
+			.orElseThrow(() -> notFound("The chain has no sealed event yet."));
+		long size = checkpoint.checkpoint().size();
+		long removed = this.retention.checkpoint(tenant);
+		long first = (since != null) ? this.retention.firstPositionSince(tenant, removed, since).orElse(size + 1)
+				: removed + 1;
+		if (first > size) {
+			throw notFound("No sealed event of the chain occurred in the period.");
+		}
+		StreamingResponseBody body = (output) -> EvidenceExporter.export(output, checkpoint, null,
+				(sink) -> this.chains.walk(tenant, first - 1, (sealed) -> sealed.position() <= size
+						&& (until == null || !sealed.event().occurredAt().toInstant().isAfter(until))
+						&& sink.test(EvidenceExporter.event(sealed))),
+				this.trees.leaves(tenant));
+		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
+		if (download != null) {
+			// a long period over a slow link outlasts any request timeout; the download ends with the data
+			download.setTimeout(-1L);
+		}
+		String name = "evidence-" + ((tenant != null) ? "tenant-" + tenant.replaceAll("[^A-Za-z0-9._-]", "_") : "system")
+				+ "-" + size + ".zip";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+	private static Instant instant(String name, String value, boolean endOfDay) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// try a date
+		}
+		try {
+			LocalDate date = LocalDate.parse(value.strip());
+			return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
+					: date.atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadParameterException(name, "Parameter '" + name + "' must be an ISO-8601 date-time with offset, "
+					+ "such as 2026-04-01T09:00:00Z, or a date, such as 2026-04-01; not '" + value + "'");
+		}
 	}
 
 	@GetMapping(path = "${audit.web.base-path:/audit}/api/checkpoints")
