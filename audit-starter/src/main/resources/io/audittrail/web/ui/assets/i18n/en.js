@@ -78,6 +78,7 @@ export default {
   'kind.DEL': 'Deleted',
   'download.title': 'Download CSV',
   'download.intro': 'Choose the period to download. The file lists every entry of the period you may read.',
+  'download.evidence': 'Evidence bundle (ZIP)',
   'download.submit': 'Download',
   'download.required': 'Choose both dates.',
   'download.order': 'The start date must not be after the end date.',

@@ -78,6 +78,7 @@ export default {
   'kind.DEL': '削除',
   'download.title': 'CSVダウンロード',
   'download.intro': 'ダウンロードする期間を選んでください。閲覧できるすべてのログが含まれます。',
+  'download.evidence': '証拠バンドル (ZIP)',
   'download.submit': 'ダウンロード',
   'download.required': '開始日と終了日を選んでください。',
   'download.order': '開始日は終了日より前にしてください。',

@@ -242,6 +242,7 @@ function openDownload(filters) {
   const to = h('input', { type: 'date', id: 'download-to', name: 'to', required: true, value: filters.to || iso(today) });
   const message = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'button', class: 'button button-primary', id: 'download-submit' }, t('download.submit'));
+  const evidence = h('button', { type: 'button', class: 'button', id: 'download-evidence' }, t('download.evidence'));
   const dialog = modal({
     title: t('download.title'),
     body: h('form', { id: 'download-form' },
@@ -250,9 +251,9 @@ function openDownload(filters) {
         h('div', { class: 'field' }, h('label', { for: 'download-from' }, t('list.from')), from),
         h('div', { class: 'field' }, h('label', { for: 'download-to' }, t('list.to')), to)),
       message),
-    actions: [h('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, t('common.cancel')), submit],
+    actions: [h('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, t('common.cancel')), evidence, submit],
   });
-  submit.addEventListener('click', () => {
+  const download = (file, extra) => {
     if (!from.value || !to.value) {
       message.textContent = t('download.required');
       message.hidden = false;
@@ -263,12 +264,15 @@ function openDownload(filters) {
       message.hidden = false;
       return;
     }
-    const url = apiUrl('events.csv', { from: dayBoundary(from.value, false), to: dayBoundary(to.value, true) });
+    const url = apiUrl(file, { ...extra, from: dayBoundary(from.value, false), to: dayBoundary(to.value, true) });
     const anchor = h('a', { href: url.toString(), download: '', hidden: true });
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();
     dialog.close();
     announce(t('download.started'));
-  });
+  };
+  submit.addEventListener('click', () => download('events.csv', {}));
+  // the evidence bundle of the filtered tenant's chain, or of the system-level chain
+  evidence.addEventListener('click', () => download('evidence.zip', filters.tenant ? { tenant: filters.tenant } : {}));
 }
