@@ -106,7 +106,9 @@ public class CheckpointController {
 			throw new BadParameterException("from", "Parameter 'from' must not be after 'to'");
 		}
 		try {
-			this.issuing.issueNow(tenant);
+			if (this.chains.head(tenant).isPresent()) {
+				this.issuing.issueNow(tenant);
+			}
 		}
 		catch (IllegalStateException ex) {
 			ErrorResponseException refused = new ErrorResponseException(HttpStatus.CONFLICT);
@@ -121,6 +123,13 @@ public class CheckpointController {
 				: removed + 1;
 		if (first > size) {
 			throw notFound("No sealed event of the chain occurred in the period.");
+		}
+		try {
+			// the first event's proof needs the most of the tree before it: fail now, not in the middle of the zip
+			Merkle.prover(this.trees.leaves(tenant)).inclusionProof(first - 1, size);
+		}
+		catch (IllegalStateException ex) {
+			throw gone(ex.getMessage() + "; choose a period that starts later");
 		}
 		StreamingResponseBody body = (output) -> EvidenceExporter.export(output, checkpoint, null,
 				(sink) -> this.chains.walk(tenant, first - 1, (sealed) -> sealed.position() <= size
