@@ -1,5 +1,6 @@
 package io.audittrail.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -531,6 +532,19 @@ public class AuditProperties {
 		 */
 		private Duration fullVerificationInterval = Duration.ofMinutes(10);
 
+		/**
+		 * The name of this application's audit log, the start of every checkpoint's origin; a
+		 * schema-less URL such as 'cms.example.com/audit' keeps it unique.
+		 */
+		private String logName = "audit-trail";
+
+		/** How often every chain that grew gets a new signed checkpoint. */
+		private Duration checkpointInterval = Duration.ofMinutes(1);
+
+		private final Signing signing = new Signing();
+
+		private final Publish publish = new Publish();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -561,6 +575,167 @@ public class AuditProperties {
 
 		public void setFullVerificationInterval(Duration fullVerificationInterval) {
 			this.fullVerificationInterval = fullVerificationInterval;
+		}
+
+		public String getLogName() {
+			return this.logName;
+		}
+
+		public Duration getCheckpointInterval() {
+			return this.checkpointInterval;
+		}
+
+		public void setCheckpointInterval(Duration checkpointInterval) {
+			this.checkpointInterval = checkpointInterval;
+		}
+
+		public void setLogName(String logName) {
+			this.logName = logName;
+		}
+
+		public Signing getSigning() {
+			return this.signing;
+		}
+
+		public Publish getPublish() {
+			return this.publish;
+		}
+
+		/** The Ed25519 key that signs the chains' checkpoints. */
+		public static class Signing {
+
+			/**
+			 * Whether to load (or generate) the signing key and sign, keep, publish and serve the
+			 * chains' checkpoints.
+			 */
+			private boolean enabled = true;
+
+			/** The key name in the checkpoints' signature lines; the log name when unset. */
+			private String keyName;
+
+			/** A PEM file of the Ed25519 private key in PKCS#8 ('openssl genpkey -algorithm ed25519'). */
+			private Path privateKey;
+
+			/** A keystore holding the Ed25519 private key, instead of a PEM file. */
+			private Path keystore;
+
+			/** The keystore's type. */
+			private String keystoreType = "PKCS12";
+
+			/** The keystore's password. */
+			private String keystorePassword;
+
+			/** The alias of the signing key in the keystore. */
+			private String keyAlias;
+
+			/** The password of the signing key in the keystore; the keystore's when unset. */
+			private String keyPassword;
+
+			/**
+			 * Where a key generated at first start is kept ('checkpoint-signing-key.pem') and where every
+			 * verifier key that signed checkpoints is recorded ('verifier-keys.txt').
+			 */
+			private Path directory = Path.of("audit-keys");
+
+			/** Verifier keys of earlier signing keys ('name+keyid+base64'), still trusted for older checkpoints. */
+			private List<String> retiredKeys = new ArrayList<>();
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public String getKeyName() {
+				return this.keyName;
+			}
+
+			public void setKeyName(String keyName) {
+				this.keyName = keyName;
+			}
+
+			public Path getPrivateKey() {
+				return this.privateKey;
+			}
+
+			public void setPrivateKey(Path privateKey) {
+				this.privateKey = privateKey;
+			}
+
+			public Path getKeystore() {
+				return this.keystore;
+			}
+
+			public void setKeystore(Path keystore) {
+				this.keystore = keystore;
+			}
+
+			public String getKeystoreType() {
+				return this.keystoreType;
+			}
+
+			public void setKeystoreType(String keystoreType) {
+				this.keystoreType = keystoreType;
+			}
+
+			public String getKeystorePassword() {
+				return this.keystorePassword;
+			}
+
+			public void setKeystorePassword(String keystorePassword) {
+				this.keystorePassword = keystorePassword;
+			}
+
+			public String getKeyAlias() {
+				return this.keyAlias;
+			}
+
+			public void setKeyAlias(String keyAlias) {
+				this.keyAlias = keyAlias;
+			}
+
+			public String getKeyPassword() {
+				return this.keyPassword;
+			}
+
+			public void setKeyPassword(String keyPassword) {
+				this.keyPassword = keyPassword;
+			}
+
+			public Path getDirectory() {
+				return this.directory;
+			}
+
+			public void setDirectory(Path directory) {
+				this.directory = directory;
+			}
+
+			public List<String> getRetiredKeys() {
+				return this.retiredKeys;
+			}
+
+			public void setRetiredKeys(List<String> retiredKeys) {
+				this.retiredKeys = retiredKeys;
+			}
+
+		}
+
+		/** Where signed checkpoints are shipped. */
+		public static class Publish {
+
+			/** A directory every signed checkpoint is written to, one folder per chain; none when unset. */
+			private Path directory;
+
+			public Path getDirectory() {
+				return this.directory;
+			}
+
+			public void setDirectory(Path directory) {
+				this.directory = directory;
+			}
+
 		}
 
 	}

@@ -24,6 +24,8 @@ import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.FailurePolicy;
 import io.audittrail.capture.http.RequestStatusStore;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.evidence.ChainTrees;
+import io.audittrail.evidence.CheckpointStore;
 
 /**
  * Auto-configuration of the audit log's storage in the application's database: the one owner of
@@ -60,6 +62,18 @@ public final class AuditStoreAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChainStore auditChainStore(DataSource dataSource) {
 		return new JdbcChainStore(dataSource, StoreDialect.of(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CheckpointStore auditCheckpointStore(DataSource dataSource) {
+		return new JdbcCheckpointStore(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChainTrees auditChainTrees(DataSource dataSource, CheckpointStore checkpoints) {
+		return new JdbcChainTrees(dataSource, checkpoints);
 	}
 
 	@Bean

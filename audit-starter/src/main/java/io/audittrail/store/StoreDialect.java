@@ -27,7 +27,8 @@ enum StoreDialect {
 	PORTABLE;
 
 	/** The tables whose rows are inserted once and only ever deleted by retention. */
-	static final List<String> WRITE_ONCE_TABLES = List.of("audit_event", "audit_seal", "audit_request_status");
+	static final List<String> WRITE_ONCE_TABLES = List.of("audit_event", "audit_seal", "audit_request_status",
+			"audit_checkpoint");
 
 	/** From how many rows a write is one statement over arrays rather than a JDBC batch. */
 	private static final int ONE_STATEMENT_FROM = 8;

@@ -22,7 +22,7 @@ import io.audittrail.revert.RevertRefusedException;
  * history that cannot be loaded.
  */
 @RestControllerAdvice(assignableTypes = { AuditApiController.class, AuditCatalogController.class,
-		io.audittrail.integrity.web.IntegrityController.class })
+		io.audittrail.integrity.web.IntegrityController.class, io.audittrail.evidence.web.CheckpointController.class })
 public class AuditProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(AuditProblemHandler.class);

@@ -6,7 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,10 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,19 +36,34 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.evidence.SignedCheckpoint;
+import io.audittrail.evidence.SigningKeys;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.SealedEvent;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.verifier.ConsistencyProof;
+import io.audittrail.verifier.InclusionProof;
+import io.audittrail.verifier.LeafHashes;
+import io.audittrail.verifier.Main;
+import io.audittrail.verifier.Merkle;
+import io.audittrail.verifier.SignedNote;
+import io.audittrail.verifier.VerifierKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -63,6 +89,15 @@ abstract class IntegrityIntegrationTests {
 
 	@Autowired
 	WebApplicationContext context;
+
+	@Autowired
+	CheckpointSchedule checkpoints;
+
+	@Autowired
+	CheckpointStore checkpointStore;
+
+	@Autowired
+	SigningKeys keys;
 
 	AuditRows rows;
 
@@ -113,6 +148,36 @@ abstract class IntegrityIntegrationTests {
 		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct position) as positions, "
 				+ "min(position) as first, max(position) as last from audit_seal where chain = ?", "=" + this.tenant);
 		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue()).containsExactly(8000L, 1L, 8000L);
+	}
+
+	@Test
+	void checkpointsSignTheTreeOfTheSealedChainAsItGrows() {
+		this.rows.events(this.tenant, 5, Instant.now());
+		this.sealer.seal();
+		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		assertThat(this.checkpoints.issueNow(this.tenant)).as("nothing new to sign").isEmpty();
+		this.rows.events(this.tenant, 4, Instant.now());
+		this.sealer.seal();
+
+		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+
+		List<String> hashes = this.jdbc.queryForList("select hash from audit_seal where chain = ? order by position",
+				String.class, "=" + this.tenant);
+		LeafHashes leaves = (index) -> Merkle.leafHash(HexFormat.of().parseHex(hashes.get((int) index)));
+		assertThat(first.checkpoint().size()).isEqualTo(5);
+		assertThat(first.checkpoint().root()).isEqualTo(Merkle.root(5, leaves));
+		assertThat(second.checkpoint().size()).isEqualTo(9);
+		assertThat(second.checkpoint().root()).isEqualTo(Merkle.root(9, leaves));
+		assertThat(second.checkpoint().origin()).isEqualTo("audit-trail/tenant/" + this.tenant);
+		assertThat(SignedNote.parse(second.note()).verify(this.keys.verifierKeys())).isNotEmpty();
+		Map<String, Object> row = this.jdbc.queryForMap("select root_hash, note, key_id, previous_size from "
+				+ "audit_checkpoint where chain = ? and tree_size = 9", "=" + this.tenant);
+		assertThat(row.get("root_hash")).isEqualTo(HexFormat.of().formatHex(second.checkpoint().root()));
+		assertThat(row.get("note")).isEqualTo(second.note());
+		assertThat(row.get("key_id")).isEqualTo(String.format("%08x", this.keys.current().keyId()));
+		assertThat(((Number) row.get("previous_size")).longValue()).isEqualTo(5);
+		Merkle.verifyConsistency(this.checkpointStore.consistency(this.tenant, 5, 9).orElseThrow(),
+				first.checkpoint().root(), second.checkpoint().root());
 	}
 
 	@Test
@@ -276,6 +341,166 @@ abstract class IntegrityIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("tenant"))
 			.andExpect(jsonPath("$.detail").value("Parameter 'tenant' must not be blank; leave it out to verify every chain"));
+	}
+
+	@Test
+	void checkpointEndpointsPublishCheckpointsAndTheirProofs() throws Exception {
+		List<Long> ids = sealedEvents(3);
+		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		this.rows.events(this.tenant, 4, Instant.now());
+		this.sealer.seal();
+		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
+
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.latest.size").value(7))
+			.andExpect(jsonPath("$.latest.note").value(second.note()))
+			.andExpect(jsonPath("$.history[*].size").value(contains(7, 3)));
+
+		String proof = mvc.perform(get("/audit/api/events/{id}/proof", ids.get(1)).param("checkpoint", "3"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.position").value(2))
+			.andExpect(jsonPath("$.checkpoint.note").value(first.note()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<byte[]> hashes = JsonPath.<List<String>>read(proof, "$.hashes")
+			.stream()
+			.map(Base64.getDecoder()::decode)
+			.toList();
+		String leaf = this.jdbc.queryForObject("select hash from audit_seal where event_id = ?", String.class, ids.get(1));
+		Merkle.verifyInclusion(Merkle.leafHash(HexFormat.of().parseHex(leaf)),
+				new InclusionProof(1, 3, hashes), first.checkpoint().root());
+
+		String consistency = mvc
+			.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "3").param("to", "7"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.from.note").value(first.note()))
+			.andExpect(jsonPath("$.to.note").value(second.note()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Merkle.verifyConsistency(ConsistencyProof
+			.parse(JsonPath.read(consistency, "$.proof"), 3, 7), first.checkpoint().root(),
+				second.checkpoint().root());
+	}
+
+	@Test
+	void checkpointEndpointsKeepReadersToTheirTenants() throws Exception {
+		List<Long> ids = sealedEvents(2);
+		this.checkpoints.issueNow(this.tenant).orElseThrow();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant)).andExpect(status().isUnauthorized());
+		signIn("admin@demo.test", "viewAuditLog", "tenant:elsewhere");
+
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/checkpoints"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("You may not read the system-level audit log."));
+		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "1").param("to", "2"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", "elsewhere"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.history").isEmpty());
+	}
+
+	@Test
+	void checkpointEndpointsNameTheirBadParameters() throws Exception {
+		List<Long> ids = sealedEvents(2);
+		this.checkpoints.issueNow(this.tenant).orElseThrow();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog");
+
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant).param("limit", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("limit"));
+		mvc.perform(get("/audit/api/checkpoints").param("tenant", " "))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("tenant"));
+		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)).param("checkpoint", "two"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("checkpoint"))
+			.andExpect(jsonPath("$.detail").value("Parameter 'checkpoint' must be a whole number from 1 up, not 'two'"));
+		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)).param("checkpoint", "5"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("The chain has no checkpoint of size 5."));
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("to", "2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("from"));
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "2").param("to", "-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("to"));
+	}
+
+	@Test
+	void evidenceBundleOfAPeriodVerifiesWithTheOfflineVerifier(@TempDir Path directory) throws Exception {
+		this.rows.events(this.tenant, 3, Instant.parse("2026-03-01T10:00:00Z"));
+		this.rows.events(this.tenant, 4, Instant.parse("2026-03-02T10:00:00Z"));
+		this.rows.events(this.tenant, 2, Instant.parse("2026-03-03T10:00:00Z"));
+		this.sealer.seal();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
+
+		MvcResult started = mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant)
+			.param("from", "2026-03-02")
+			.param("to", "2026-03-02")).andExpect(request().asyncStarted()).andReturn();
+		MvcResult result = mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/zip"))
+			.andReturn();
+
+		Path bundle = directory.resolve("evidence.zip");
+		Files.write(bundle, result.getResponse().getContentAsByteArray());
+		Path keys = directory.resolve("keys.txt");
+		Files.write(keys, this.keys.verifierKeys().stream().map(VerifierKey::encoded).toList());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = Main.run(new String[] { "bundle", bundle.toString(), "--key", keys.toString() },
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(exit).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("events:     4 (positions 4 to 7)");
+		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle))) {
+			List<String> entries = new ArrayList<>();
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.add(entry.getName());
+			}
+			assertThat(entries).containsExactly("checkpoint", "events.jsonl", "proofs.jsonl");
+		}
+		assertThat(this.checkpointStore.latest(this.tenant)).get()
+			.extracting((checkpoint) -> checkpoint.checkpoint().size())
+			.as("the export signed the chain's checkpoint first")
+			.isEqualTo(9L);
+	}
+
+	@Test
+	void evidenceBundleKeepsReadersToTheirTenantsAndNamesBadParameters() throws Exception {
+		sealedEvents(2);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:elsewhere");
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType("application/problem+json"));
+		mvc.perform(get("/audit/api/evidence.zip"))
+			.andExpect(status().isForbidden());
+
+		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "yesterday"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("from"));
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "2026-03-02")
+			.param("to", "2026-03-01")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("from"));
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "2999-01-01"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("No sealed event of the chain occurred in the period."));
 	}
 
 	@Test

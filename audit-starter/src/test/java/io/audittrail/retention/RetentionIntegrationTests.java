@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.evidence.SignedCheckpoint;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealer;
 import io.audittrail.integrity.IntegrityReport;
@@ -37,6 +40,8 @@ import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.verifier.ConsistencyProof;
+import io.audittrail.verifier.Merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +83,12 @@ abstract class RetentionIntegrationTests {
 
 	@Autowired
 	RetentionJob configuredJob;
+
+	@Autowired
+	CheckpointSchedule checkpoints;
+
+	@Autowired
+	CheckpointStore checkpointStore;
 
 	AuditRows rows;
 
@@ -289,6 +300,37 @@ abstract class RetentionIntegrationTests {
 
 		this.jdbc.update("delete from audit_event where id = ?", kept.get(0));
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(false, 1, kept.get(1), 0));
+	}
+
+	@Test
+	void checkpointsBeforeAndAfterAPurgeAreProvablyConsistent() {
+		this.rows.events(this.tenant, 4, daysAgo(40));
+		this.sealer.seal();
+		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		this.rows.events(this.tenant, 5, daysAgo(40));
+		this.rows.events(this.tenant, 2, daysAgo(5));
+		this.sealer.seal();
+		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+
+		job(null, only(this.tenant, 30)).purge();
+		Long oldestKept = this.jdbc.queryForObject("select min(position) from audit_seal where chain = ?", Long.class,
+				"=" + this.tenant);
+		assertThat(oldestKept).as("the purge removed leaves of both checkpoints").isGreaterThan(second.checkpoint().size() - 3);
+		this.rows.events(this.tenant, 3, daysAgo(1));
+		this.sealer.seal();
+		SignedCheckpoint third = this.checkpoints.issueNow(this.tenant).orElseThrow();
+
+		long size = this.jdbc.queryForObject("select max(position) from audit_seal where chain = ?", Long.class,
+				"=" + this.tenant);
+		assertThat(List.of(first, second, third)).extracting((checkpoint) -> checkpoint.checkpoint().size())
+			.containsExactly(4L, 11L, size);
+		assertThat(this.checkpointStore.history(this.tenant, 10)).extracting(SignedCheckpoint::note)
+			.containsExactly(third.note(), second.note(), first.note());
+		ConsistencyProof firstToSecond = this.checkpointStore.consistency(this.tenant, 4, 11).orElseThrow();
+		ConsistencyProof secondToThird = this.checkpointStore.consistency(this.tenant, 11, size).orElseThrow();
+		Merkle.verifyConsistency(firstToSecond, first.checkpoint().root(), second.checkpoint().root());
+		Merkle.verifyConsistency(secondToThird, second.checkpoint().root(), third.checkpoint().root());
+		assertThat(this.integrity.verify(this.tenant).verified()).isTrue();
 	}
 
 	@Test

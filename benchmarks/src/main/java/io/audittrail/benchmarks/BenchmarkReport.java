@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import io.audittrail.benchmarks.app.Database;
 import io.audittrail.benchmarks.http.HttpRecordingBenchmark;
 import io.audittrail.benchmarks.read.AuditLogSeed;
+import io.audittrail.benchmarks.read.EvidenceBenchmark;
 import io.audittrail.benchmarks.read.HeapGrowthProfiler;
 import io.audittrail.benchmarks.read.ReadBenchmark;
 import io.audittrail.benchmarks.write.WriteBenchmark;
@@ -62,7 +63,7 @@ public final class BenchmarkReport {
 		Pattern included = Pattern.compile(include);
 		boolean writes = Stream.of("create", "update", "delete")
 			.anyMatch((operation) -> included.matcher(WRITES + "." + operation).find());
-		boolean reads = ReadBenchmark.selectedBy(included);
+		boolean reads = ReadBenchmark.selectedBy(included) || EvidenceBenchmark.selectedBy(included);
 		boolean http = included.matcher(HttpRecordingBenchmark.class.getName() + ".recordedRequests").find();
 		List<Database> databases = databases(builder.build());
 		if ((writes || reads || http) && databases.contains(Database.POSTGRESQL)) {

@@ -42,6 +42,8 @@ final class ResultTable {
 
 	private static final double EXPORT_HEAP_BAR_MB = 64;
 
+	private static final String EVIDENCE = "EvidenceBenchmark";
+
 	private static final String HTTP_RECORDING = "HttpRecordingBenchmark";
 
 	private static final String HTTP_OVERHEAD = "HttpCaptureOverheadBenchmark";
@@ -60,7 +62,8 @@ final class ResultTable {
 		this.figures = results.stream().map(Figure::of).toList();
 		this.roundTrips = roundTrips;
 		this.readResults = results.stream()
-			.filter((result) -> result.getParams().getBenchmark().endsWith("." + READ + ".export"))
+			.filter((result) -> result.getParams().getBenchmark().endsWith("." + READ + ".export")
+					|| result.getParams().getBenchmark().endsWith("." + EVIDENCE + ".bundles"))
 			.collect(Collectors.toMap(Figure::of, (result) -> result));
 	}
 
@@ -74,6 +77,7 @@ final class ResultTable {
 		appendRoundTrips(out);
 		appendAspectCost(out);
 		appendReadFigures(out);
+		appendEvidenceFigures(out);
 		appendHttpCapture(out);
 		if (!this.bars.isEmpty()) {
 			out.append("\n| bar | measured | required | met |\n|---|---:|---:|---|\n");
@@ -205,6 +209,38 @@ final class ResultTable {
 					"≥ " + number(EXPORT_ROWS_BAR) + " rows/s", rows >= EXPORT_ROWS_BAR));
 			growth.ifPresent((megabytes) -> bar("CSV export heap growth, " + database, number(megabytes) + " MB",
 					"≤ " + number(EXPORT_HEAP_BAR_MB) + " MB", megabytes <= EXPORT_HEAP_BAR_MB));
+		});
+	}
+
+	private void appendEvidenceFigures(StringBuilder out) {
+		Map<String, List<Figure>> databases = this.figures.stream()
+			.filter((figure) -> figure.benchmark().equals(EVIDENCE))
+			.collect(Collectors.groupingBy((figure) -> figure.parameter("database"), LinkedHashMap::new,
+					Collectors.toList()));
+		if (databases.isEmpty()) {
+			return;
+		}
+		double events = AuditLogSeed.EVENTS;
+		out.append("\nEvidence of the same ").append(number(events)).append(" events (medians): the inclusion proof of ")
+			.append("every event in its chain's checkpoint; the evidence bundle of every chain, in a JVM of -Xmx")
+			.append(ReadBenchmark.EXPORT_HEAP).append(", with its heap growth; the offline verifier's check of those ")
+			.append("bundles, next to the verification above:\n\n");
+		out.append("| database | inclusion proofs | bundle export | bundle heap growth | offline verification |\n")
+			.append("|---|---:|---:|---:|---:|\n");
+		databases.forEach((database, group) -> {
+			Optional<Figure> proofs = group.stream().filter((figure) -> figure.method().equals("proofs")).findFirst();
+			Optional<Figure> bundles = group.stream().filter((figure) -> figure.method().equals("bundles")).findFirst();
+			Optional<Figure> verify = group.stream().filter((figure) -> figure.method().equals("verifyBundles")).findFirst();
+			Optional<Double> growth = bundles.map(this.readResults::get)
+				.map((result) -> result.getSecondaryResults().get(HeapGrowthProfiler.GROWTH))
+				.map(Result::getScore);
+			out.append("| ").append(database).append(" | ")
+				.append(proofs.map((figure) -> number(events / figure.median()) + " proofs/s").orElse("–")).append(" | ")
+				.append(bundles.map((figure) -> number(events / figure.median()) + " rows/s").orElse("–")).append(" | ")
+				.append(growth.map((megabytes) -> number(megabytes) + " MB").orElse("–")).append(" | ")
+				.append(verify.map((figure) -> number(events / figure.median()) + " events/s (" + number(figure.median())
+						+ " s)").orElse("–"))
+				.append(" |\n");
 		});
 	}
 

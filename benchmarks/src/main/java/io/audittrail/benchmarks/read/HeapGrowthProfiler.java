@@ -40,7 +40,8 @@ public final class HeapGrowthProfiler implements InternalProfiler {
 	/** The name of the maximum heap figure. */
 	public static final String MAX = "heap.max";
 
-	private static final String MEASURED = ReadBenchmark.class.getName() + ".export";
+	private static final Set<String> MEASURED = Set.of(ReadBenchmark.class.getName() + ".export",
+			EvidenceBenchmark.class.getName() + ".bundles");
 
 	private static final double MB = 1024.0 * 1024.0;
 
@@ -58,12 +59,12 @@ public final class HeapGrowthProfiler implements InternalProfiler {
 
 	@Override
 	public String getDescription() {
-		return "Growth of the heap left after garbage collections during the CSV export";
+		return "Growth of the heap left after garbage collections during the CSV export and the evidence bundles";
 	}
 
 	@Override
 	public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-		if (!benchmarkParams.getBenchmark().equals(MEASURED)) {
+		if (!MEASURED.contains(benchmarkParams.getBenchmark())) {
 			return;
 		}
 		System.gc();
@@ -77,7 +78,7 @@ public final class HeapGrowthProfiler implements InternalProfiler {
 	@Override
 	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
 			IterationResult result) {
-		if (!benchmarkParams.getBenchmark().equals(MEASURED)) {
+		if (!MEASURED.contains(benchmarkParams.getBenchmark())) {
 			return List.of();
 		}
 		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {

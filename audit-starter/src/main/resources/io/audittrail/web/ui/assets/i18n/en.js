@@ -113,6 +113,7 @@ export default {
   'download.format': 'Format',
   'download.csv': 'CSV (spreadsheets)',
   'download.jsonl': 'JSON lines (tools)',
+  'download.evidence': 'Evidence bundle (ZIP)',
   'download.submit': 'Download',
   'download.required': 'Choose both dates.',
   'download.order': 'The start date must not be after the end date.',

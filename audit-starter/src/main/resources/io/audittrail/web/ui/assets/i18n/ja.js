@@ -113,6 +113,7 @@ export default {
   'download.format': '形式',
   'download.csv': 'CSV（表計算ソフト向け）',
   'download.jsonl': 'JSON Lines（ツール向け）',
+  'download.evidence': '証拠バンドル (ZIP)',
   'download.submit': 'ダウンロード',
   'download.required': '開始日と終了日を選んでください。',
   'download.order': '開始日は終了日より前にしてください。',

@@ -384,6 +384,7 @@ function openDownload(filters, now, targets, words) {
     h('label', { for: `download-${value}` }, t(`download.${value}`)));
   const formatChoice = h('fieldset', { class: 'format-choice' },
     h('legend', {}, t('download.format')), format('csv', true), format('jsonl', false));
+  const evidence = h('button', { type: 'button', class: 'button', id: 'download-evidence' }, t('download.evidence'));
   const dialog = modal({
     title: t('download.title'),
     body: h('form', { id: 'download-form' },
@@ -396,9 +397,9 @@ function openDownload(filters, now, targets, words) {
         h('ul', {}, others.map((text) => h('li', {}, text)))) : null,
       formatChoice,
       message),
-    actions: [h('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, t('common.cancel')), submit],
+    actions: [h('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, t('common.cancel')), evidence, submit],
   });
-  submit.addEventListener('click', () => {
+  const download = (file, extra) => {
     if (!from.value || !to.value) {
       message.textContent = t('download.required');
       message.hidden = false;
@@ -409,19 +410,23 @@ function openDownload(filters, now, targets, words) {
       message.hidden = false;
       return;
     }
-    const chosenFormat = formatChoice.querySelector('input:checked').value;
-    const url = apiUrl(`events.${chosenFormat}`, {
-      ...apiParams({ ...filters, period: '' }, now),
-      from: dayBoundary(from.value, false),
-      to: dayBoundary(to.value, true),
-      lang: language(),
-      zone,
-    });
+    const url = file ? apiUrl(file, { ...extra, from: dayBoundary(from.value, false), to: dayBoundary(to.value, true) })
+      : apiUrl(`events.${formatChoice.querySelector('input:checked').value}`, {
+        ...apiParams({ ...filters, period: '' }, now),
+        from: dayBoundary(from.value, false),
+        to: dayBoundary(to.value, true),
+        lang: language(),
+        zone,
+      });
     const anchor = h('a', { href: url.toString(), download: '', hidden: true });
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();
     dialog.close();
     announce(t('download.started'));
-  });
+  };
+  // the entries the list shows, in the chosen format
+  submit.addEventListener('click', () => download(null, {}));
+  // the evidence bundle of the filtered tenant's chain, or of the system-level chain
+  evidence.addEventListener('click', () => download('evidence.zip', filters.tenant ? { tenant: filters.tenant } : {}));
 }

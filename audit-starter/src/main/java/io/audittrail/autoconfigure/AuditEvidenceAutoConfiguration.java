@@ -1,0 +1,102 @@
+package io.audittrail.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.audittrail.evidence.ChainTrees;
+import io.audittrail.evidence.CheckpointIssuer;
+import io.audittrail.evidence.CheckpointPublisher;
+import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.evidence.CheckpointSigner;
+import io.audittrail.evidence.SigningKeys;
+import io.audittrail.evidence.web.CheckpointController;
+import io.audittrail.store.ChainStore;
+import io.audittrail.store.EventQuery;
+import io.audittrail.store.RetentionStore;
+import io.audittrail.web.AuditAccessControl;
+
+/**
+ * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing key, the
+ * checkpoint signer, the checkpoint publisher, and, over the chains' storage, the issuer of the
+ * chains' checkpoints and its schedule. Off with {@code audit.integrity.signing.enabled=false}.
+ */
+@AutoConfiguration(after = { AuditIntegrityAutoConfiguration.class, AuditWebAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "audit.integrity.signing.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditEvidenceAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SigningKeys auditSigningKeys(AuditProperties properties) {
+		AuditProperties.Integrity integrity = properties.getIntegrity();
+		AuditProperties.Integrity.Signing signing = integrity.getSigning();
+		String keyName = (signing.getKeyName() != null) ? signing.getKeyName() : integrity.getLogName();
+		return SigningKeys.load(new SigningKeys.Settings(keyName, signing.getPrivateKey(), signing.getKeystore(),
+				signing.getKeystoreType(), signing.getKeystorePassword(), signing.getKeyAlias(), signing.getKeyPassword(),
+				signing.getDirectory(), signing.getRetiredKeys()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CheckpointSigner auditCheckpointSigner(SigningKeys keys, AuditProperties properties) {
+		return new CheckpointSigner(keys, properties.getIntegrity().getLogName(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("audit.integrity.publish.directory")
+	CheckpointPublisher auditDirectoryCheckpointPublisher(AuditProperties properties) {
+		return CheckpointPublisher.toDirectory(properties.getIntegrity().getPublish().getDirectory());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CheckpointPublisher auditCheckpointPublisher() {
+		return CheckpointPublisher.none();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ ChainTrees.class, CheckpointStore.class })
+	CheckpointIssuer auditCheckpointIssuer(ChainTrees trees, CheckpointSigner signer, CheckpointStore store,
+			CheckpointPublisher publisher) {
+		return new CheckpointIssuer(trees, signer, store, publisher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ CheckpointIssuer.class, ChainStore.class })
+	CheckpointSchedule auditCheckpointSchedule(CheckpointIssuer issuer, ChainStore chains,
+			AuditProperties properties) {
+		return new CheckpointSchedule(issuer, chains, properties.getIntegrity().getCheckpointInterval());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean({ AuditAccessControl.class, EventQuery.class, ChainTrees.class, CheckpointStore.class, ChainStore.class,
+			RetentionStore.class })
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees,
+				EventQuery events, AuditAccessControl access, ChainStore chains, RetentionStore retention,
+				CheckpointSchedule issuing) {
+			return new CheckpointController(checkpoints, trees, events, access, chains, retention, issuing);
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.audittrail.evidence;
+
+import java.util.OptionalLong;
+
+import io.audittrail.verifier.LeafHashes;
+import io.audittrail.verifier.MerkleFrontier;
+
+/**
+ * The Merkle trees of the sealed chains, as the seal storage keeps them: one per tenant and one for
+ * system-level events ({@code null} tenant), whose leaves are the sealed events' chain hashes in
+ * chain order. Implementations are thread-safe.
+ */
+public interface ChainTrees {
+
+	/** The chain's tree at its current sealed size, as its frontier. */
+	MerkleFrontier frontier(String tenant);
+
+	/** The chain's leaf hashes by index (position - 1), at least up to its current sealed size. */
+	LeafHashes leaves(String tenant);
+
+	/** The position of a sealed event in its chain, if it is sealed there. */
+	OptionalLong position(String tenant, long eventId);
+
+}

@@ -1,0 +1,24 @@
+package io.audittrail.evidence;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import io.audittrail.verifier.Checkpoint;
+
+/**
+ * A checkpoint of one chain and its signed note.
+ *
+ * @param tenant the chain's tenant, or {@code null} for the system-level chain
+ * @param checkpoint the checkpoint: origin, size and root
+ * @param note the signed note, as published
+ * @param signedAt when it was signed
+ */
+public record SignedCheckpoint(String tenant, Checkpoint checkpoint, String note, Instant signedAt) {
+
+	public SignedCheckpoint {
+		Objects.requireNonNull(checkpoint, "checkpoint");
+		Objects.requireNonNull(note, "note");
+		Objects.requireNonNull(signedAt, "signedAt");
+	}
+
+}

@@ -1,0 +1,354 @@
+package io.audittrail.evidence.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncWebRequest;
+import org.springframework.web.context.request.async.WebAsyncUtils;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.audittrail.core.AuditEvent;
+import io.audittrail.evidence.ChainTrees;
+import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.evidence.EvidenceExporter;
+import io.audittrail.evidence.SignedCheckpoint;
+import io.audittrail.query.TenantScope;
+import io.audittrail.store.ChainStore;
+import io.audittrail.store.EventQuery;
+import io.audittrail.store.RetentionStore;
+import io.audittrail.verifier.ConsistencyProof;
+import io.audittrail.verifier.InclusionProof;
+import io.audittrail.verifier.Merkle;
+import io.audittrail.web.AuditAccessControl;
+import io.audittrail.web.AuditAccessException;
+import io.audittrail.web.BadParameterException;
+
+/**
+ * {@code GET {base}/api/checkpoints}, {@code {base}/api/events/{id}/proof} and
+ * {@code {base}/api/consistency} and {@code {base}/api/evidence.zip}: a chain's signed checkpoints,
+ * the proof that an event is in a checkpoint's tree, the proof that a checkpoint extends an earlier
+ * one and a period's evidence bundle, to the readers of the chain's tenant only. Without {@code tenant} the system-level chain is meant.
+ */
+@RestController
+public class CheckpointController {
+
+	/** How many checkpoints a history lists at most. */
+	static final int MAX_LIMIT = 1000;
+
+	private final CheckpointStore checkpoints;
+
+	private final ChainTrees trees;
+
+	private final EventQuery events;
+
+	private final AuditAccessControl access;
+
+	private final ChainStore chains;
+
+	private final RetentionStore retention;
+
+	private final CheckpointSchedule issuing;
+
+	/**
+	 * @param checkpoints the kept checkpoints
+	 * @param trees the chains' trees
+	 * @param events reads events in the reader's scope
+	 * @param access who may read what
+	 * @param chains the sealed chains
+	 * @param retention where retention left each chain
+	 * @param issuing issues a chain's checkpoint before its evidence is exported
+	 */
+	public CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
+			AuditAccessControl access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
+		this.checkpoints = checkpoints;
+		this.trees = trees;
+		this.events = events;
+		this.access = access;
+		this.chains = chains;
+		this.retention = retention;
+		this.issuing = issuing;
+	}
+
+	/**
+	 * The evidence bundle of a chain's events in a period: from the first event of the chain that
+	 * occurred at or after {@code from} to the last before the first that occurred after {@code to},
+	 * with the chain's checkpoint, signed now if the chain grew, and every event's inclusion proof.
+	 * Streamed: memory stays constant whatever the period.
+	 */
+	@GetMapping(path = "${audit.web.base-path:/audit}/api/evidence.zip")
+	public ResponseEntity<StreamingResponseBody> evidence(@RequestParam(name = "tenant", required = false) String tenant,
+			@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to, HttpServletRequest request) {
+		requireChain(tenant);
+		Instant since = instant("from", from, false);
+		Instant until = instant("to", to, true);
+		if (since != null && until != null && since.isAfter(until)) {
+			throw new BadParameterException("from", "Parameter 'from' must not be after 'to'");
+		}
+		try {
+			if (this.chains.head(tenant).isPresent()) {
+				this.issuing.issueNow(tenant);
+			}
+		}
+		catch (IllegalStateException ex) {
+			ErrorResponseException refused = new ErrorResponseException(HttpStatus.CONFLICT);
+			refused.setDetail(ex.getMessage());
+			throw refused;
+		}
+		SignedCheckpoint checkpoint = this.checkpoints.latest(tenant)
+			.orElseThrow(() -> notFound("The chain has no sealed event yet."));
+		long size = checkpoint.checkpoint().size();
+		long removed = this.retention.checkpoint(tenant);
+		long first = (since != null) ? this.retention.firstPositionSince(tenant, removed, since).orElse(size + 1)
+				: removed + 1;
+		if (first > size) {
+			throw notFound("No sealed event of the chain occurred in the period.");
+		}
+		try {
+			// the first event's proof needs the most of the tree before it: fail now, not in the middle of the zip
+			Merkle.prover(this.trees.leaves(tenant)).inclusionProof(first - 1, size);
+		}
+		catch (IllegalStateException ex) {
+			throw gone(ex.getMessage() + "; choose a period that starts later");
+		}
+		StreamingResponseBody body = (output) -> EvidenceExporter.export(output, checkpoint, null,
+				(sink) -> this.chains.walk(tenant, first - 1, (sealed) -> sealed.position() <= size
+						&& (until == null || !sealed.event().occurredAt().toInstant().isAfter(until))
+						&& sink.test(EvidenceExporter.event(sealed))),
+				this.trees.leaves(tenant));
+		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
+		if (download != null) {
+			// a long period over a slow link outlasts any request timeout; the download ends with the data
+			download.setTimeout(-1L);
+		}
+		String name = "evidence-" + ((tenant != null) ? "tenant-" + tenant.replaceAll("[^A-Za-z0-9._-]", "_") : "system")
+				+ "-" + size + ".zip";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+	private static Instant instant(String name, String value, boolean endOfDay) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			// try a date
+		}
+		try {
+			LocalDate date = LocalDate.parse(value.strip());
+			return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
+					: date.atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadParameterException(name, "Parameter '" + name + "' must be an ISO-8601 date-time with offset, "
+					+ "such as 2026-04-01T09:00:00Z, or a date, such as 2026-04-01; not '" + value + "'");
+		}
+	}
+
+	@GetMapping(path = "${audit.web.base-path:/audit}/api/checkpoints")
+	public Checkpoints checkpoints(@RequestParam(name = "tenant", required = false) String tenant,
+			@RequestParam(name = "limit", required = false) String limit) {
+		requireChain(tenant);
+		int count = (int) number("limit", limit, 1, MAX_LIMIT, 100);
+		List<CheckpointJson> history = this.checkpoints.history(tenant, count).stream().map(CheckpointJson::of).toList();
+		return new Checkpoints(tenant, history.isEmpty() ? null : history.get(0), history);
+	}
+
+	@GetMapping(path = "${audit.web.base-path:/audit}/api/events/{id}/proof")
+	public Inclusion proof(@PathVariable("id") String id,
+			@RequestParam(name = "checkpoint", required = false) String checkpoint) {
+		TenantScope scope = this.access.requireView().scope();
+		AuditEvent event = null;
+		try {
+			event = this.events.find(Long.parseLong(id), scope).orElse(null);
+		}
+		catch (NumberFormatException ex) {
+			// no entry has such an id
+		}
+		if (event == null) {
+			throw notFound("Entry " + id + " does not exist.");
+		}
+		String tenant = event.tenant();
+		OptionalLong position = this.trees.position(tenant, event.id());
+		if (position.isEmpty()) {
+			throw notFound("Entry " + id + " is not sealed into its chain yet.");
+		}
+		SignedCheckpoint signed = checkpoint(tenant, checkpoint, "checkpoint");
+		long size = signed.checkpoint().size();
+		if (position.getAsLong() > size) {
+			throw new BadParameterException("checkpoint", "Parameter 'checkpoint': the checkpoint of size " + size
+					+ " does not cover entry " + id + " at position " + position.getAsLong() + "; use a later one");
+		}
+		InclusionProof proof;
+		try {
+			proof = Merkle.prover(this.trees.leaves(tenant)).inclusionProof(position.getAsLong() - 1, size);
+		}
+		catch (IllegalStateException ex) {
+			throw gone(ex.getMessage());
+		}
+		return new Inclusion(event.id(), tenant, position.getAsLong(), CheckpointJson.of(signed),
+				proof.hashes().stream().map(Base64.getEncoder()::encodeToString).toList());
+	}
+
+	@GetMapping(path = "${audit.web.base-path:/audit}/api/consistency")
+	public Consistency consistency(@RequestParam(name = "tenant", required = false) String tenant,
+			@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to) {
+		requireChain(tenant);
+		if (from == null) {
+			throw new BadParameterException("from", "Parameter 'from' is required: the size of the earlier checkpoint");
+		}
+		SignedCheckpoint older = checkpoint(tenant, from, "from");
+		SignedCheckpoint newer = checkpoint(tenant, to, "to");
+		long oldSize = older.checkpoint().size();
+		long newSize = newer.checkpoint().size();
+		if (oldSize > newSize) {
+			throw new BadParameterException("from",
+					"Parameter 'from' (" + oldSize + ") must not be larger than 'to' (" + newSize + ")");
+		}
+		ConsistencyProof proof = this.checkpoints.consistency(tenant, oldSize, newSize).orElse(null);
+		if (proof == null) {
+			try {
+				proof = Merkle.prover(this.trees.leaves(tenant), this.checkpoints.frontier(tenant, oldSize).orElse(null))
+					.consistencyProof(oldSize, newSize);
+			}
+			catch (IllegalStateException ex) {
+				throw gone(ex.getMessage() + "; ask for the proofs between the checkpoints in between");
+			}
+		}
+		return new Consistency(tenant, CheckpointJson.of(older), CheckpointJson.of(newer), proof.text());
+	}
+
+	/** Checks that the reader may see the chain of the tenant ({@code null}: system-level). */
+	private void requireChain(String tenant) {
+		TenantScope scope = this.access.requireView().scope();
+		if (tenant != null && tenant.isBlank()) {
+			throw new BadParameterException("tenant",
+					"Parameter 'tenant' must not be blank; leave it out for the system-level chain");
+		}
+		if (tenant != null && !scope.includes(tenant)) {
+			throw new AuditAccessException(HttpStatus.FORBIDDEN, "You may not read the audit log of tenant '" + tenant + "'.");
+		}
+		if (tenant == null && !scope.everyTenant() && !scope.system()) {
+			throw new AuditAccessException(HttpStatus.FORBIDDEN, "You may not read the system-level audit log.");
+		}
+	}
+
+	/** The checkpoint of the size a parameter names, or the latest when it is absent. */
+	private SignedCheckpoint checkpoint(String tenant, String size, String parameter) {
+		if (size == null) {
+			return this.checkpoints.latest(tenant).orElseThrow(() -> notFound("The chain has no checkpoint yet."));
+		}
+		long parsed = number(parameter, size, 1, Long.MAX_VALUE, 0);
+		return this.checkpoints.find(tenant, parsed)
+			.orElseThrow(() -> notFound("The chain has no checkpoint of size " + parsed + "."));
+	}
+
+	private static long number(String parameter, String value, long min, long max, long absent) {
+		if (value == null) {
+			return absent;
+		}
+		try {
+			long number = Long.parseLong(value.strip());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new BadParameterException(parameter, "Parameter '" + parameter + "' must be a whole number from " + min
+				+ ((max == Long.MAX_VALUE) ? " up" : " to " + max) + ", not '" + value + "'");
+	}
+
+	private static ErrorResponseException notFound(String detail) {
+		ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
+		notFound.setDetail(detail);
+		return notFound;
+	}
+
+	private static ErrorResponseException gone(String detail) {
+		ErrorResponseException gone = new ErrorResponseException(HttpStatus.GONE);
+		gone.setDetail(detail);
+		return gone;
+	}
+
+	/**
+	 * A chain's checkpoints.
+	 *
+	 * @param tenant the chain's tenant, {@code null} for the system-level chain
+	 * @param latest the latest checkpoint, {@code null} when none was signed yet
+	 * @param history the checkpoints, the largest first
+	 */
+	public record Checkpoints(String tenant, CheckpointJson latest, List<CheckpointJson> history) {
+	}
+
+	/**
+	 * A signed checkpoint.
+	 *
+	 * @param origin the chain's log origin
+	 * @param size the tree's size
+	 * @param rootHash the tree's root, lowercase hex
+	 * @param note the signed note, as the verifier reads it
+	 * @param signedAt when it was signed
+	 */
+	public record CheckpointJson(String origin, long size, String rootHash, String note, Instant signedAt) {
+
+		static CheckpointJson of(SignedCheckpoint checkpoint) {
+			return new CheckpointJson(checkpoint.checkpoint().origin(), checkpoint.checkpoint().size(),
+					HexFormat.of().formatHex(checkpoint.checkpoint().root()), checkpoint.note(), checkpoint.signedAt());
+		}
+
+	}
+
+	/**
+	 * The proof that an event is in a checkpoint's tree: its leaf is the raw bytes of its chain hash
+	 * at index {@code position - 1}.
+	 *
+	 * @param eventId the event
+	 * @param tenant its chain's tenant
+	 * @param position its position in its chain
+	 * @param checkpoint the checkpoint
+	 * @param hashes the proof's hashes, base64, from the leaf up
+	 */
+	public record Inclusion(long eventId, String tenant, long position, CheckpointJson checkpoint,
+			List<String> hashes) {
+	}
+
+	/**
+	 * The proof that a checkpoint extends an earlier one.
+	 *
+	 * @param tenant the chain's tenant
+	 * @param from the earlier checkpoint
+	 * @param to the later checkpoint
+	 * @param proof the proof, one base64 hash a line, as the verifier's {@code --proof} file
+	 */
+	public record Consistency(String tenant, CheckpointJson from, CheckpointJson to, String proof) {
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.audittrail.store;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.audittrail.evidence.ChainTrees;
+import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.evidence.SignedCheckpoint;
+import io.audittrail.verifier.LeafHashes;
+import io.audittrail.verifier.Merkle;
+import io.audittrail.verifier.MerkleFrontier;
+
+/**
+ * The chains' Merkle trees over the seal rows: each chain's frontier is kept in memory and grows by
+ * the seals added since it was last read, starting from the frontier kept with the chain's latest
+ * checkpoint, so no checkpoint rebuilds a tree and retention may remove the leaves before it. A
+ * leaf is the 32 raw bytes of an event's chain hash.
+ */
+final class JdbcChainTrees implements ChainTrees {
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	/** How many leaf hashes a reader fetches at once. */
+	static final int PAGE = 4096;
+
+	private static final String HASHES = "select position, hash from audit_seal where chain = ? and position > ? "
+			+ "order by position fetch first ? rows only";
+
+	private final JdbcTemplate jdbc;
+
+	private final CheckpointStore checkpoints;
+
+	private final Map<String, MerkleFrontier> trees = new ConcurrentHashMap<>();
+
+	JdbcChainTrees(DataSource dataSource, CheckpointStore checkpoints) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.checkpoints = checkpoints;
+	}
+
+	@Override
+	public MerkleFrontier frontier(String tenant) {
+		String chain = Chains.keyOf(tenant);
+		MerkleFrontier tree = this.trees.computeIfAbsent(chain, (key) -> start(tenant));
+		synchronized (tree) {
+			long before;
+			do {
+				before = tree.size();
+				long[] expected = { before + 1 };
+				this.jdbc.query(HASHES, (rs) -> {
+					long position = rs.getLong(1);
+					requireLeaf(tenant, expected[0], position);
+					tree.append(Merkle.leafHash(HEX.parseHex(rs.getString(2))));
+					expected[0]++;
+				}, chain, before, PAGE);
+			}
+			while (tree.size() - before == PAGE);
+			return MerkleFrontier.of(tree.size(), tree.hashes());
+		}
+	}
+
+	private MerkleFrontier start(String tenant) {
+		return this.checkpoints.latest(tenant)
+			.map(SignedCheckpoint::checkpoint)
+			.flatMap((latest) -> this.checkpoints.frontier(tenant, latest.size()))
+			.orElseGet(MerkleFrontier::empty);
+	}
+
+	@Override
+	public LeafHashes leaves(String tenant) {
+		String chain = Chains.keyOf(tenant);
+		return new LeafHashes() {
+
+			private long first = -1;
+
+			private byte[][] page = new byte[0][];
+
+			@Override
+			public byte[] leafHash(long index) {
+				if (index < this.first || index >= this.first + this.page.length) {
+					read(index);
+				}
+				return this.page[(int) (index - this.first)];
+			}
+
+			private void read(long index) {
+				byte[][] read = new byte[PAGE][];
+				int[] count = { 0 };
+				JdbcChainTrees.this.jdbc.query(HASHES, (rs) -> {
+					requireLeaf(tenant, index + 1 + count[0], rs.getLong(1));
+					read[count[0]++] = Merkle.leafHash(HEX.parseHex(rs.getString(2)));
+				}, chain, index, PAGE);
+				if (count[0] == 0) {
+					throw new IllegalStateException(describe(tenant) + " has no sealed event at position " + (index + 1));
+				}
+				this.first = index;
+				this.page = (count[0] == PAGE) ? read : Arrays.copyOf(read, count[0]);
+			}
+
+		};
+	}
+
+	@Override
+	public OptionalLong position(String tenant, long eventId) {
+		return this.jdbc.queryForList("select position from audit_seal where chain = ? and event_id = ?", Long.class,
+				Chains.keyOf(tenant), eventId)
+			.stream()
+			.mapToLong(Long::longValue)
+			.findFirst();
+	}
+
+	private static void requireLeaf(String tenant, long expected, long position) {
+		if (position != expected) {
+			throw new IllegalStateException(describe(tenant) + " has no sealed event at position " + expected
+					+ " (removed by retention, or never sealed), which its tree needs");
+		}
+	}
+
+	private static String describe(String tenant) {
+		return (tenant != null) ? "the chain of tenant " + tenant : "the system-level chain";
+	}
+
+}
