@@ -46,7 +46,7 @@ public final class CsvExporter {
 
 	private static final List<String> FIXED_COLUMNS = List.of("column.occurred_at", "column.ip", "column.member",
 			"column.api_key", "column.operation", "column.tenant", "column.entity", "column.outcome", "column.method",
-			"column.path", "column.status");
+			"column.path", "column.status", "column.trace_id");
 
 	private static final String STARTER_TARGET = "audit";
 
@@ -165,6 +165,7 @@ public final class CsvExporter {
 		row.add((request != null) ? safe(request.method()) : "");
 		row.add((request != null) ? safe(request.path()) : "");
 		row.add((request != null && request.status() != null) ? request.status().toString() : "");
+		row.add((event.trace() != null) ? safe(event.trace().traceId()) : "");
 		for (String item : items) {
 			row.add(safe(event.details().get(item)));
 		}

@@ -57,6 +57,7 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 
 		assertThat(rows.get(0).toList().subList(0, 11)).containsExactly("日時", "IPアドレス", "ユーザー", "APIクライアント",
 				"操作内容", "テナント", "対象", "結果", "メソッド", "パス", "ステータスコード");
+		assertThat(rows.get(0).get(11)).isEqualTo("トレースID");
 		assertThat(rows.get(0).toList()).contains("対象コンテンツID", "メモ");
 		int contentId = rows.get(0).toList().indexOf("対象コンテンツID");
 		int note = rows.get(0).toList().indexOf("メモ");
@@ -85,8 +86,9 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		insertRow(at, "MEMBER", "editor@demo.test", "{\"content_id\":\"7\"}");
 		insertRow(at.plusSeconds(1), "MEMBER", "admin@demo.test", "{\"content_id\":\"8\"}");
 		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, http_method, http_path, http_status) values (?, ?, 'http.request', 'http', "
-				+ "'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403)",
+				+ "actor_id, actor_name, http_method, http_path, http_status, trace_id, span_id) values (?, ?, 'http.request', "
+				+ "'http', 'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403, "
+				+ "'4bf92f3577b34da6a3ce929d0e0e4736', '00f067aa0ba902b7')",
 				Timestamp.from(at.plusSeconds(2)), this.tenant);
 
 		List<CSVRecord> rows = csv(get("/audit/api/events.csv").param("from", "2026-04-05T00:00:00Z")
@@ -100,13 +102,16 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		List<String> header = rows.get(0).toList();
 		assertThat(header.subList(0, 11)).containsExactly("Date and Time", "IP Address", "User", "API Client",
 				"Operation", "Tenant", "Entity", "Result", "Method", "Path", "Status Code");
+		assertThat(header.get(11)).isEqualTo("Trace ID");
 		assertThat(header).doesNotContain("Reverted Entry ID", "Purged Entries", "Export Period Start");
 		assertThat(rows).hasSize(3);
 		CSVRecord refused = rows.get(1);
 		assertThat(refused.get(0)).isEqualTo("2026-04-06 08:30:02 +09:00");
 		assertThat(refused.get(4)).isEqualTo("POST /api/v1/blogs → 403");
 		assertThat(refused.get(7)).isEqualTo("Failed");
-		assertThat(refused.toList().subList(8, 11)).containsExactly("POST", "/api/v1/blogs", "403");
+		assertThat(refused.toList().subList(8, 12)).containsExactly("POST", "/api/v1/blogs", "403",
+				"4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThat(rows.get(2).get(11)).isEmpty();
 		assertThat(rows.get(2).get(2)).isEqualTo("editor@demo.test");
 		assertThat(rows.get(2).get(0)).isEqualTo("2026-04-06 08:30:00 +09:00");
 

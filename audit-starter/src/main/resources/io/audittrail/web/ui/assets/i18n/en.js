@@ -126,6 +126,7 @@ export default {
   'detail.entity': 'Entity',
   'detail.ip': 'IP address',
   'detail.requestId': 'Request id',
+  'detail.trace': 'Trace id',
   'detail.revision': 'Revision',
   'detail.error': 'Error',
   'detail.details': 'Details',

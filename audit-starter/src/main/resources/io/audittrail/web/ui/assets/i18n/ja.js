@@ -126,6 +126,7 @@ export default {
   'detail.entity': '対象',
   'detail.ip': 'IPアドレス',
   'detail.requestId': 'リクエストID',
+  'detail.trace': 'トレースID',
   'detail.revision': 'リビジョン',
   'detail.error': 'エラー',
   'detail.details': '詳細',

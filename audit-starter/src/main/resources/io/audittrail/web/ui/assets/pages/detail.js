@@ -35,6 +35,7 @@ function summary(event, cat) {
       row(words.entity, entity && entity.type && entity.id != null ? entityLink(cat, entity.type, entity.id, entity.name) : null),
       row(t('detail.ip'), event.ip),
       row(t('detail.requestId'), event.requestId),
+      row(t('detail.trace'), event.trace ? event.trace.traceId : null),
       row(t('detail.error'), event.error)),
     detailItems(event, cat.detailLabels));
 }
