@@ -26,10 +26,11 @@ class BackgroundScheduleTests {
 			@Override
 			protected ScheduledFuture<?> schedule(TaskScheduler scheduler) {
 				return scheduler.scheduleWithFixedDelay(() -> {
-					started.countDown();
 					// a run of many batches, such as sealing a backlog
 					while (!isStopping()) {
 						batches.incrementAndGet();
+						// stop() comes once a batch is under way
+						started.countDown();
 						try {
 							Thread.sleep(50);
 						}
