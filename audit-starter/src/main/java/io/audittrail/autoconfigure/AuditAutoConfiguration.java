@@ -28,6 +28,7 @@ import io.audittrail.capture.AuditedMethods;
 import io.audittrail.capture.CommitHook;
 import io.audittrail.capture.EventContextResolver;
 import io.audittrail.capture.RequestCapture;
+import io.audittrail.capture.RevisionRecorder;
 import io.audittrail.capture.TransactionalEventWriter;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
@@ -108,6 +109,12 @@ public final class AuditAutoConfiguration {
 						properties.getEntities().isRecordUnannotated()),
 				ownTransaction, commitHook.getIfAvailable(), meters.getIfUnique(), Clock.systemUTC(),
 				requests.getIfAvailable(RequestCapture::none));
+	}
+
+	@Bean
+	@ConditionalOnBean(TransactionalEventWriter.class)
+	RevisionRecorder auditRevisionRecorder(TransactionalEventWriter writer) {
+		return RevisionRecorder.of(writer);
 	}
 
 	@Bean

@@ -16,8 +16,8 @@ import io.audittrail.core.RequestInfo;
 
 /**
  * Records calls of {@code @Audited} methods: evaluates the annotation's expressions around the call
- * and hands the events to the {@link TransactionalEventWriter}. Plain class: the aspect only
- * delegates to it, so tests drive it without Spring.
+ * and hands the events to the {@link TransactionalEventWriter}, which holds them until the call's
+ * transaction commits. Plain class: the aspect only delegates to it, so tests drive it without Spring.
  */
 public final class AuditedCallRecorder {
 
@@ -29,6 +29,10 @@ public final class AuditedCallRecorder {
 
 	private final TransactionalEventWriter writer;
 
+	private final AuditedCallDepth calls;
+
+	private final EventAppender appender;
+
 	private final Settings settings;
 
 	private final Clock clock;
@@ -39,6 +43,8 @@ public final class AuditedCallRecorder {
 		this.catalog = catalog;
 		this.contexts = contexts;
 		this.writer = writer;
+		this.calls = new AuditedCallDepth(writer);
+		this.appender = writer.appender();
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -49,7 +55,7 @@ public final class AuditedCallRecorder {
 		if (plan.isEmpty()) {
 			return call.proceed();
 		}
-		int depth = this.writer.enterCall();
+		int depth = this.calls.enter();
 		try {
 			if (depth > 0 && !this.settings.recordNested()) {
 				return call.proceed();
@@ -57,7 +63,7 @@ public final class AuditedCallRecorder {
 			return record(plan.get(), call);
 		}
 		finally {
-			this.writer.exitCall();
+			this.calls.exit();
 		}
 	}
 
@@ -79,11 +85,11 @@ public final class AuditedCallRecorder {
 				this.writer.write(events(method, arguments, before, tenant, result, startedAt, Outcome.SUCCESS, null));
 			}
 			else {
-				this.writer.coverEntityChanges();
+				coverEntityChanges();
 			}
 		}
 		catch (AuditRecordingException ex) {
-			this.writer.recordingFailed(ex);
+			this.appender.recordingFailed(ex);
 		}
 		return result;
 	}
@@ -93,7 +99,7 @@ public final class AuditedCallRecorder {
 			return method.evaluateBefore(arguments);
 		}
 		catch (AuditRecordingException ex) {
-			this.writer.recordingFailed(ex);
+			this.appender.recordingFailed(ex);
 			return null;
 		}
 	}
@@ -104,12 +110,28 @@ public final class AuditedCallRecorder {
 		}
 		try {
 			NamedTenant tenant = new NamedTenant(method.evaluateTenant(arguments, before));
-			this.writer.actInTenant(tenant.value());
+			actInTenant(tenant.value());
 			return tenant;
 		}
 		catch (AuditRecordingException ex) {
-			this.writer.recordingFailed(ex);
+			this.appender.recordingFailed(ex);
 			return null;
+		}
+	}
+
+	/** Keeps the entity changes of the transaction from being recorded apart, as a call that records nothing. */
+	private void coverEntityChanges() {
+		PendingEvents pending = this.writer.current();
+		if (pending != null) {
+			pending.entities.cover();
+		}
+	}
+
+	/** Has the transaction's revision recorded in the tenant the call names. */
+	private void actInTenant(String tenant) {
+		PendingEvents pending = this.writer.current();
+		if (pending != null) {
+			pending.revision.actInTenant(tenant);
 		}
 	}
 
@@ -138,7 +160,7 @@ public final class AuditedCallRecorder {
 			this.writer.writeFailures(events(evaluations, tenant, startedAt, Outcome.FAILURE, error));
 		}
 		catch (RuntimeException recordingFailure) {
-			this.writer.failureNotRecorded(method.description(), recordingFailure);
+			this.appender.failureNotRecorded(method.description(), recordingFailure);
 		}
 	}
 

@@ -14,11 +14,6 @@ import io.audittrail.core.TraceContext;
  */
 public record EventContext(Actor actor, String tenant, RequestOrigin origin, TraceContext trace) {
 
-	/** A context outside any known trace. */
-	public EventContext(Actor actor, String tenant, RequestOrigin origin) {
-		this(actor, tenant, origin, null);
-	}
-
 	/** This context in the given tenant. */
 	public EventContext inTenant(String tenant) {
 		return new EventContext(this.actor, tenant, this.origin, this.trace);

@@ -21,10 +21,6 @@ public final class EventContextResolver {
 
 	private final TraceContextResolver traces;
 
-	public EventContextResolver(ActorResolver actors, TenantResolver tenants, RequestOriginResolver origins) {
-		this(actors, tenants, origins, RequestCapture.none(), TraceContextResolver.none());
-	}
-
 	public EventContextResolver(ActorResolver actors, TenantResolver tenants, RequestOriginResolver origins,
 			RequestCapture requests, TraceContextResolver traces) {
 		this.actors = actors;

@@ -1,67 +1,33 @@
 package io.audittrail.capture;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongSupplier;
 
-import io.audittrail.core.Action;
 import io.audittrail.core.AuditEvent;
 
 /**
- * What one transaction has to write to the audit log when it completes. Used by one thread.
+ * What one transaction has to write to the audit log when it completes, with what the transaction
+ * tells about it: its revision, its changed entities and the audited calls under way in it. Used by
+ * one thread.
  */
 final class PendingEvents {
 
+	/** Events of successful calls, written just before the transaction commits. */
 	final List<AuditEvent> succeeded = new ArrayList<>();
 
+	/** Events of failed calls, written once the transaction has completed. */
 	final List<AuditEvent> failed = new ArrayList<>();
 
-	private final Map<EntityKey, EntityChange> changes = new LinkedHashMap<>();
+	final RevisionBinding revision = new RevisionBinding();
 
-	LongSupplier revision;
+	final ChangedEntities entities = new ChangedEntities();
 
-	EventContext revisionContext;
+	/** The audited calls under way in the transaction, counted by {@link AuditedCallDepth}. */
+	int callDepth;
 
-	int depth;
-
-	boolean tenantNamed;
-
-	String tenant;
-
-	boolean covered;
-
+	/** Whether the commit hook writes the events, rather than Spring's {@code beforeCommit}. */
 	boolean hooked;
 
 	boolean flushed;
-
-	/**
-	 * Notes that an entity changed in the revision. Envers may report one entity more than once (a
-	 * collection change reports its owner again); each entity keeps one change: a creation or a
-	 * deletion outweighs an update.
-	 */
-	void entityChanged(EntityChange change) {
-		this.changes.merge(new EntityKey(change.entityType(), change.entityId()), change,
-				(known, latest) -> (latest.action() == Action.UPDATE) ? known : latest);
-	}
-
-	/** The entities that changed in the revision, one change each, in the order they first changed. */
-	Collection<EntityChange> changes() {
-		return this.changes.values();
-	}
-
-	Long revisionId() {
-		return (this.revision != null) ? this.revision.getAsLong() : null;
-	}
-
-	record EntityChange(String entityType, String entityId, Action action) {
-
-	}
-
-	private record EntityKey(String entityType, String entityId) {
-
-	}
 
 }

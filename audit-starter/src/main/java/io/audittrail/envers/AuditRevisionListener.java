@@ -10,12 +10,12 @@ import org.springframework.util.StringUtils;
 import io.audittrail.capture.EventContext;
 import io.audittrail.capture.EventContextResolver;
 import io.audittrail.capture.ResolvedOnce;
-import io.audittrail.capture.TransactionalEventWriter;
+import io.audittrail.capture.RevisionRecorder;
 import io.audittrail.core.Action;
 
 /**
- * Fills each Envers revision with the current call's context and tells the event writer about the
- * revision and its changed entities, so that events reference their revision. Created by Hibernate
+ * Fills each Envers revision with the current call's context and reports the revision and its
+ * changed entities to the {@link RevisionRecorder}, so that events reference their revision. Created by Hibernate
  * through Spring; its collaborators are looked up on first use because the listener is built with
  * the entity manager factory.
  */
@@ -33,12 +33,12 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 
 	private final ResolvedOnce<EventContextResolver> contexts;
 
-	private final ResolvedOnce<TransactionalEventWriter> writer;
+	private final ResolvedOnce<RevisionRecorder> revisions;
 
 	public AuditRevisionListener(ObjectProvider<EventContextResolver> contexts,
-			ObjectProvider<TransactionalEventWriter> writer) {
+			ObjectProvider<RevisionRecorder> revisions) {
 		this.contexts = new ResolvedOnce<>(contexts::getIfAvailable);
-		this.writer = new ResolvedOnce<>(writer::getIfAvailable);
+		this.revisions = new ResolvedOnce<>(revisions::getIfAvailable);
 	}
 
 	@Override
@@ -49,9 +49,9 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 			return;
 		}
 		EventContext context = resolver.current();
-		TransactionalEventWriter writer = this.writer.get();
-		if (writer != null) {
-			context = writer.revisionCreated(revision::getId, context);
+		RevisionRecorder revisions = this.revisions.get();
+		if (revisions != null) {
+			context = revisions.revisionCreated(revision::getId, context);
 		}
 		revision.describe(context);
 	}
@@ -61,9 +61,9 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 			Object revisionEntity) {
 		String type = entityType(entityClass, entityName);
 		((AuditRevision) revisionEntity).entityTypeChanged(type);
-		TransactionalEventWriter writer = this.writer.get();
-		if (writer != null) {
-			writer.entityChanged(type, String.valueOf(entityId), action(revisionType));
+		RevisionRecorder revisions = this.revisions.get();
+		if (revisions != null) {
+			revisions.entityChanged(type, String.valueOf(entityId), action(revisionType));
 		}
 	}
 

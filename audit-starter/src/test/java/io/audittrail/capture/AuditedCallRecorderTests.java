@@ -49,7 +49,8 @@ class AuditedCallRecorderTests {
 				throw new IllegalStateException("store down");
 			}
 			this.stored.addAll(events);
-		}, this.catalog, new TransactionalEventWriter.Settings(policy, true), null, null, null, this.clock);
+		}, this.catalog, new TransactionalEventWriter.Settings(policy, true), null, null, null, this.clock,
+				RequestCapture.none());
 		return new AuditedCallRecorder(new AuditedMethods(this.catalog, getClass().getClassLoader(), null), this.catalog,
 				new EventContextResolver(() -> Actor.apiKey("k1", "CI key"), () -> "demo",
 						() -> new RequestOrigin("198.51.100.4", "r1"), () -> {
@@ -110,7 +111,8 @@ class AuditedCallRecorderTests {
 	void failureThatCannotBeRecordedIsCountedAndLeavesTheRequestToItsOwnEntry() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		TransactionalEventWriter writer = new TransactionalEventWriter(this.stored::addAll, this.catalog,
-				new TransactionalEventWriter.Settings(FailurePolicy.FAIL, true), null, null, meters, this.clock);
+				new TransactionalEventWriter.Settings(FailurePolicy.FAIL, true), null, null, meters, this.clock,
+				RequestCapture.none());
 		AuditedCallRecorder recorder = new AuditedCallRecorder(
 				new AuditedMethods(this.catalog, getClass().getClassLoader(), null), this.catalog,
 				new EventContextResolver(Actor::anonymous, () -> "demo", () -> new RequestOrigin(null, "r2"), () -> {

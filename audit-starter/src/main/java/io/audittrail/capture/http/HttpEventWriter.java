@@ -115,11 +115,6 @@ public final class HttpEventWriter implements SmartLifecycle {
 		}
 	}
 
-	/** The number of entries waiting to be written. */
-	public int queued() {
-		return this.queue.size();
-	}
-
 	@Override
 	public void start() {
 		synchronized (this.lifecycle) {
