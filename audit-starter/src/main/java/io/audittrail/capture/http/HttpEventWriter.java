@@ -32,7 +32,7 @@ import io.audittrail.core.AuditEventStore;
 public final class HttpEventWriter implements SmartLifecycle {
 
 	/** Stops after the web server, so that no request is still adding entries. */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Log logger = LogFactory.getLog(HttpEventWriter.class);
 
