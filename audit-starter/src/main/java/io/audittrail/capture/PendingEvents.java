@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import io.audittrail.core.Action;
@@ -18,6 +19,8 @@ final class PendingEvents {
 	final List<AuditEvent> succeeded = new ArrayList<>();
 
 	final List<AuditEvent> failed = new ArrayList<>();
+
+	final List<Stored> stored = new ArrayList<>();
 
 	private final Map<EntityKey, EntityChange> changes = new LinkedHashMap<>();
 
@@ -54,6 +57,11 @@ final class PendingEvents {
 
 	Long revisionId() {
 		return (this.revision != null) ? this.revision.getAsLong() : null;
+	}
+
+	/** A range of the succeeded events that a consumer wants back as stored. */
+	record Stored(int from, int count, Consumer<List<AuditEvent>> consumer) {
+
 	}
 
 	record EntityChange(String entityType, String entityId, Action action) {

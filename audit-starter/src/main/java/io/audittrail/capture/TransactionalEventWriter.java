@@ -3,6 +3,7 @@ package io.audittrail.capture;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -135,6 +136,29 @@ public final class TransactionalEventWriter {
 	}
 
 	/**
+	 * Writes events like {@link #write(List)} and hands them, as stored with their ids, to the given
+	 * consumer once they are written; it is not called when they are lost under the policy {@code log}.
+	 */
+	public void write(List<AuditEvent> events, Consumer<List<AuditEvent>> stored) {
+		if (events.isEmpty()) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			PendingEvents pending = pending();
+			pending.stored.add(new PendingEvents.Stored(pending.succeeded.size(), events.size(), stored));
+			pending.succeeded.addAll(events);
+			return;
+		}
+		List<PendingEvents.Stored> wanted = List.of(new PendingEvents.Stored(0, events.size(), stored));
+		if (this.ownTransaction != null) {
+			this.ownTransaction.executeWithoutResult((status) -> append(events, wanted));
+		}
+		else {
+			append(events, wanted);
+		}
+	}
+
+	/**
 	 * Tells the writer that an audited call of the current transaction decided not to record itself,
 	 * so that its entity changes are not recorded as generic operations either.
 	 */
@@ -243,7 +267,7 @@ public final class TransactionalEventWriter {
 			events.addAll(entityEvents(pending, revision));
 		}
 		if (!events.isEmpty()) {
-			append(events);
+			append(events, pending.stored);
 		}
 	}
 
@@ -271,6 +295,29 @@ public final class TransactionalEventWriter {
 						: new AuditRecordingException("Cannot write " + events.size() + " audit event(s)", ex);
 			}
 			lose(events.size(), ex);
+		}
+	}
+
+	/** Appends events of which some are wanted back as stored, by the consumers of their ranges. */
+	private void append(List<AuditEvent> events, List<PendingEvents.Stored> wanted) {
+		if (wanted.isEmpty()) {
+			append(events);
+			return;
+		}
+		List<AuditEvent> stored;
+		try {
+			stored = this.store.appendReturningIds(events);
+		}
+		catch (RuntimeException ex) {
+			if (this.settings.failurePolicy() == FailurePolicy.FAIL) {
+				throw (ex instanceof AuditRecordingException) ? ex
+						: new AuditRecordingException("Cannot write " + events.size() + " audit event(s)", ex);
+			}
+			lose(events.size(), ex);
+			return;
+		}
+		for (PendingEvents.Stored range : wanted) {
+			range.consumer().accept(stored.subList(range.from(), range.from() + range.count()));
 		}
 	}
 
