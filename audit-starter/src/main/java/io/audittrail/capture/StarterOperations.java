@@ -125,6 +125,12 @@ public final class StarterOperations {
 		OperationDefinition definition = this.catalog.find(operation.operation())
 			.orElseThrow(() -> new IllegalStateException("The audit catalog lacks the operation '"
 					+ operation.operation() + "' of the starter"));
+		for (String detail : operation.details().keySet()) {
+			if (!definition.details().contains(detail)) {
+				throw new IllegalStateException("The audit catalog does not list the detail '" + detail
+						+ "' for the operation '" + definition.id() + "'");
+			}
+		}
 		EventContext context = this.contexts.current().inTenant(operation.tenant());
 		Actor actor = operation.bySystem() ? Actor.system() : context.actor();
 		RequestInfo request = this.contexts.recordRequest();
