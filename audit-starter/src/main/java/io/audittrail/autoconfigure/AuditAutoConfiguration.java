@@ -29,6 +29,7 @@ import io.audittrail.capture.CommitHook;
 import io.audittrail.capture.EventContextResolver;
 import io.audittrail.capture.RequestCapture;
 import io.audittrail.capture.RevisionRecorder;
+import io.audittrail.capture.StarterOperations;
 import io.audittrail.capture.TransactionalEventWriter;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
@@ -124,6 +125,15 @@ public final class AuditAutoConfiguration {
 		return new AuditedCallRecorder(methods, catalog, contexts, writer,
 				new AuditedCallRecorder.Settings(properties.isRecordFailures(), properties.isRecordNested()),
 				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnBean(TransactionalEventWriter.class)
+	StarterOperations auditStarterOperations(OperationCatalog catalog, EventContextResolver contexts,
+			TransactionalEventWriter writer, AuditProperties properties,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
+		return new StarterOperations(catalog, contexts, writer, transactionManager.getIfUnique(),
+				properties.isRecordFailures(), Clock.systemUTC());
 	}
 
 	@Bean

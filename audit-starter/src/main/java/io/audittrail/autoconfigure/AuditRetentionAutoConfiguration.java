@@ -16,8 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.core.AuditEventStore;
+import io.audittrail.capture.StarterOperations;
 import io.audittrail.retention.AuditTables;
 import io.audittrail.retention.EnversAuditTables;
 import io.audittrail.retention.RetentionJob;
@@ -34,7 +33,7 @@ import io.audittrail.store.RetentionStore;
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.retention.enabled", matchIfMissing = true)
-@ConditionalOnBean({ RetentionStore.class, AuditEventStore.class, OperationCatalog.class })
+@ConditionalOnBean({ RetentionStore.class, StarterOperations.class })
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditRetentionAutoConfiguration {
 
@@ -47,12 +46,12 @@ public final class AuditRetentionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RetentionJob auditRetentionJob(RetentionStore retentionStore, ObjectProvider<AuditTables> auditTables,
-			TenantRetentionPolicy tenantPolicy, AuditEventStore store, OperationCatalog catalog,
-			AuditProperties properties, ObjectProvider<MeterRegistry> meters) {
+			TenantRetentionPolicy tenantPolicy, StarterOperations operations, AuditProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
 		AuditProperties.Retention retention = properties.getRetention();
 		return new RetentionJob(retentionStore, auditTables.getIfAvailable(AuditTables::none), tenantPolicy,
-				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), store, catalog,
-				meters.getIfUnique(), Clock.systemUTC());
+				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), operations, meters.getIfUnique(),
+				Clock.systemUTC());
 	}
 
 	@Bean

@@ -26,8 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.export.ExportRecorder;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
@@ -78,11 +78,6 @@ public final class AuditWebAutoConfiguration {
 	}
 
 	@Bean
-	ExportRecorder auditExportRecorder() {
-		return new ExportRecorder();
-	}
-
-	@Bean
 	@ConditionalOnMissingBean
 	RevertAccess auditRevertAccess(AuditAccessControl access, EventQuery events, ObjectProvider<RevertService> reverts) {
 		return new RevertAccess(access, events, reverts.getIfAvailable());
@@ -91,9 +86,10 @@ public final class AuditWebAutoConfiguration {
 	@Bean
 	AuditApiController auditApiController(AuditAccessControl access, EventQuery events,
 			ObjectProvider<EntityChanges> changes, OperationCatalog catalog, CursorCodec cursors,
-			ExportRecorder exports, ObjectProvider<RevertService> reverts, RevertAccess revertAccess) {
+			ObjectProvider<StarterOperations> operations, ObjectProvider<RevertService> reverts,
+			RevertAccess revertAccess) {
 		return new AuditApiController(access, events, changes.getIfAvailable(EntityChanges::none), catalog, cursors,
-				exports, reverts.getIfAvailable(), revertAccess);
+				operations.getIfAvailable(), reverts.getIfAvailable(), revertAccess);
 	}
 
 	@Bean
@@ -152,11 +148,13 @@ public final class AuditWebAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnBean(StarterOperations.class)
 		RevertService auditRevertService(EventQuery events, OperationCatalog catalog,
-				EntityManagerFactory entityManagerFactory, ObjectProvider<RevertGuard> guards) {
+				EntityManagerFactory entityManagerFactory, ObjectProvider<RevertGuard> guards,
+				StarterOperations operations) {
 			return new RevertService(events, catalog,
 					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), JsonMapper.builder().build(),
-					guards.orderedStream().toList());
+					guards.orderedStream().toList(), operations);
 		}
 
 	}

@@ -48,8 +48,41 @@ final class EventAppender {
 
 	/** Appends events of successful calls in the current transaction, if any. */
 	void append(List<AuditEvent> events) {
+		write(events, false);
+	}
+
+	/**
+	 * Appends events like {@link #append(List)} and returns them as stored, with their ids;
+	 * {@code null} when they were lost under the policy {@code log}.
+	 */
+	List<AuditEvent> appendReturningIds(List<AuditEvent> events) {
+		return write(events, true);
+	}
+
+	/** Appends events of successful calls that no transaction surrounds, in a transaction of their own if possible. */
+	void appendAlone(List<AuditEvent> events) {
+		appendInOwnTransaction(events, false);
+	}
+
+	/** Appends events like {@link #appendAlone(List)} and returns them as stored, or {@code null} when lost. */
+	List<AuditEvent> appendAloneReturningIds(List<AuditEvent> events) {
+		return appendInOwnTransaction(events, true);
+	}
+
+	private List<AuditEvent> appendInOwnTransaction(List<AuditEvent> events, boolean withIds) {
+		if (this.ownTransaction != null) {
+			return this.ownTransaction.execute((status) -> write(events, withIds));
+		}
+		return write(events, withIds);
+	}
+
+	private List<AuditEvent> write(List<AuditEvent> events, boolean withIds) {
 		try {
+			if (withIds) {
+				return this.store.appendReturningIds(events);
+			}
 			this.store.append(events);
+			return events;
 		}
 		catch (RuntimeException ex) {
 			if (this.policy == FailurePolicy.FAIL) {
@@ -57,16 +90,7 @@ final class EventAppender {
 						: new AuditRecordingException("Cannot write " + events.size() + " audit event(s)", ex);
 			}
 			lose(events.size(), ex);
-		}
-	}
-
-	/** Appends events of successful calls that no transaction surrounds, in a transaction of their own if possible. */
-	void appendAlone(List<AuditEvent> events) {
-		if (this.ownTransaction != null) {
-			this.ownTransaction.executeWithoutResult((status) -> append(events));
-		}
-		else {
-			append(events);
+			return null;
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.audittrail.capture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.audittrail.core.AuditEvent;
 
@@ -18,6 +19,9 @@ final class PendingEvents {
 	/** Events of failed calls, written once the transaction has completed. */
 	final List<AuditEvent> failed = new ArrayList<>();
 
+	/** Ranges of {@link #succeeded} that callers want back as stored, with their ids. */
+	final List<Wanted> wanted = new ArrayList<>();
+
 	final RevisionBinding revision = new RevisionBinding();
 
 	final ChangedEntities entities = new ChangedEntities();
@@ -29,5 +33,14 @@ final class PendingEvents {
 	boolean hooked;
 
 	boolean flushed;
+
+	/** A range of the succeeded events that a consumer wants back as stored. */
+	record Wanted(int from, int count, Consumer<List<AuditEvent>> consumer) {
+
+		void handOver(List<AuditEvent> stored) {
+			this.consumer.accept(stored.subList(this.from, this.from + this.count));
+		}
+
+	}
 
 }

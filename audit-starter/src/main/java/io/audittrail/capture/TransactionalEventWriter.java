@@ -3,6 +3,7 @@ package io.audittrail.capture;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -62,6 +63,27 @@ public final class TransactionalEventWriter {
 		}
 		else {
 			this.appender.appendAlone(events);
+		}
+	}
+
+	/**
+	 * Writes events like {@link #write(List)} and hands them, as stored with their ids, to
+	 * {@code stored} once they are written; not when they are lost under the policy {@code log}.
+	 */
+	void write(List<AuditEvent> events, Consumer<List<AuditEvent>> stored) {
+		if (events.isEmpty()) {
+			return;
+		}
+		if (inTransaction()) {
+			PendingEvents pending = pending();
+			pending.wanted.add(new PendingEvents.Wanted(pending.succeeded.size(), events.size(), stored));
+			pending.succeeded.addAll(events);
+		}
+		else {
+			List<AuditEvent> written = this.appender.appendAloneReturningIds(events);
+			if (written != null) {
+				stored.accept(written);
+			}
 		}
 	}
 
@@ -125,8 +147,15 @@ public final class TransactionalEventWriter {
 		if (events.isEmpty()) {
 			events.addAll(this.unannotated.events(pending, revision));
 		}
-		if (!events.isEmpty()) {
-			this.appender.append(events);
+		if (pending.wanted.isEmpty()) {
+			if (!events.isEmpty()) {
+				this.appender.append(events);
+			}
+			return;
+		}
+		List<AuditEvent> stored = this.appender.appendReturningIds(events);
+		if (stored != null) {
+			pending.wanted.forEach((wanted) -> wanted.handOver(stored));
 		}
 	}
 

@@ -1,6 +1,7 @@
 /**
- * Capturing operations: the {@code @Audited} aspect, its compiled expressions, and the writer that
- * binds events to the transaction of the business change.
+ * Capturing operations: the {@code @Audited} aspect, its compiled expressions, the recording of the
+ * starter's own operations ({@link io.audittrail.capture.StarterOperations}), and the writer that binds
+ * events to the transaction of the business change.
  * <p>
  * One event's way: {@link io.audittrail.capture.AuditedMethodAdvisor} matches the call and its
  * interceptor runs it, in a transaction of its own when none surrounds it; the

@@ -11,4 +11,13 @@ public interface AuditEventStore {
 	/** Appends the events, in order. */
 	void append(List<AuditEvent> events);
 
+	/**
+	 * Appends the events, in order, and returns them as stored, with the ids the store gave them.
+	 * Stores that assign no ids may return them as given.
+	 */
+	default List<AuditEvent> appendReturningIds(List<AuditEvent> events) {
+		append(events);
+		return events;
+	}
+
 }

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -14,12 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.catalog.OperationDefinition;
-import io.audittrail.core.Actor;
-import io.audittrail.core.AuditEvent;
-import io.audittrail.core.AuditEventStore;
-import io.audittrail.core.Outcome;
+import io.audittrail.capture.StarterOperation;
+import io.audittrail.capture.StarterOperations;
 import io.audittrail.store.RetentionStore;
 
 /**
@@ -37,8 +31,6 @@ public final class RetentionJob {
 
 	private static final Log logger = LogFactory.getLog(RetentionJob.class);
 
-	static final String OPERATION = "audit.retention.purge";
-
 	private static final String JOB = "retention";
 
 	private final RetentionStore store;
@@ -49,9 +41,7 @@ public final class RetentionJob {
 
 	private final Settings settings;
 
-	private final AuditEventStore events;
-
-	private final OperationDefinition purgeOperation;
+	private final StarterOperations operations;
 
 	private final Clock clock;
 
@@ -64,20 +54,17 @@ public final class RetentionJob {
 	 * @param auditTables the application's Envers audit tables
 	 * @param tenantPolicy per-tenant retention periods
 	 * @param settings the system default and the batch size
-	 * @param events where the record of each purge goes
-	 * @param catalog the catalog, which defines {@code audit.retention.purge}
+	 * @param operations records each purge
 	 * @param meters where the counts of removed events and revisions go; may be {@code null}
 	 * @param clock the clock the periods are measured with
 	 */
 	public RetentionJob(RetentionStore store, AuditTables auditTables, TenantRetentionPolicy tenantPolicy,
-			Settings settings, AuditEventStore events, OperationCatalog catalog, MeterRegistry meters, Clock clock) {
+			Settings settings, StarterOperations operations, MeterRegistry meters, Clock clock) {
 		this.store = store;
 		this.auditTables = auditTables;
 		this.tenantPolicy = tenantPolicy;
 		this.settings = settings;
-		this.events = events;
-		this.purgeOperation = catalog.find(OPERATION)
-			.orElseThrow(() -> new IllegalStateException("The catalog lacks the operation " + OPERATION));
+		this.operations = operations;
 		this.clock = clock;
 		this.purgedEvents = (meters != null) ? Counter.builder("audit.retention.purged.events")
 			.description("Audit events removed by retention")
@@ -127,7 +114,7 @@ public final class RetentionJob {
 					this.purgedEvents.increment(events);
 					this.purgedRevisions.increment(revisions);
 				}
-				record(tenant, days, events, revisions);
+				this.operations.record(StarterOperation.retentionPurge(tenant, days, events, revisions));
 			}
 		}
 		return new RetentionReport(true, purges);
@@ -163,16 +150,6 @@ public final class RetentionJob {
 				return purged;
 			}
 		}
-	}
-
-	private void record(String tenant, int days, long events, long revisions) {
-		Map<String, String> details = new LinkedHashMap<>();
-		details.put("purged_events", Long.toString(events));
-		details.put("purged_revisions", Long.toString(revisions));
-		details.put("retention_days", Integer.toString(days));
-		this.events.append(List.of(new AuditEvent(null, this.clock.instant(), tenant, this.purgeOperation.id(),
-				this.purgeOperation.target(), this.purgeOperation.action(), Outcome.SUCCESS, Actor.system(), null, null,
-				details, null, null, null, null)));
 	}
 
 	/**

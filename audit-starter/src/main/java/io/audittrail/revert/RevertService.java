@@ -27,7 +27,6 @@ import org.hibernate.Hibernate;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.ReflectionUtils;
 
@@ -35,8 +34,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
-import io.audittrail.annotation.Audited.Detail;
-import io.audittrail.annotation.Audited;
+import io.audittrail.capture.StarterOperation;
+import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
@@ -68,27 +67,24 @@ public class RevertService {
 
 	private final List<RevertGuard> guards;
 
+	private final StarterOperations operations;
+
 	/**
 	 * @param events reads the event to revert and the events of later changes
 	 * @param catalog tells which operations may be reverted, and with which authorities
 	 * @param entityManager a shared, transaction-bound entity manager
 	 * @param json renders entity states
 	 * @param guards asked for every entity a revert would change
+	 * @param operations runs and records each revert
 	 */
 	public RevertService(EventQuery events, OperationCatalog catalog, EntityManager entityManager, JsonMapper json,
-			List<RevertGuard> guards) {
+			List<RevertGuard> guards, StarterOperations operations) {
 		this.events = events;
 		this.catalog = catalog;
 		this.entityManager = entityManager;
 		this.json = json;
 		this.guards = List.copyOf(guards);
-	}
-
-	/**
-	 * Reverts without guards: for applications without tenants.
-	 */
-	public RevertService(EventQuery events, OperationCatalog catalog, EntityManager entityManager, JsonMapper json) {
-		this(events, catalog, entityManager, json, List.of());
+		this.operations = operations;
 	}
 
 	/**
@@ -133,27 +129,27 @@ public class RevertService {
 	}
 
 	/**
-	 * Reverts the event's change.
+	 * Reverts the event's change in a transaction of its own, recorded as {@code audit.revert}.
 	 * @param event the event whose change to revert; the revert is recorded in its tenant
-	 * @return the Envers revision of the revert
+	 * @return the entry that records the revert, as stored, with the revert's Envers revision;
+	 * empty when it could not be written and the failure policy {@code log} let the revert go on
 	 * @throws RevertRefusedException with the reason when it cannot be reverted, also when another
 	 * revert or change of the same entities won the race
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	@Audited(value = "audit.revert", tenant = "#event.tenant()",
-			details = @Detail(name = "reverted_event_id", value = "#event.id()"))
-	public long revert(AuditEvent event) {
-		try {
-			return apply(event);
-		}
-		catch (PersistenceException ex) {
-			throw new RevertRefusedException("The entities of entry " + event.id()
-					+ " changed while it was being reverted (another revert or change ran at the same time): "
-					+ "reload the entry and try again.");
-		}
+	public Optional<AuditEvent> revert(AuditEvent event) {
+		return this.operations.perform(StarterOperation.revert(event), () -> {
+			try {
+				apply(event);
+			}
+			catch (PersistenceException ex) {
+				throw new RevertRefusedException("The entities of entry " + event.id()
+						+ " changed while it was being reverted (another revert or change ran at the same time): "
+						+ "reload the entry and try again.");
+			}
+		});
 	}
 
-	private long apply(AuditEvent event) {
+	private void apply(AuditEvent event) {
 		EnversReader reader = new EnversReader(this.entityManager, this.json);
 		List<EnversReader.Entry> entries = plan(event, reader);
 		Map<EnversReader.Entry, Object> current = new LinkedHashMap<>();
@@ -189,7 +185,8 @@ public class RevertService {
 			}
 		}
 		this.entityManager.flush();
-		return AuditReaderFactory.get(this.entityManager).getCurrentRevision(AuditRevision.class, true).getId();
+		// the revert is a revision of its own, to which its entry is bound
+		AuditReaderFactory.get(this.entityManager).getCurrentRevision(AuditRevision.class, true);
 	}
 
 	private List<EnversReader.Entry> plan(AuditEvent event, EnversReader reader) {

@@ -1,13 +1,17 @@
 package io.audittrail.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -53,19 +57,32 @@ final class JdbcAuditEventStore implements AuditEventStore {
 			return;
 		}
 		if (this.isolateFailures && TransactionSynchronizationManager.isActualTransactionActive()) {
-			appendWithinSavepoint(events);
+			appendWithinSavepoint(() -> insert(events));
 		}
 		else {
 			insert(events);
 		}
 	}
 
-	private void appendWithinSavepoint(List<AuditEvent> events) {
+	@Override
+	public List<AuditEvent> appendReturningIds(List<AuditEvent> events) {
+		List<AuditEvent> stored = new ArrayList<>(events.size());
+		Runnable insert = () -> events.forEach((event) -> stored.add(insertReturningId(event)));
+		if (this.isolateFailures && TransactionSynchronizationManager.isActualTransactionActive()) {
+			appendWithinSavepoint(insert);
+		}
+		else {
+			insert.run();
+		}
+		return stored;
+	}
+
+	private void appendWithinSavepoint(Runnable insert) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
-				insert(events);
+				insert.run();
 				connection.releaseSavepoint(savepoint);
 			}
 			catch (RuntimeException ex) {
@@ -79,6 +96,19 @@ final class JdbcAuditEventStore implements AuditEventStore {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	private AuditEvent insertReturningId(AuditEvent event) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(EventRows.INSERT, new String[] { "id" });
+			this.rows.bind(statement, event);
+			return statement;
+		}, keys);
+		return new AuditEvent(keys.getKeyAs(Number.class).longValue(), event.occurredAt(), event.tenant(),
+				event.operation(), event.target(), event.action(), event.outcome(), event.actor(), event.ip(),
+				event.entity(), event.details(), event.error(), event.requestId(), event.revision(), event.request(),
+				event.trace());
 	}
 
 	private void insert(List<AuditEvent> events) {

@@ -40,10 +40,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.audittrail.capture.StarterOperation;
+import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.export.CsvExporter;
-import io.audittrail.export.ExportRecorder;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EntityHistory;
@@ -75,7 +76,7 @@ public class AuditApiController {
 
 	private final CsvExporter csv;
 
-	private final ExportRecorder exports;
+	private final StarterOperations operations;
 
 	private final RevertService reverts;
 
@@ -91,12 +92,12 @@ public class AuditApiController {
 	 * @param changes reads entity changes from the entity history
 	 * @param catalog the operation catalog, for labels
 	 * @param cursors signs page cursors
-	 * @param exports records CSV downloads
+	 * @param operations records exports; {@code null} when nothing is recorded
 	 * @param reverts reverts changes; {@code null} without JPA and Envers
 	 * @param revertAccess who may revert which entry
 	 */
 	public AuditApiController(AuditAccessControl access, EventQuery events, EntityChanges changes,
-			OperationCatalog catalog, CursorCodec cursors, ExportRecorder exports, RevertService reverts,
+			OperationCatalog catalog, CursorCodec cursors, StarterOperations operations, RevertService reverts,
 			RevertAccess revertAccess) {
 		this.access = access;
 		this.events = events;
@@ -104,7 +105,7 @@ public class AuditApiController {
 		this.catalog = catalog;
 		this.cursors = cursors;
 		this.csv = new CsvExporter(events, catalog);
-		this.exports = exports;
+		this.operations = operations;
 		this.reverts = reverts;
 		this.revertAccess = revertAccess;
 		this.json = new EventJson(catalog);
@@ -184,21 +185,19 @@ public class AuditApiController {
 					"Reverting needs JPA and Hibernate Envers, which this application does not use.");
 		}
 		this.reverts.check(event);
-		long revision;
+		Optional<AuditEvent> recorded;
 		try {
-			revision = this.reverts.revert(event);
+			recorded = this.reverts.revert(event);
 		}
 		catch (ConcurrencyFailureException | DataIntegrityViolationException ex) {
 			throw new RevertRefusedException("The entities of entry " + id
 					+ " changed while it was being reverted (another revert or change ran at the same time): "
 					+ "reload the entry and try again.");
 		}
-		AuditEvent recorded = this.events.forRevisions(List.of(revision), TenantScope.everything())
-			.stream()
-			.filter((candidate) -> candidate.operation().equals("audit.revert"))
-			.reduce((first, second) -> second)
+		AuditEvent revert = recorded
 			.orElseThrow(() -> new IllegalStateException("The revert of entry " + id + " was not recorded"));
-		return this.json.detail(recorded, this.changes.ofRevision(revision), List.of(),
+		return this.json.detail(revert,
+				(revert.revision() != null) ? this.changes.ofRevision(revert.revision()) : List.of(), List.of(),
 				RequestLanguage.of(languages, this.catalog));
 	}
 
@@ -266,8 +265,11 @@ public class AuditApiController {
 		if (!"csv".equals(format)) {
 			pairs.add("format=" + format);
 		}
-		for (String tenant : exportTenants(filter, scope)) {
-			this.exports.exported(filter.from().toString(), filter.to().toString(), String.join("&", pairs), tenant);
+		if (this.operations != null) {
+			for (String tenant : exportTenants(filter, scope)) {
+				this.operations.record(StarterOperation.export(filter.from().toString(), filter.to().toString(),
+						String.join("&", pairs), tenant));
+			}
 		}
 		String name = "audit-log-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.from().atZone(zone)) + "-"
 				+ DateTimeFormatter.ISO_LOCAL_DATE.format(filter.to().atZone(zone)) + "." + format;

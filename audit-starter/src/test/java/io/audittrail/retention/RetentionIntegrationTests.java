@@ -27,8 +27,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.core.AuditEventStore;
+import io.audittrail.capture.StarterOperations;
 import io.audittrail.evidence.CheckpointSchedule;
 import io.audittrail.evidence.CheckpointStore;
 import io.audittrail.evidence.SignedCheckpoint;
@@ -70,10 +69,7 @@ abstract class RetentionIntegrationTests {
 	RetentionStore retentionStore;
 
 	@Autowired
-	AuditEventStore store;
-
-	@Autowired
-	OperationCatalog catalog;
+	StarterOperations operations;
 
 	@Autowired
 	ArticleService articles;
@@ -163,7 +159,7 @@ abstract class RetentionIntegrationTests {
 	void purgesFiftyThousandEventsWithTheirRevisionsInBatches(CapturedOutput output) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		RetentionJob job = new RetentionJob(this.retentionStore, this.auditTables, only(this.tenant, 30),
-				new RetentionJob.Settings(null, 1000), this.store, this.catalog, meters, Clock.systemUTC());
+				new RetentionJob.Settings(null, 1000), this.operations, meters, Clock.systemUTC());
 		this.rows.eventsWithRevisions(this.tenant, 50_000, daysAgo(40));
 		this.rows.eventsWithRevisions(this.tenant, 10, daysAgo(5));
 		this.sealer.seal();
@@ -257,7 +253,7 @@ abstract class RetentionIntegrationTests {
 		this.articles.editPublished(article.getId());
 		this.sealer.seal();
 		RetentionJob job = new RetentionJob(this.retentionStore, this.auditTables, only(this.tenant, 1),
-				new RetentionJob.Settings(null, 1000), this.store, this.catalog, null,
+				new RetentionJob.Settings(null, 1000), this.operations, null,
 				Clock.fixed(between.plus(Duration.ofDays(1)), ZoneOffset.UTC));
 
 		RetentionReport report = job.purge();
@@ -347,7 +343,7 @@ abstract class RetentionIntegrationTests {
 
 	private RetentionJob job(Integer defaultDays, TenantRetentionPolicy policy) {
 		return new RetentionJob(this.retentionStore, this.auditTables, policy,
-				new RetentionJob.Settings(defaultDays, 100), this.store, this.catalog, null, Clock.systemUTC());
+				new RetentionJob.Settings(defaultDays, 100), this.operations, null, Clock.systemUTC());
 	}
 
 	private static TenantRetentionPolicy only(String tenant, int days) {

@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * What a reader of the audit log's JSON API sees: the list with its filters and pages, bad input,
  * and access rules, on each supported database. Each test works in tenants of its own.
  */
-abstract class AuditApiIntegrationTests extends AuditChangesIntegrationTests {
+abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTests {
 
 	@Test
 	void listIsNewestFirstInTheContractShape() throws Exception {
