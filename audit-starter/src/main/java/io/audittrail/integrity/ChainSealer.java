@@ -120,7 +120,12 @@ public final class ChainSealer {
 				after = 0;
 			}
 			else if (!now.isBefore(this.lastLateScan.plus(LATE_SCAN_INTERVAL))) {
-				after = this.floor;
+				// counting is cheap; reading every event of the grace period for none is not (on H2
+				// several microseconds an event, every few seconds for a minute)
+				after = (this.store.unsealedCount(this.floor, this.cursor) > 0) ? this.floor : this.cursor;
+				if (after == this.cursor) {
+					this.lastLateScan = now;
+				}
 			}
 			else {
 				after = this.cursor;

@@ -69,6 +69,13 @@ public interface ChainStore {
 	/** How many events have no seal yet, of every tenant. */
 	long unsealedCount();
 
+	/**
+	 * How many events with an id in {@code (afterId, upToId]} have no seal, as the events in that
+	 * range minus the seals of events in it: two counts over index ranges, where looking for the
+	 * events themselves reads every event of the range (each an index lookup in H2).
+	 */
+	long unsealedCount(long afterId, long upToId);
+
 	/** The smallest event id sealed into a chain that has no head, which no sealer made; or empty. */
 	Optional<Long> sealedWithoutHead(String tenant);
 

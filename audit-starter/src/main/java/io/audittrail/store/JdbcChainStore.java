@@ -37,6 +37,9 @@ final class JdbcChainStore implements ChainStore {
 			+ "or exists (select 1 from audit_request_status st where st.event_id = e.id)) "
 			+ "order by e.id fetch first ? rows only";
 
+	private static final String UNSEALED_IN_RANGE = "select (select count(*) from audit_event where id > ? and id <= ?) "
+			+ "- (select count(*) from audit_seal where event_id > ? and event_id <= ?)";
+
 	private static final String CREATE_HEAD = """
 			insert into audit_chain_head (chain_key, tenant, seq, hash) select ?, ?, 0, null
 			where not exists (select 1 from audit_chain_head where chain_key = ?)""";
@@ -228,6 +231,12 @@ final class JdbcChainStore implements ChainStore {
 	public long unsealedCount() {
 		return count("select count(*) from audit_event e where not exists "
 				+ "(select 1 from audit_seal s where s.event_id = e.id)");
+	}
+
+	@Override
+	public long unsealedCount(long afterId, long upToId) {
+		// one statement, so that both counts see the same committed events and seals
+		return count(UNSEALED_IN_RANGE, afterId, upToId, afterId, upToId);
 	}
 
 	@Override

@@ -230,6 +230,29 @@ abstract class IntegrityIntegrationTests {
 	}
 
 	@Test
+	void unsealedEventsOfAnIdRangeAreCountedWithoutReadingThem() {
+		String insert = "insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+				+ "http_method, http_path, http_status) values (?, ?, 'http.request', 'http', 'OTHER', 'SUCCESS', "
+				+ "'ANONYMOUS', 'POST', '/api/v1/articles', ?)";
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.jdbc.update(insert, now, this.tenant, null);
+		this.jdbc.update(insert, now, this.tenant, 201);
+		List<Long> ids = this.jdbc.queryForList("select id from audit_event where tenant = ? order by id", Long.class,
+				this.tenant);
+		long waiting = ids.get(0);
+		long complete = ids.get(1);
+		this.sealer.seal();
+
+		assertThat(this.chains.unsealedCount(waiting - 1, waiting)).isEqualTo(1);
+		assertThat(this.chains.unsealedCount(complete - 1, complete)).isZero();
+		assertThat(this.chains.unsealedCount(waiting - 1, complete)).isEqualTo(1);
+
+		new ChainSealer(this.chains, 100, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(61))).seal();
+
+		assertThat(this.chains.unsealedCount(waiting - 1, complete)).isZero();
+	}
+
+	@Test
 	void eventsAreSealedShortlyAfterCommitWithoutAnyCall() throws Exception {
 		this.rows.events(this.tenant, 3, Instant.now());
 		long deadline = System.currentTimeMillis() + 10_000;
