@@ -75,7 +75,8 @@ class StarterOperationsTests {
 
 	private StarterOperations operations(FailurePolicy policy, boolean recordFailures) {
 		TransactionalEventWriter writer = new TransactionalEventWriter(this.store, this.catalog,
-				new TransactionalEventWriter.Settings(policy, true), null, null, null, this.clock);
+				new TransactionalEventWriter.Settings(policy, true), null, null, null, this.clock,
+				RequestCapture.none());
 		EventContextResolver contexts = new EventContextResolver(() -> Actor.member("m-1", "auditor@demo.test"),
 				() -> "resolved-tenant", () -> new RequestOrigin("198.51.100.4", "r1"), () -> {
 					this.requestsRecorded.add("r1");
