@@ -12,12 +12,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /** The database a benchmark writes to; each benchmarked context gets a database of its own. */
 public enum Database {
 
-	/** H2 in memory. */
+	/** H2 in memory; emptied first, since a database of that name lives on in this JVM after a trial. */
 	H2 {
 
 		@Override
 		public String createDatabase(String name) {
-			return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+			String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+			try (Connection connection = DriverManager.getConnection(url, "sa", "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("drop all objects");
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Cannot empty the database " + name, ex);
+			}
+			return url;
 		}
 
 	},
