@@ -7,6 +7,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Records each call of the annotated method as an operation of the audit catalog.
  *
@@ -26,6 +29,7 @@ import java.lang.annotation.Target;
  * {@link #before()} read before the call ({@code #before}). Expressions are parsed once, at
  * start-up; an unknown operation id or a broken expression stops the application.
  */
+@API(status = Status.STABLE, since = "0.2")
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

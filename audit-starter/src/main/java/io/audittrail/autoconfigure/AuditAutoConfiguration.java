@@ -38,6 +38,7 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
 import io.audittrail.core.TraceContextResolver;
+import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**

@@ -40,6 +40,7 @@ import io.audittrail.core.TenantResolver;
 import io.audittrail.core.TraceContextResolver;
 import io.audittrail.masking.Masking;
 import io.audittrail.masking.SecretFields;
+import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 

@@ -2,6 +2,9 @@ package io.audittrail.background;
 
 import java.util.concurrent.ScheduledFuture;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -12,6 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * Stopping lets a run under way finish (work in batches should check {@link #isStopping()} between
  * them) rather than interrupting it in the middle of a database call.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public abstract class BackgroundSchedule implements SmartLifecycle {
 
 	/** How long stopping waits for a run under way. */

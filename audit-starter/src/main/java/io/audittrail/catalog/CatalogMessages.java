@@ -10,7 +10,7 @@ import java.util.Optional;
  * Catalog labels by language: {@code target.*}, {@code operation.*}, {@code detail.*} and column
  * keys. Labels missing in a language fall back to the default (English) ones.
  */
-public final class CatalogMessages {
+final class CatalogMessages {
 
 	private final Map<String, String> defaults;
 

@@ -2,6 +2,9 @@ package io.audittrail.catalog;
 
 import java.util.Locale;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.RequestInfo;
 
@@ -9,6 +12,7 @@ import io.audittrail.core.RequestInfo;
  * What an entry is called in the list and the exports: its operation's label, or for a captured API
  * request that ran no operation, the request itself, such as {@code POST /api/v1/blogs → 403}.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EntryLabel {
 
 	/** The operation of API requests that ran no audited operation. */

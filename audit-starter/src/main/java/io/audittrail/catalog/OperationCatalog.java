@@ -10,12 +10,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.Action;
 
 /**
  * The documented operations an application records, with their labels in each language.
  * Immutable and thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class OperationCatalog {
 
 	private static final Pattern CAMEL_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
@@ -34,7 +38,7 @@ public final class OperationCatalog {
 
 	private final Map<String, OperationDefinition> generic = new ConcurrentHashMap<>();
 
-	public OperationCatalog(Collection<TargetDefinition> targets, List<String> detailItems, CatalogMessages messages) {
+	OperationCatalog(Collection<TargetDefinition> targets, List<String> detailItems, CatalogMessages messages) {
 		Map<String, TargetDefinition> byId = new LinkedHashMap<>();
 		Map<String, OperationDefinition> operationsById = new LinkedHashMap<>();
 		Map<String, String> entityTargets = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -47,6 +49,7 @@ import io.audittrail.core.Action;
  * {@code authority} (on a target, or on an operation to override its target's) names what a reader
  * must hold in the entry's tenant to revert the change. Every error names the file and line.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class OperationCatalogLoader {
 
 	/** Where catalog files are found unless configured otherwise. */

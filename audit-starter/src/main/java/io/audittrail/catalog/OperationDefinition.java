@@ -3,6 +3,9 @@ package io.audittrail.catalog;
 import java.util.List;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.Action;
 
 /**
@@ -19,6 +22,7 @@ import io.audittrail.core.Action;
  * revert authority suffices
  * @param source where the operation is declared, for error messages
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record OperationDefinition(String id, String target, String name, Action action, List<String> details,
 		boolean revertible, String authority, String source) {
 

@@ -2,6 +2,9 @@ package io.audittrail.catalog;
 
 import java.util.List;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * One target of the catalog and its operations.
  *
@@ -12,6 +15,7 @@ import java.util.List;
  * @param authority the authority a reader needs in the entry's tenant to revert a change of the
  * target's entity, or {@code null} when the revert authority suffices
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record TargetDefinition(String id, String entityType, List<OperationDefinition> operations, String authority) {
 
 	public TargetDefinition {

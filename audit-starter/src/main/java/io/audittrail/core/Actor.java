@@ -2,6 +2,9 @@ package io.audittrail.core;
 
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * The one who performed an operation.
  *
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param id a stable id, such as a member id or an API key id; may be {@code null}
  * @param name the display name, such as an email or an API key name; may be {@code null}
  */
+@API(status = Status.STABLE, since = "0.2")
 public record Actor(ActorType type, String id, String name) {
 
 	private static final Actor SYSTEM = new Actor(ActorType.SYSTEM, null, "system");

@@ -1,9 +1,13 @@
 package io.audittrail.core;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Resolves who performs the current call. Called on the calling thread; implementations must be
  * thread-safe.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface ActorResolver {
 

@@ -1,8 +1,12 @@
 package io.audittrail.core;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Who performed an operation.
  */
+@API(status = Status.STABLE, since = "0.2")
 public enum ActorType {
 
 	/** A signed-in member; the actor's name is the member's email. */

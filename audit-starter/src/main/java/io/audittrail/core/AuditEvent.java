@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * One entry of the audit log: an operation of the catalog performed by an actor.
  *
@@ -27,6 +30,7 @@ import java.util.Objects;
  * @param request the HTTP request that caused the event, or {@code null}
  * @param trace the distributed trace the event was recorded in, or {@code null}
  */
+@API(status = Status.STABLE, since = "0.2")
 public record AuditEvent(Long id, Instant occurredAt, String tenant, String operation, String target, Action action,
 		Outcome outcome, Actor actor, String ip, EntityRef entity, Map<String, String> details, String error,
 		String requestId, Long revision, RequestInfo request, TraceContext trace) {

@@ -2,10 +2,14 @@ package io.audittrail.core;
 
 import java.util.List;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Appends events to the audit log. Implementations write through the current transaction when there
  * is one, so that events commit or roll back with the business change; they must be thread-safe.
  */
+@API(status = Status.STABLE, since = "0.2")
 public interface AuditEventStore {
 
 	/** Appends the events, in order. */

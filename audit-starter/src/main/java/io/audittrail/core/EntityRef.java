@@ -1,5 +1,8 @@
 package io.audittrail.core;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * The entity an event is about.
  *
@@ -7,6 +10,7 @@ package io.audittrail.core;
  * @param id the entity's id as text
  * @param name the entity's display name, such as a title; may be {@code null}
  */
+@API(status = Status.STABLE, since = "0.2")
 public record EntityRef(String type, String id, String name) {
 
 }

@@ -1,8 +1,12 @@
 package io.audittrail.core;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Whether a recorded call completed.
  */
+@API(status = Status.STABLE, since = "0.2")
 public enum Outcome {
 
 	/** The call returned and its transaction committed. */

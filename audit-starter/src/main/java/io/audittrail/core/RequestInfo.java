@@ -2,6 +2,9 @@ package io.audittrail.core;
 
 import java.util.Map;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * The HTTP request that caused an event, when HTTP capture is on.
  *
@@ -13,6 +16,7 @@ import java.util.Map;
  * @param detail what was captured of the request on demand: body, query and path parameters,
  * selected headers; never {@code null}
  */
+@API(status = Status.STABLE, since = "0.2")
 public record RequestInfo(String method, String path, Integer status, String resource, String authType,
 		Map<String, Object> detail) {
 

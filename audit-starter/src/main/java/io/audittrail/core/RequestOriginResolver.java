@@ -1,9 +1,13 @@
 package io.audittrail.core;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Resolves where the current call comes from. Called on the calling thread; implementations must
  * be thread-safe.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface RequestOriginResolver {
 

@@ -2,6 +2,9 @@ package io.audittrail.evidence;
 
 import java.util.OptionalLong;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.MerkleFrontier;
 
@@ -10,6 +13,7 @@ import io.audittrail.verifier.MerkleFrontier;
  * system-level events ({@code null} tenant), whose leaves are the sealed events' chain hashes in
  * chain order. Implementations are thread-safe.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface ChainTrees {
 
 	/** The chain's tree at its current sealed size, as its frontier. */

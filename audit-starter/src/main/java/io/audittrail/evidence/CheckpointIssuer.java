@@ -3,6 +3,9 @@ package io.audittrail.evidence;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.Merkle;
@@ -15,6 +18,7 @@ import io.audittrail.verifier.VerificationException;
  * log must not sign two inconsistent checkpoints: such a tree means the sealed chain was rewritten.
  * Thread-safe when its collaborators are; callers serialize issuing per chain.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public final class CheckpointIssuer {
 
 	private final ChainTrees trees;

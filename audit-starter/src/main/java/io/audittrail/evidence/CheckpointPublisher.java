@@ -2,12 +2,16 @@ package io.audittrail.evidence;
 
 import java.nio.file.Path;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Ships signed checkpoints to a place the database's administrator cannot rewrite, such as a
  * directory on another system, an object store with retention locks, or a witness. Implementations
  * must be thread-safe; a failure is reported by an exception and the checkpoint is offered again
  * later.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 @FunctionalInterface
 public interface CheckpointPublisher {
 

@@ -3,6 +3,9 @@ package io.audittrail.evidence;
 import java.util.List;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.MerkleFrontier;
 
@@ -10,6 +13,7 @@ import io.audittrail.verifier.MerkleFrontier;
  * Where signed checkpoints are kept, insert-only, beyond the reach of retention. Implementations are
  * thread-safe.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface CheckpointStore {
 
 	/** Keeps a checkpoint; a checkpoint of the same chain and size is kept only once. */

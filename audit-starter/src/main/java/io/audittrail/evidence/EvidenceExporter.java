@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.store.EventRow;
 import io.audittrail.store.SealedEvent;
 import io.audittrail.verifier.EventEncoding;
@@ -20,6 +23,7 @@ import io.audittrail.verifier.Merkle;
  * they come from the cursor, then the proof of each in the tree of the checkpoint, built from the
  * chain's leaf hashes. Memory stays constant whatever the number of events.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public final class EvidenceExporter {
 
 	private EvidenceExporter() {

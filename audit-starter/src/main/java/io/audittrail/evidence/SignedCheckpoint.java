@@ -3,6 +3,9 @@ package io.audittrail.evidence;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.verifier.Checkpoint;
 
 /**
@@ -13,6 +16,7 @@ import io.audittrail.verifier.Checkpoint;
  * @param note the signed note, as published
  * @param signedAt when it was signed
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public record SignedCheckpoint(String tenant, Checkpoint checkpoint, String note, Instant signedAt) {
 
 	public SignedCheckpoint {

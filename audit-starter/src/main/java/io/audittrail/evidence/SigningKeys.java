@@ -23,6 +23,8 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 
 import io.audittrail.verifier.NoteSigner;
 import io.audittrail.verifier.SignedNote;
@@ -35,6 +37,7 @@ import io.audittrail.verifier.VerifierKey;
  * verifier key is added to {@value #VERIFIER_KEYS} in the key directory when first used, so that a
  * rotated key keeps older checkpoints verifiable. Thread-safe.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public final class SigningKeys {
 
 	/** The file, in the key directory, of the key generated when none is configured. */

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.Chains;
 import io.audittrail.store.SealedEvent;
@@ -26,6 +29,7 @@ import io.audittrail.store.SealedEvent;
  * last full walk is more recent than the full-walk interval: an edit of an event that was already
  * verified is then found by the next full walk.
  */
+@API(status = Status.STABLE, since = "0.2")
 public final class AuditIntegrity {
 
 	private final ChainStore store;

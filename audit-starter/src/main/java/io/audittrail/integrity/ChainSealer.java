@@ -34,7 +34,7 @@ import io.audittrail.store.ChainStore;
  * period and at every event (see {@link #seal(BooleanSupplier)}); events are never missed, only
  * sealed later when their transaction commits long after their insert.
  */
-public final class ChainSealer {
+final class ChainSealer {
 
 	private static final Log logger = LogFactory.getLog(ChainSealer.class);
 

@@ -1,5 +1,8 @@
 package io.audittrail.integrity;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * The outcome of a verification of one or all hash chains.
  *
@@ -10,6 +13,7 @@ package io.audittrail.integrity;
  * @param unsealed how many events are not linked into their chain yet (recent events, sealed shortly
  * after commit); they are not covered by this verification
  */
+@API(status = Status.STABLE, since = "0.2")
 public record IntegrityReport(boolean verified, long checked, Long firstBrokenId, long unsealed) {
 
 	/** This report with the given count of unsealed events. */

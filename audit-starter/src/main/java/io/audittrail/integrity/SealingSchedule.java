@@ -14,7 +14,7 @@ import io.audittrail.background.BackgroundSchedule;
  * Runs the sealer at a fixed delay on a scheduler thread of its own, from the application's start
  * to its stop, so that the application needs no scheduling set-up of its own.
  */
-public final class SealingSchedule extends BackgroundSchedule {
+final class SealingSchedule extends BackgroundSchedule {
 
 	private static final Log logger = LogFactory.getLog(SealingSchedule.class);
 

@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * runs in time linear in its input, without regular expressions or recursion, so no input can make
  * it slow or overflow a stack. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class Masking {
 
 	/** What a masked value is replaced with. */

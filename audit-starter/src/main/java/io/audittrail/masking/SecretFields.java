@@ -5,12 +5,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Tells which fields hold secrets, by name: the one decision behind every value the audit log
  * masks, in bodies, query and path parameters, headers and paths. Names are compared
  * {@linkplain #normalize(String) normalized}. Implementations must be thread-safe and fast; they are
  * called for every field name of every recorded request.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface SecretFields {
 

@@ -11,11 +11,15 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Turns the position of a page into an opaque cursor and back. A cursor is signed (HMAC-SHA256) and
  * bound to the filter it was made for, so that a forged cursor, or one reused with other filters, is
  * refused rather than served. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class CursorCodec {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

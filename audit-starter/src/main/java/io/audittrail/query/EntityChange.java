@@ -2,6 +2,8 @@ package io.audittrail.query;
 
 import java.util.List;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +16,7 @@ import tools.jackson.databind.JsonNode;
  * @param after the entity's state at this revision, or {@code null} when it was deleted
  * @param changedFields the fields whose values differ between before and after
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record EntityChange(String entityType, String entityId, String kind, JsonNode before, JsonNode after,
 		List<String> changedFields) {
 

@@ -3,9 +3,13 @@ package io.audittrail.query;
 import java.util.List;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Reads entity changes from the entity history (Hibernate Envers). Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public interface EntityChanges {
 
 	/** How each entity of the revision changed, or nothing for an unknown revision. */

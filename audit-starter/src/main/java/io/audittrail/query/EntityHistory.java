@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.AuditEvent;
 import io.audittrail.store.EventQuery;
 
@@ -19,6 +22,7 @@ import io.audittrail.store.EventQuery;
  * content's {@code hello-world}) while Envers knows it by its key ({@code 124}): either id gives the
  * same timeline, the two joined through the revisions the operation's entries are bound to.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EntityHistory {
 
 	private final EventQuery events;

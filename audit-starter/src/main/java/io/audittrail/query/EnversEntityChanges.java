@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.metamodel.EntityType;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import org.hibernate.envers.RevisionType;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,7 @@ import io.audittrail.envers.AuditRevision;
 /**
  * Reads entity changes from Hibernate Envers, each call through an entity manager of its own.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EnversEntityChanges implements EntityChanges {
 
 	private final EntityManagerFactory entityManagerFactory;

@@ -15,6 +15,8 @@ import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.PluralAttribute;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import org.hibernate.Hibernate;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
@@ -38,6 +40,7 @@ import io.audittrail.envers.AuditRevision;
  * entities a revision changed, their states at revisions, and those states as JSON (relations as
  * ids and names, collections as lists, never {@code toString}).
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EnversReader {
 
 	private static final ConversionService conversions = DefaultConversionService.getSharedInstance();

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.Action;
 import io.audittrail.core.ActorType;
 
@@ -27,6 +30,7 @@ import io.audittrail.core.ActorType;
  * @param authType how request entries authenticated
  * @param traceId the distributed trace the entries were recorded in
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record EventFilter(Instant from, Instant to, String actor, ActorType actorType, Action action,
 		String operation, String entityType, String entityId, String tenant, String path, String q, String method,
 		Integer status, String authType, String traceId) {

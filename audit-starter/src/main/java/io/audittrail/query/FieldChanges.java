@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +18,7 @@ import tools.jackson.databind.node.NullNode;
  * {@code data.title}, so a reader sees which part changed rather than two long JSON strings.
  * Relations ({@code {"id", "name"}}) and lists stay whole. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class FieldChanges {
 
 	private static final int MAX_DEPTH = 4;

@@ -2,6 +2,9 @@ package io.audittrail.query;
 
 import java.time.Instant;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
 
@@ -15,6 +18,7 @@ import io.audittrail.core.AuditEvent;
  * @param event the recorded event, or {@code null} for a change that no event describes
  * @param change how the entity changed, or {@code null} when it did not change
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record HistoryEntry(Instant occurredAt, Long revision, Actor actor, AuditEvent event, EntityChange change) {
 
 }

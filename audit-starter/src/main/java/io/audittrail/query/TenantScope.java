@@ -2,6 +2,9 @@ package io.audittrail.query;
 
 import java.util.Set;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * The tenants whose entries a reader may see.
  *
@@ -9,6 +12,7 @@ import java.util.Set;
  * @param tenants the visible tenants when not all are
  * @param system whether system-level entries (of no tenant) are visible
  */
+@API(status = Status.STABLE, since = "0.2")
 public record TenantScope(boolean everyTenant, Set<String> tenants, boolean system) {
 
 	public TenantScope {

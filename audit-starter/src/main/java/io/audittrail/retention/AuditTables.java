@@ -7,7 +7,7 @@ import java.util.List;
  * The application's Envers audit tables (such as {@code article_aud}), whose rows belong to the
  * revisions that retention removes.
  */
-public interface AuditTables {
+interface AuditTables {
 
 	/**
 	 * The tables that may hold rows of a revision that changed the given entity types.

@@ -22,7 +22,7 @@ import org.hibernate.persister.entity.EntityPersister;
  * name) the tables of its audit entity, and the tables of audited collections, which any revision
  * may hold rows in. Read once, on first use, when the entity manager factory is built.
  */
-public final class EnversAuditTables implements AuditTables {
+final class EnversAuditTables implements AuditTables {
 
 	private final EntityManagerFactory entityManagerFactory;
 

@@ -27,7 +27,7 @@ import io.audittrail.store.RetentionStore;
  * finds it held does nothing.
  * Each purged tenant gets an {@code audit.retention.purge} event by the system actor.
  */
-public final class RetentionJob {
+final class RetentionJob {
 
 	private static final Log logger = LogFactory.getLog(RetentionJob.class);
 

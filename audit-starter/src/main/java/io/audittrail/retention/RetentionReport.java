@@ -8,7 +8,7 @@ import java.util.List;
  * @param ran whether this run purged; {@code false} when another run held the lock
  * @param tenants per tenant with a retention period, what was removed
  */
-public record RetentionReport(boolean ran, List<TenantPurge> tenants) {
+record RetentionReport(boolean ran, List<TenantPurge> tenants) {
 
 	public RetentionReport {
 		tenants = List.copyOf(tenants);

@@ -15,7 +15,7 @@ import io.audittrail.background.BackgroundSchedule;
  * Runs retention on a cron schedule, on a scheduler thread of its own, from the application's start
  * to its stop. The cron expression {@code "-"} disables the schedule.
  */
-public final class RetentionSchedule extends BackgroundSchedule {
+final class RetentionSchedule extends BackgroundSchedule {
 
 	/** The cron expression that disables the schedule. */
 	public static final String DISABLED = "-";

@@ -1,9 +1,13 @@
 package io.audittrail.retention;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * How long a tenant's audit log is kept, when it differs from {@code audit.retention.days}.
  * Implementations must be thread-safe; they are asked once per tenant and retention run.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface TenantRetentionPolicy {
 

@@ -17,7 +17,7 @@ import io.audittrail.core.AuditPrincipal;
  * member named by the authentication's name. Without authentication, a call inside an HTTP request
  * is {@code ANONYMOUS}, any other (a scheduled job) is {@code SYSTEM}.
  */
-public final class SpringSecurityActorResolver implements ActorResolver {
+final class SpringSecurityActorResolver implements ActorResolver {
 
 	private static final boolean JWT_PRESENT = ClassUtils.isPresent("org.springframework.security.oauth2.jwt.Jwt",
 			SpringSecurityActorResolver.class.getClassLoader());

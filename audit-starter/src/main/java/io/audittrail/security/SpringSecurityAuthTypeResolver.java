@@ -2,6 +2,8 @@ package io.audittrail.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -21,6 +23,7 @@ import io.audittrail.core.AuditPrincipal;
  * is {@code JWT}; an authentication kept in the HTTP session (a sign-in form) is {@code SESSION};
  * anything else, and no authentication, is {@code null}.
  */
+@API(status = Status.STABLE, since = "0.2")
 public final class SpringSecurityAuthTypeResolver implements HttpAuthTypeResolver {
 
 	private static final ClassLoader CLASS_LOADER = SpringSecurityAuthTypeResolver.class.getClassLoader();

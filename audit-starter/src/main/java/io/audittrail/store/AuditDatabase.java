@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 /**
  * The databases the starter ships a schema and SQL for.
  */
-public enum AuditDatabase {
+enum AuditDatabase {
 
 	H2("h2"), POSTGRESQL("postgresql");
 

@@ -2,6 +2,8 @@ package io.audittrail.store;
 
 import javax.sql.DataSource;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.InitializingBean;
  * Creates and upgrades the audit log's tables with Flyway, in a history table of their own
  * ({@code audit_schema_history}), so the starter's migrations never mix with the application's.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class AuditSchemaInitializer implements InitializingBean {
 
 	/** Where the migrations are, per database. */

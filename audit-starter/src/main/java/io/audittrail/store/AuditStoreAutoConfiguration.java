@@ -3,6 +3,8 @@ package io.audittrail.store;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +35,7 @@ import io.audittrail.evidence.CheckpointStore;
  * ports. The audit tables are migrated after the application's own Flyway migrations and before
  * JPA starts.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })

@@ -2,6 +2,8 @@ package io.audittrail.store;
 
 import java.util.List;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.audittrail.stream.SealedEvent;
@@ -12,6 +14,7 @@ import io.audittrail.stream.SealedEventSource;
  * event as the read API sees it. A head and the seals up to it commit together, so every position up
  * to a head's is readable. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class ChainSealedEventSource implements SealedEventSource {
 
 	private final ChainStore chains;

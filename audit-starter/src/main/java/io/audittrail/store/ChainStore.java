@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * The hash chains' storage: which events wait for a seal, the insert-only seal rows that give each
  * event its position, predecessor hash and hash, the chains' heads and the checkpoints retention
  * leaves. Implementations are thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public interface ChainStore {
 
 	/**

@@ -1,8 +1,12 @@
 package io.audittrail.store;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Names of hash chains: one per tenant and one for system-level events.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class Chains {
 
 	/** The key of the chain of system-level events, those of no tenant. */

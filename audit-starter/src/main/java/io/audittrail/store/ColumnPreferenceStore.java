@@ -3,9 +3,13 @@ package io.audittrail.store;
 import java.util.List;
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * The columns each user shows in the audit log's list. Implementations are thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public interface ColumnPreferenceStore {
 
 	/** The user's columns, in order, if the user ever chose them. */

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +29,7 @@ import io.audittrail.query.TenantScope;
  * pages that the table's indexes serve (no offset, no count), one by id, or all of a filter as a
  * stream. Filter values are always bound as parameters. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EventQuery {
 
 	private final JdbcTemplate jdbc;

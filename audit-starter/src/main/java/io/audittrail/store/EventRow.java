@@ -2,6 +2,9 @@ package io.audittrail.store;
 
 import java.time.OffsetDateTime;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * An event as its columns hold it, before any parsing: what the hash chain covers. Texts are exactly
  * as stored (details and the request detail as their JSON text); the status is the one recorded
@@ -34,6 +37,7 @@ import java.time.OffsetDateTime;
  * @param traceId the trace id
  * @param spanId the span id
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record EventRow(long id, OffsetDateTime occurredAt, String tenant, String operation, String target,
 		String action, String outcome, String actorType, String actorId, String actorName, String ip,
 		String entityType, String entityId, String entityName, String details, String error, String requestId,

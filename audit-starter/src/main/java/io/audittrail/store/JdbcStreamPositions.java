@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -24,6 +27,7 @@ import io.audittrail.stream.StreamPositions;
  * locked skips the chain rather than waiting, so several application instances share the chains.
  * Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class JdbcStreamPositions implements StreamPositions {
 
 	static final String CREATE = """

@@ -9,11 +9,15 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * What retention asks of the audit database: a job lock that a second run skips, the oldest sealed
  * events of a chain and the Envers revisions to remove. The only deletes of events are here.
  * Implementations are thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public interface RetentionStore {
 
 	/**

@@ -1,5 +1,8 @@
 package io.audittrail.store;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * An event with its place in its tenant's hash chain, as its seal row records it.
  *
@@ -9,6 +12,7 @@ package io.audittrail.store;
  * @param hash the event's hash, as lowercase hex
  * @param encoding the encoding the hash was made with, such as {@code audit-event-v2}
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record SealedEvent(EventRow event, long position, String prevHash, String hash, String encoding) {
 
 }

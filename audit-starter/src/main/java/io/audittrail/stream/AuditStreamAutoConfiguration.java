@@ -5,6 +5,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,9 +23,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
-import io.audittrail.autoconfigure.AuditIntegrityAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainSealedEventSource;
 import io.audittrail.store.ChainStore;
@@ -35,6 +37,7 @@ import io.audittrail.web.EventJson;
  * Apache Kafka is on the class path: its own idempotent producer ({@code acks=all}) built from
  * {@code spring.kafka.*}, the ports it reads and keeps positions through, and its schedule.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
 		AuditIntegrityAutoConfiguration.class },
 		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")

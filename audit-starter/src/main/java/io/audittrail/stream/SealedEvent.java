@@ -2,6 +2,9 @@ package io.audittrail.stream;
 
 import java.util.Objects;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TraceContext;
 
@@ -15,6 +18,7 @@ import io.audittrail.core.TraceContext;
  * @param hash its own hash
  * @param trace the trace of the call that produced it, or {@code null}
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public record SealedEvent(String chainKey, AuditEvent event, long position, String prevHash, String hash,
 		TraceContext trace) {
 

@@ -2,10 +2,14 @@ package io.audittrail.stream;
 
 import java.util.List;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Where the relay reads sealed events from: the chains with their last sealed position, and the
  * sealed events of one chain in position order. Implementations must be thread-safe.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface SealedEventSource {
 
 	/** Every chain that has sealed events, with the position of its last one. */

@@ -1,8 +1,12 @@
 package io.audittrail.stream;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * How the relay writes an event into a Kafka record's value.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public enum StreamFormat {
 
 	/** The event JSON of the read API, with the same field names. */

@@ -2,10 +2,14 @@ package io.audittrail.stream;
 
 import java.util.Map;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Where the relay keeps how far it has published each chain to a destination, and the lock that
  * lets one relay at a time publish a chain. Implementations must be thread-safe.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface StreamPositions {
 
 	/**

@@ -4,7 +4,7 @@ package io.audittrail.stream;
  * Thrown when the broker did not acknowledge audit events: they stay in the audit database and are
  * sent again at the relay's next pass.
  */
-public class StreamPublishingException extends RuntimeException {
+class StreamPublishingException extends RuntimeException {
 
 	StreamPublishingException(String message, Throwable cause) {
 		super(message, cause);

@@ -2,6 +2,9 @@ package io.audittrail.trace;
 
 import java.util.regex.Pattern;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.TraceContext;
 
 /**
@@ -9,6 +12,7 @@ import io.audittrail.core.TraceContext;
  * (<a href="https://www.w3.org/TR/trace-context/#traceparent-header">Trace Context, level 1</a>):
  * {@code version-traceid-parentid-flags} in lowercase hex.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class Traceparent {
 
 	/** The name of the header, in HTTP and in Kafka records. */

@@ -19,7 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.audittrail.integrity.AuditIntegrity;
-import io.audittrail.integrity.ChainSealer;
+import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.testapp.EmbeddedPostgres;
 import io.audittrail.testapp.TestApplication;
@@ -75,7 +75,7 @@ class KillUnderLoadIntegrationTests {
 		}
 		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(TestApplication.class)
 			.run(arguments(database).toArray(String[]::new))) {
-			restarted.getBean(ChainSealer.class).seal();
+			ChainSealing.of(restarted).seal();
 			IntegrityReport report = restarted.getBean(AuditIntegrity.class).verify();
 			try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
 				assertThat(report.verified()).as("chain verified after the kill: %s", report).isTrue();

@@ -16,7 +16,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-import io.audittrail.autoconfigure.AuditIntegrityAutoConfiguration;
 import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
 import io.audittrail.core.ActorType;

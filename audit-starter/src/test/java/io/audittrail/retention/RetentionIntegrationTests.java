@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.capture.StarterOperations;
@@ -32,7 +33,7 @@ import io.audittrail.evidence.CheckpointSchedule;
 import io.audittrail.evidence.CheckpointStore;
 import io.audittrail.evidence.SignedCheckpoint;
 import io.audittrail.integrity.AuditIntegrity;
-import io.audittrail.integrity.ChainSealer;
+import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.store.RetentionStore;
 import io.audittrail.testapp.Article;
@@ -57,7 +58,9 @@ abstract class RetentionIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	ChainSealer sealer;
+	ApplicationContext context;
+
+	ChainSealing sealer;
 
 	@Autowired
 	AuditIntegrity integrity;
@@ -92,6 +95,7 @@ abstract class RetentionIntegrationTests {
 
 	@BeforeEach
 	void newTenant() {
+		this.sealer = ChainSealing.of(this.context);
 		this.rows = new AuditRows(this.jdbc);
 		this.tenant = "t-" + UUID.randomUUID();
 	}

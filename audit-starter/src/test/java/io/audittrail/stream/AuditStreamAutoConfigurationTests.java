@@ -17,10 +17,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
-import io.audittrail.autoconfigure.AuditIntegrityAutoConfiguration;
+import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
+import io.audittrail.integrity.ChainSealing;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.integrity.ChainSealer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,7 @@ class AuditStreamAutoConfigurationTests {
 			.doesNotHaveBean(SealedEventSource.class)
 			.doesNotHaveBean(StreamPositions.class)
 			.hasSingleBean(AuditEventStore.class)
-			.hasSingleBean(ChainSealer.class));
+			.hasSingleBean(ChainSealing.SEALER));
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class AuditStreamAutoConfigurationTests {
 				.doesNotHaveBean(StreamSchedule.class)
 				.doesNotHaveBean(SealedEventSource.class)
 				.hasSingleBean(AuditEventStore.class)
-				.hasSingleBean(ChainSealer.class));
+				.hasSingleBean(ChainSealing.SEALER));
 	}
 
 	@Test

@@ -27,7 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import io.audittrail.integrity.ChainSealer;
+import io.audittrail.integrity.ChainSealing;
 import io.audittrail.testapp.EmbeddedPostgres;
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.testapp.WriteLoad;
@@ -73,7 +73,7 @@ class KafkaKillUnderLoadIntegrationTests {
 				.run(arguments.toArray(String[]::new));
 					Connection connection = connect(database);
 					Statement statement = connection.createStatement()) {
-				restarted.getBean(ChainSealer.class).seal();
+				ChainSealing.of(restarted).seal();
 				long committed = count(statement, "select count(*) from audit_event");
 				assertThat(committed).isGreaterThanOrEqualTo(COMMITTED_BEFORE_KILL);
 				List<ConsumerRecord<String, String>> records = consumeUntil(broker, committed);

@@ -17,10 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
-import io.audittrail.autoconfigure.AuditIntegrityAutoConfiguration;
 import io.audittrail.benchmarks.app.Database;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.export.CsvExporter;
+import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.EventQuery;
 

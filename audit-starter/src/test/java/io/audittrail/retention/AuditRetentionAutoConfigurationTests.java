@@ -1,30 +1,20 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.retention;
 
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.integrity.AuditIntegrity;
-import io.audittrail.integrity.ChainSealer;
-import io.audittrail.integrity.SealingSchedule;
-import io.audittrail.retention.AuditTables;
-import io.audittrail.retention.RetentionJob;
-import io.audittrail.retention.RetentionSchedule;
-import io.audittrail.retention.TenantRetentionPolicy;
+import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
-import io.audittrail.store.ChainStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuditIntegrityAutoConfigurationTests {
+class AuditRetentionAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
@@ -33,14 +23,9 @@ class AuditIntegrityAutoConfigurationTests {
 				AuditRetentionAutoConfiguration.class));
 
 	@Test
-	void sealsVerifiesAndPurgesByDefault() {
+	void purgesByDefault() {
 		this.runner.run((context) -> {
-			assertThat(context).hasSingleBean(ChainSealer.class)
-				.hasSingleBean(SealingSchedule.class)
-				.hasSingleBean(AuditIntegrity.class)
-				.hasSingleBean(RetentionJob.class)
-				.hasSingleBean(RetentionSchedule.class);
-			assertThat(context.getBean(SealingSchedule.class).isRunning()).isTrue();
+			assertThat(context).hasSingleBean(RetentionJob.class).hasSingleBean(RetentionSchedule.class);
 			assertThat(context.getBean(RetentionSchedule.class).isRunning()).isTrue();
 			assertThat(context).doesNotHaveBean(AuditTables.class);
 			assertThat(context.getBean(RetentionJob.class).retentionDays("demo")).isNull();
@@ -62,23 +47,27 @@ class AuditIntegrityAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenUserDefinesVerification() {
-		this.runner.withUserConfiguration(UserIntegrity.class)
-			.run((context) -> assertThat(context).getBean(AuditIntegrity.class).isSameAs(context.getBean("custom")));
+	void retentionOfLessThanOneDayStopsTheStartNamingTheProperty() {
+		for (String days : new String[] { "0", "-1" }) {
+			this.runner.withPropertyValues("audit.retention.days=" + days)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("audit.retention.days must be at least 1, not " + days));
+		}
+		this.runner.withPropertyValues("audit.retention.days=1")
+			.run((context) -> assertThat(context).hasSingleBean(RetentionJob.class));
 	}
 
 	@Test
-	void integritySwitchesOff() {
+	void purgesWhenIntegrityIsOff() {
 		this.runner.withPropertyValues("audit.integrity.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ChainSealer.class)
-				.doesNotHaveBean(AuditIntegrity.class)
-				.hasSingleBean(RetentionJob.class));
+			.run((context) -> assertThat(context).hasSingleBean(RetentionJob.class));
 	}
 
 	@Test
 	void retentionSwitchesOff() {
 		this.runner.withPropertyValues("audit.retention.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(RetentionJob.class).hasSingleBean(ChainSealer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(RetentionJob.class));
 	}
 
 	@Test
@@ -97,38 +86,9 @@ class AuditIntegrityAutoConfigurationTests {
 	}
 
 	@Test
-	void nonPositiveSealIntervalStopsTheStartNamingTheProperty() {
-		this.runner.withPropertyValues("audit.integrity.seal-interval=0s").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("audit.integrity.seal-interval must be positive");
-		});
-	}
-
-	@Test
 	void nothingWhenTheAuditLogIsOff() {
 		this.runner.withPropertyValues("audit.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ChainSealer.class)
-				.doesNotHaveBean(RetentionJob.class)
-				.doesNotHaveBean(AuditIntegrity.class));
-	}
-
-	@Test
-	void nothingWithoutADataSource() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AuditIntegrityAutoConfiguration.class,
-					AuditRetentionAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ChainSealer.class).doesNotHaveBean(DataSource.class));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserIntegrity {
-
-		@Bean
-		AuditIntegrity custom(ChainStore store) {
-			return new AuditIntegrity(store);
-		}
-
+			.run((context) -> assertThat(context).doesNotHaveBean(RetentionJob.class));
 	}
 
 }

@@ -1,6 +1,9 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.integrity;
 
 import java.time.Clock;
+
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,9 +14,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.integrity.AuditIntegrity;
-import io.audittrail.integrity.ChainSealer;
-import io.audittrail.integrity.SealingSchedule;
+import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
 import io.audittrail.integrity.web.IntegrityController;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
@@ -23,6 +25,7 @@ import io.audittrail.web.AuditAccessControl;
  * Auto-configuration of the hash chains: the sealer that links committed events, its schedule, the
  * verification bean and its JSON endpoint.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditWebAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)

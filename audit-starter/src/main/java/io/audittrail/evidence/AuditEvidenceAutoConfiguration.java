@@ -1,6 +1,9 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.evidence;
 
 import java.time.Clock;
+
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,14 +15,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.evidence.ChainTrees;
-import io.audittrail.evidence.CheckpointIssuer;
-import io.audittrail.evidence.CheckpointPublisher;
-import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.evidence.CheckpointStore;
-import io.audittrail.evidence.CheckpointSigner;
-import io.audittrail.evidence.SigningKeys;
+import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
 import io.audittrail.evidence.web.CheckpointController;
+import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.EventQuery;
 import io.audittrail.store.RetentionStore;
@@ -30,6 +29,7 @@ import io.audittrail.web.AuditAccessControl;
  * checkpoint signer, the checkpoint publisher, and, over the chains' storage, the issuer of the
  * chains' checkpoints and its schedule. Off with {@code audit.integrity.signing.enabled=false}.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 @AutoConfiguration(after = { AuditIntegrityAutoConfiguration.class, AuditWebAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)

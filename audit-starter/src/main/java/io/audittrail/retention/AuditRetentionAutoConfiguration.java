@@ -1,9 +1,11 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.retention;
 
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 import org.hibernate.envers.AuditReader;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,12 +18,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.StarterOperations;
-import io.audittrail.retention.AuditTables;
-import io.audittrail.retention.EnversAuditTables;
-import io.audittrail.retention.RetentionJob;
-import io.audittrail.retention.RetentionSchedule;
-import io.audittrail.retention.TenantRetentionPolicy;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.RetentionStore;
 
@@ -29,6 +28,7 @@ import io.audittrail.store.RetentionStore;
  * Auto-configuration of retention: the job that purges expired events and Envers revisions, and
  * its daily schedule.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class },
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)

@@ -1,4 +1,7 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.security;
+
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -8,12 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.audittrail.core.ActorResolver;
-import io.audittrail.security.SpringSecurityActorResolver;
 
 /**
  * Auto-configuration of the Spring Security defaults: the actor of a call is the current
  * authentication.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration
 @ConditionalOnClass(SecurityContextHolder.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
