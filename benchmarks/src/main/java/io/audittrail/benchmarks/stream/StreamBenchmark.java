@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -112,7 +114,7 @@ public class StreamBenchmark {
 	}
 
 	private void drain() throws InterruptedException {
-		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(javax.sql.DataSource.class));
+		JdbcTemplate jdbc = new JdbcTemplate(this.context.getBean(DataSource.class));
 		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
 		long events;
 		long sealed;
