@@ -30,6 +30,12 @@ final class JdbcChainTrees implements ChainTrees {
 	/** How many leaf hashes a reader fetches at once. */
 	static final int PAGE = 4096;
 
+	/**
+	 * How many pages of leaf hashes a reader keeps: proofs of consecutive leaves also need the
+	 * subtrees at the tree's right edge, so with one page every few proofs read two pages again.
+	 */
+	static final int PAGES = 4;
+
 	private static final String HASHES = "select position, hash from audit_seal where chain = ? and position > ? "
 			+ "order by position fetch first ? rows only";
 
@@ -77,19 +83,46 @@ final class JdbcChainTrees implements ChainTrees {
 		String chain = Chains.keyOf(tenant);
 		return new LeafHashes() {
 
-			private long first = -1;
+			private final long[] firsts = new long[PAGES];
 
-			private byte[][] page = new byte[0][];
+			private final byte[][][] pages = new byte[PAGES][0][];
+
+			private final long[] used = new long[PAGES];
+
+			private long uses;
 
 			@Override
 			public byte[] leafHash(long index) {
-				if (index < this.first || index >= this.first + this.page.length) {
-					read(index);
+				int page = find(index);
+				if (page < 0) {
+					page = leastRecentlyUsed();
+					this.pages[page] = read(index);
+					this.firsts[page] = index;
 				}
-				return this.page[(int) (index - this.first)];
+				this.used[page] = ++this.uses;
+				return this.pages[page][(int) (index - this.firsts[page])];
 			}
 
-			private void read(long index) {
+			private int find(long index) {
+				for (int page = 0; page < PAGES; page++) {
+					if (index >= this.firsts[page] && index < this.firsts[page] + this.pages[page].length) {
+						return page;
+					}
+				}
+				return -1;
+			}
+
+			private int leastRecentlyUsed() {
+				int oldest = 0;
+				for (int page = 1; page < PAGES; page++) {
+					if (this.used[page] < this.used[oldest]) {
+						oldest = page;
+					}
+				}
+				return oldest;
+			}
+
+			private byte[][] read(long index) {
 				byte[][] read = new byte[PAGE][];
 				int[] count = { 0 };
 				JdbcChainTrees.this.jdbc.query(HASHES, (rs) -> {
@@ -99,8 +132,7 @@ final class JdbcChainTrees implements ChainTrees {
 				if (count[0] == 0) {
 					throw new IllegalStateException(describe(tenant) + " has no sealed event at position " + (index + 1));
 				}
-				this.first = index;
-				this.page = (count[0] == PAGE) ? read : Arrays.copyOf(read, count[0]);
+				return (count[0] == PAGE) ? read : Arrays.copyOf(read, count[0]);
 			}
 
 		};

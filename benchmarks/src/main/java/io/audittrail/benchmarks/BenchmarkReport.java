@@ -27,6 +27,8 @@ import io.audittrail.benchmarks.read.AuditLogSeed;
 import io.audittrail.benchmarks.read.EvidenceBenchmark;
 import io.audittrail.benchmarks.read.HeapGrowthProfiler;
 import io.audittrail.benchmarks.read.ReadBenchmark;
+import io.audittrail.benchmarks.stream.RelayProfiler;
+import io.audittrail.benchmarks.stream.StreamBenchmark;
 import io.audittrail.benchmarks.write.WriteBenchmark;
 
 /**
@@ -38,6 +40,10 @@ import io.audittrail.benchmarks.write.WriteBenchmark;
 public final class BenchmarkReport {
 
 	private static final String WRITES = WriteBenchmark.class.getName();
+
+	private static final String STREAM = StreamBenchmark.class.getName();
+
+	private static final Duration STREAM_ITERATION = Duration.ofSeconds(10);
 
 	private static final List<Integer> SIZES = List.of(3, 13);
 
@@ -65,8 +71,9 @@ public final class BenchmarkReport {
 			.anyMatch((operation) -> included.matcher(WRITES + "." + operation).find());
 		boolean reads = ReadBenchmark.selectedBy(included) || EvidenceBenchmark.selectedBy(included);
 		boolean http = included.matcher(HttpRecordingBenchmark.class.getName() + ".recordedRequests").find();
+		boolean stream = StreamBenchmark.selectedBy(included);
 		List<Database> databases = databases(builder.build());
-		if ((writes || reads || http) && databases.contains(Database.POSTGRESQL)) {
+		if ((writes || reads || http || stream) && databases.contains(Database.POSTGRESQL)) {
 			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
 		}
@@ -106,6 +113,7 @@ public final class BenchmarkReport {
 		}
 		Options others = new OptionsBuilder().parent(builder.build())
 			.exclude(Pattern.quote(WRITES))
+			.exclude(Pattern.quote(STREAM))
 			.forks(1)
 			// first, so that a benchmark's @Fork(jvmArgs) can set a smaller heap
 			.jvmArgsPrepend("-Xms1g", "-Xmx1g")
@@ -114,7 +122,21 @@ public final class BenchmarkReport {
 			results.addAll(new Runner(others).run());
 		}
 		catch (NoBenchmarksException ex) {
-			// the selection names write benchmarks only
+			// the selection names write or stream benchmarks only
+		}
+		if (stream) {
+			// iterations long enough for several passes of the sealer and the relay (1 s apart each)
+			Options options = new OptionsBuilder().parent(builder.build())
+				.exclude("^(?!" + Pattern.quote(STREAM) + ")")
+				.forks(1)
+				.jvmArgsPrepend("-Xms1g", "-Xmx1g")
+				.warmupIterations(1)
+				.warmupTime(TimeValue.seconds(STREAM_ITERATION.toSeconds()))
+				.measurementIterations(3)
+				.measurementTime(TimeValue.seconds(STREAM_ITERATION.toSeconds()))
+				.addProfiler(RelayProfiler.class)
+				.build();
+			results.addAll(new Runner(options).run());
 		}
 		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
 		out.println();
@@ -149,7 +171,8 @@ public final class BenchmarkReport {
 				+ System.getProperty("os.version") + " (" + System.getProperty("os.arch") + "), threads: 1 "
 				+ "(HttpRecordingBenchmark: 2), warm-up 2 × 1 s, measurement 3 × 1 s; writes in the report's JVM "
 				+ "(-Xmx3g) after a warm-up of " + WARM_UP_PER_MODE.toSeconds() + " s per mode and database, "
-				+ "the others in a fork each (-Xmx1g unless noted)";
+				+ "the others in a fork each (-Xmx1g unless noted; StreamBenchmark: warm-up 1 × "
+				+ STREAM_ITERATION.toSeconds() + " s, measurement 3 × " + STREAM_ITERATION.toSeconds() + " s)";
 	}
 
 }

@@ -17,6 +17,7 @@ import org.openjdk.jmh.util.Statistics;
 import io.audittrail.benchmarks.read.AuditLogSeed;
 import io.audittrail.benchmarks.read.HeapGrowthProfiler;
 import io.audittrail.benchmarks.read.ReadBenchmark;
+import io.audittrail.benchmarks.stream.RelayProfiler;
 
 /**
  * The benchmark results as Markdown: every figure with its spread, the ratios between audit modes,
@@ -50,6 +51,8 @@ final class ResultTable {
 
 	private static final double HTTP_RECORDED_BAR = 20_000;
 
+	private static final String STREAM = "StreamBenchmark";
+
 	private final List<Figure> figures;
 
 	private final List<String> bars = new ArrayList<>();
@@ -58,12 +61,17 @@ final class ResultTable {
 
 	private final Map<Figure, RunResult> readResults;
 
+	private final Map<Figure, RunResult> streamResults;
+
 	ResultTable(Collection<RunResult> results, List<RoundTripCount.Count> roundTrips) {
 		this.figures = results.stream().map(Figure::of).toList();
 		this.roundTrips = roundTrips;
 		this.readResults = results.stream()
 			.filter((result) -> result.getParams().getBenchmark().endsWith("." + READ + ".export")
 					|| result.getParams().getBenchmark().endsWith("." + EVIDENCE + ".bundles"))
+			.collect(Collectors.toMap(Figure::of, (result) -> result));
+		this.streamResults = results.stream()
+			.filter((result) -> result.getParams().getBenchmark().endsWith("." + STREAM + ".write"))
 			.collect(Collectors.toMap(Figure::of, (result) -> result));
 	}
 
@@ -79,6 +87,7 @@ final class ResultTable {
 		appendReadFigures(out);
 		appendEvidenceFigures(out);
 		appendHttpCapture(out);
+		appendStreamFigures(out);
 		if (!this.bars.isEmpty()) {
 			out.append("\n| bar | measured | required | met |\n|---|---:|---:|---|\n");
 			this.bars.forEach((bar) -> out.append(bar).append('\n'));
@@ -277,6 +286,33 @@ final class ResultTable {
 				.append(number(figure.median())).append(" | ").append(number(figure.median() - off.median()))
 				.append(" | ").append(percent(Optional.of(figure.median() / off.median()))).append(" |\n"));
 		}
+	}
+
+	private void appendStreamFigures(StringBuilder out) {
+		if (this.streamResults.isEmpty()) {
+			return;
+		}
+		out.append("\nPublishing to Kafka while AUDIT_TRAIL creates 3-entity invoices (one thread; means of the ")
+			.append("iterations): the writes, the events a consumer read back from the broker, and the relay's lag ")
+			.append("gauge (sealed events not yet acknowledged, all chains) sampled every 50 ms:\n\n");
+		out.append("| database | writes | events published end to end | lag, mean | lag, largest |\n")
+			.append("|---|---:|---:|---:|---:|\n");
+		this.streamResults.forEach((figure, result) -> out.append("| ")
+			.append(figure.parameter("database"))
+			.append(" | ")
+			.append(number(figure.score()))
+			.append(" ops/s | ")
+			.append(secondary(result, RelayProfiler.PUBLISHED))
+			.append(" events/s | ")
+			.append(secondary(result, RelayProfiler.LAG_MEAN))
+			.append(" | ")
+			.append(secondary(result, RelayProfiler.LAG_MAX))
+			.append(" |\n"));
+	}
+
+	private static String secondary(RunResult result, String name) {
+		Result<?> figure = result.getSecondaryResults().get(name);
+		return (figure != null) ? number(figure.getScore()) : "–";
 	}
 
 	private Optional<Figure> find(String benchmark, String method) {

@@ -2,10 +2,12 @@ package io.audittrail.web.ui;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.testapp.TestSecurity;
@@ -35,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pages as the starter ships them, in an application that sets none of the words the pages use
  * (the test application's messages name only its operations): they speak of users, API clients,
  * tenants and entities, never of a CMS's members, services or workspaces, and the list shows the
- * entity of each entry by default. In headless Chromium, one browser for the class.
+ * entity of each entry by default; an entry's page shows its trace id when it was recorded with one.
+ * In headless Chromium, one browser for the class.
  */
 // The same configuration as H2AuditApiIntegrationTests, so that both share one application context.
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -57,6 +61,12 @@ class GenericPagesBrowserIntegrationTests {
 
 	private final String marker = "generic-" + UUID.randomUUID().toString().substring(0, 8);
 
+	private final String traceId = UUID.randomUUID().toString().replace("-", "");
+
+	private long tracedEvent;
+
+	private long untracedEvent;
+
 	@BeforeAll
 	void openTheBrowser() {
 		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
@@ -66,6 +76,8 @@ class GenericPagesBrowserIntegrationTests {
 		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
 				+ "actor_id, actor_name, ip) values (?, ?, 'content.create', 'content', 'CREATE', 'SUCCESS', 'API_KEY', "
 				+ "'k-1', 'Import key', '198.51.100.2')", Timestamp.from(Instant.now()), this.marker);
+		this.tracedEvent = insertTraced(this.traceId, "00f067aa0ba902b7");
+		this.untracedEvent = insertTraced(null, null);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(Path.of("/usr/bin/chromium").toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -115,6 +127,49 @@ class GenericPagesBrowserIntegrationTests {
 			.stream()
 			.anyMatch((th) -> "APIクライアント".equals(th.getDomProperty("textContent"))));
 		assertNoCmsWords();
+	}
+
+	@Test
+	void anEntryRecordedWithATraceShowsItsTraceIdAndOneWithoutShowsNone() {
+		this.driver.get("http://localhost:" + this.port + "/audit/");
+		this.driver.executeScript("localStorage.setItem('audittrail.lang', 'en')");
+
+		Map<String, String> traced = facts(this.tracedEvent);
+		Map<String, String> untraced = facts(this.untracedEvent);
+
+		assertThat(traced).containsEntry("Trace id", this.traceId);
+		assertThat(traced.values()).doesNotContain("00f067aa0ba902b7");
+		assertThat(untraced).containsKey("Operation").doesNotContainKey("Trace id");
+	}
+
+	/** The summary's facts of an entry's page, by label. */
+	private Map<String, String> facts(long event) {
+		this.driver.get("http://localhost:" + this.port + "/audit/#/events/" + event);
+		this.driver.navigate().refresh();
+		new WebDriverWait(this.driver, Duration.ofSeconds(30))
+			.until((driver) -> !driver.findElements(By.cssSelector("#summary-title")).isEmpty());
+		List<WebElement> terms = this.driver.findElements(By.cssSelector("#summary-title + dl.facts > dt"));
+		Map<String, String> facts = new LinkedHashMap<>();
+		for (WebElement term : terms) {
+			facts.put(term.getText(), term.findElement(By.xpath("following-sibling::dd[1]")).getText());
+		}
+		return facts;
+	}
+
+	private long insertTraced(String traceId, String spanId) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement insert = connection.prepareStatement("insert into audit_event (occurred_at, "
+					+ "tenant, operation, target, action, outcome, actor_type, actor_id, actor_name, trace_id, span_id) "
+					+ "values (?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', 'MEMBER', 'u-2', "
+					+ "'tracer@demo.test', ?, ?)", new String[] { "id" });
+			insert.setTimestamp(1, Timestamp.from(Instant.now()));
+			insert.setString(2, "traces-" + this.traceId.substring(0, 8));
+			insert.setString(3, traceId);
+			insert.setString(4, spanId);
+			return insert;
+		}, key);
+		return key.getKey().longValue();
 	}
 
 	private void assertNoCmsWords() {

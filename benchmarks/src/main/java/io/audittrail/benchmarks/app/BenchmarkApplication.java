@@ -5,6 +5,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.javers.core.Javers;
 import org.javers.core.JaversBuilder;
 import org.javers.repository.sql.DialectName;
@@ -32,6 +33,9 @@ public class BenchmarkApplication {
 
 	static final String COUNT_ROUND_TRIPS_PROPERTY = "benchmark.count-round-trips";
 
+	/** The property that gives the application a meter registry of its own. */
+	public static final String METERS_PROPERTY = "benchmark.meters";
+
 	/** Starts the application in a mode, on a new database named after the mode. */
 	public static ConfigurableApplicationContext start(Database database, Mode mode) {
 		return start(database, mode, false);
@@ -42,10 +46,16 @@ public class BenchmarkApplication {
 	 * its JDBC round trips in the bean {@link JdbcRoundTrips}.
 	 */
 	public static ConfigurableApplicationContext start(Database database, Mode mode, boolean countRoundTrips) {
-		String name = "bench_" + mode.name().toLowerCase();
+		return start(database, mode, "bench_" + mode.name().toLowerCase(),
+				Map.of(COUNT_ROUND_TRIPS_PROPERTY, String.valueOf(countRoundTrips)));
+	}
+
+	/** Starts the application in a mode, on a new database of that name, with more properties. */
+	public static ConfigurableApplicationContext start(Database database, Mode mode, String name,
+			Map<String, Object> more) {
 		Map<String, Object> properties = new HashMap<>(common(database.createDatabase(name)));
 		properties.putAll(mode.properties());
-		properties.put(COUNT_ROUND_TRIPS_PROPERTY, String.valueOf(countRoundTrips));
+		properties.putAll(more);
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
 			.properties(properties)
 			.run();
@@ -84,6 +94,12 @@ public class BenchmarkApplication {
 			}
 
 		};
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(METERS_PROPERTY)
+	static SimpleMeterRegistry meterRegistry() {
+		return new SimpleMeterRegistry();
 	}
 
 	@Bean

@@ -21,7 +21,6 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.audittrail.benchmarks.app.Database;
-import io.audittrail.integrity.SeedChains;
 import io.audittrail.store.AuditSchemaInitializer;
 
 /**

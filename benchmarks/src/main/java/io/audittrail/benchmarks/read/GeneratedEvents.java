@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.audittrail.integrity.SeedChains;
 
 /**
  * The events of a busy application, made up the same way on every run: ten tenants of twenty

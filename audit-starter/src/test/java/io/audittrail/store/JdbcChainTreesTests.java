@@ -1,0 +1,72 @@
+package io.audittrail.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import io.audittrail.evidence.ChainTrees;
+import io.audittrail.verifier.LeafHashes;
+import io.audittrail.verifier.Merkle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leaf hashes of a chain's tree as the evidence endpoints read them from the seal rows.
+ */
+class JdbcChainTreesTests {
+
+	private static final int EVENTS = 3 * JdbcChainTrees.PAGE + 100;
+
+	@Test
+	void provesEveryLeafOfALongChainReadingEachPageOfSealsAFewTimesOnly() {
+		AtomicInteger connections = new AtomicInteger();
+		DataSource dataSource = new DelegatingDataSource(new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:chain-trees;DB_CLOSE_DELAY=-1", "sa", "")) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				connections.incrementAndGet();
+				return super.getConnection();
+			}
+
+		};
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AuditStoreAutoConfiguration.class))
+			.withBean(DataSource.class, () -> dataSource)
+			.run((context) -> {
+				List<byte[]> hashes = new ArrayList<>();
+				List<Object[]> seals = new ArrayList<>();
+				for (int position = 1; position <= EVENTS; position++) {
+					byte[] hash = Merkle.leafHash(Integer.toString(position).getBytes());
+					hashes.add(Merkle.leafHash(hash));
+					seals.add(new Object[] { Chains.keyOf("acme"), position, position, HexFormat.of().formatHex(hash) });
+				}
+				new JdbcTemplate(dataSource).batchUpdate("insert into audit_seal (chain, position, event_id, hash, encoding) "
+						+ "values (?, ?, ?, ?, 'test')", seals);
+				LeafHashes leaves = context.getBean(ChainTrees.class).leaves("acme");
+				Merkle.Prover expected = Merkle.prover((index) -> hashes.get((int) index));
+				Merkle.Prover prover = Merkle.prover(leaves);
+				connections.set(0);
+
+				for (long index = 0; index < EVENTS; index++) {
+					assertThat(prover.inclusionProof(index, EVENTS).hashes())
+						.containsExactlyElementsOf(expected.inclusionProof(index, EVENTS).hashes());
+				}
+
+				assertThat(connections.get()).isLessThan(20);
+			});
+	}
+
+}
