@@ -20,6 +20,8 @@ import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
 import io.audittrail.evidence.web.CheckpointController;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.ChainStore;
+import io.audittrail.store.ChainTrees;
+import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.EventQuery;
 import io.audittrail.store.RetentionStore;
 import io.audittrail.web.AuditAccessControl;

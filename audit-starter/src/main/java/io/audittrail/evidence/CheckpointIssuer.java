@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
+import io.audittrail.store.ChainTrees;
+import io.audittrail.store.CheckpointStore;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.Merkle;

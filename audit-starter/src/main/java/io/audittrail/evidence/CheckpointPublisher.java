@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
+import io.audittrail.store.SignedCheckpoint;
+
 /**
  * Ships signed checkpoints to a place the database's administrator cannot rewrite, such as a
  * directory on another system, an object store with retention locks, or a witness. Implementations

@@ -14,6 +14,7 @@ import org.springframework.scheduling.TaskScheduler;
 
 import io.audittrail.background.BackgroundSchedule;
 import io.audittrail.store.ChainStore;
+import io.audittrail.store.SignedCheckpoint;
 
 /**
  * Issues a checkpoint of every chain that grew, at a fixed delay on a scheduler thread of its own,

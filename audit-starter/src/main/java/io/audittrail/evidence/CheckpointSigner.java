@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.Checkpoint;
 import io.audittrail.verifier.Merkle;
 

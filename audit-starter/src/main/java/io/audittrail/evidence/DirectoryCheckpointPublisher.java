@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.Checkpoint;
 import io.audittrail.verifier.SignedNote;
 

@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
 import io.audittrail.store.EventRow;
-import io.audittrail.store.SealedEvent;
+import io.audittrail.store.SealedRow;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.EventEncoding;
 import io.audittrail.verifier.EvidenceBundleWriter;
 import io.audittrail.verifier.EvidenceEvent;
@@ -96,7 +97,7 @@ public final class EvidenceExporter {
 	}
 
 	/** A sealed event as the bundle holds it: the values its chain hash was made of, by field. */
-	public static EvidenceEvent event(SealedEvent sealed) {
+	public static EvidenceEvent event(SealedRow sealed) {
 		EventEncoding encoding = EventEncoding.of(sealed.encoding());
 		EventRow event = sealed.event();
 		Map<String, String> values = new HashMap<>();

@@ -14,7 +14,7 @@ import org.apiguardian.api.API.Status;
 
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.Chains;
-import io.audittrail.store.SealedEvent;
+import io.audittrail.store.SealedRow;
 
 /**
  * Verifies the hash chains of the audit log: each sealed event must hold the hash of its own
@@ -140,7 +140,7 @@ public final class AuditIntegrity {
 	}
 
 	/** Walks one chain in position order, stopping at the first broken event. */
-	private final class Walk implements Predicate<SealedEvent> {
+	private final class Walk implements Predicate<SealedRow> {
 
 		private final String tenant;
 
@@ -167,7 +167,7 @@ public final class AuditIntegrity {
 		}
 
 		@Override
-		public boolean test(SealedEvent seal) {
+		public boolean test(SealedRow seal) {
 			long id = seal.event().id();
 			long position = seal.position();
 			if (this.lastId == null && position != this.expectedPosition) {

@@ -14,6 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
+import io.audittrail.store.EventFilter;
+import io.audittrail.store.PagePosition;
+
 /**
  * Turns the position of a page into an opaque cursor and back. A cursor is signed (HMAC-SHA256) and
  * bound to the filter it was made for, so that a forged cursor, or one reused with other filters, is

@@ -14,6 +14,7 @@ import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
 import io.audittrail.core.AuditEvent;
+import io.audittrail.core.TenantScope;
 import io.audittrail.store.EventQuery;
 
 /**

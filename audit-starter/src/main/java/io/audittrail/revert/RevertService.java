@@ -42,7 +42,7 @@ import io.audittrail.catalog.TargetDefinition;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.query.EnversReader;
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 import io.audittrail.store.EventQuery;
 
 /**

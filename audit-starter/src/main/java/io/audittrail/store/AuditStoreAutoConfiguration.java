@@ -26,8 +26,6 @@ import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.FailurePolicy;
 import io.audittrail.capture.http.RequestStatusStore;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.evidence.ChainTrees;
-import io.audittrail.evidence.CheckpointStore;
 
 /**
  * Auto-configuration of the audit log's storage in the application's database: the one owner of

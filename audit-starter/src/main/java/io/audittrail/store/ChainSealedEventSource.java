@@ -2,20 +2,14 @@ package io.audittrail.store;
 
 import java.util.List;
 
-import org.apiguardian.api.API;
-import org.apiguardian.api.API.Status;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.audittrail.stream.SealedEvent;
-import io.audittrail.stream.SealedEventSource;
 
 /**
  * The relay's view of the hash chains: their heads and their seal rows in position order, each
  * event as the read API sees it. A head and the seals up to it commit together, so every position up
  * to a head's is readable. Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class ChainSealedEventSource implements SealedEventSource {
+final class ChainSealedEventSource implements SealedEventSource {
 
 	private final ChainStore chains;
 
@@ -25,7 +19,7 @@ public final class ChainSealedEventSource implements SealedEventSource {
 	 * @param chains the chains' storage
 	 * @param json reads the events' detail columns
 	 */
-	public ChainSealedEventSource(ChainStore chains, JsonMapper json) {
+	ChainSealedEventSource(ChainStore chains, JsonMapper json) {
 		this.chains = chains;
 		this.rows = new EventRows(json);
 	}

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
+
 /**
  * The hash chains' storage: which events wait for a seal, the insert-only seal rows that give each
  * event its position, predecessor hash and hash, the chains' heads and the checkpoints retention
@@ -55,17 +56,17 @@ public interface ChainStore {
 	 * Hands the sealed events of a chain to the visitor in position order, from the position after
 	 * the given one, streaming rows, until the visitor returns {@code false}.
 	 */
-	void walk(String tenant, long afterPosition, Predicate<SealedEvent> visitor);
+	void walk(String tenant, long afterPosition, Predicate<SealedRow> visitor);
 
 	/**
 	 * Up to {@code limit} sealed events of a chain after the given position, in position order: how
 	 * a reader tails a chain.
 	 * @param tenant the chain's tenant, {@code null} for the system-level chain
 	 */
-	List<SealedEvent> sealedAfter(String tenant, long afterPosition, int limit);
+	List<SealedRow> sealedAfter(String tenant, long afterPosition, int limit);
 
 	/** The seal at a position of a chain, if it exists. */
-	Optional<SealedEvent> sealAt(String tenant, long position);
+	Optional<SealedRow> sealAt(String tenant, long position);
 
 	/** How many events have no seal yet, of one tenant ({@code null}: system-level). */
 	long unsealedCount(String tenant);

@@ -20,9 +20,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.audittrail.core.AuditEvent;
-import io.audittrail.query.EventFilter;
-import io.audittrail.query.PagePosition;
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 
 /**
  * Reads events from the {@code audit_event} table: newest first (by time, ties by id), in keyset

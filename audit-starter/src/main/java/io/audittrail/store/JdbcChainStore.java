@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+
 /**
  * The hash chains in {@code audit_seal}, {@code audit_chain_head} and {@code audit_chain_checkpoint}.
  * Seals are inserted, never updated; a chain's head row is locked while its events are sealed, so
@@ -186,7 +187,7 @@ final class JdbcChainStore implements ChainStore {
 	}
 
 	@Override
-	public void walk(String tenant, long afterPosition, Predicate<SealedEvent> visitor) {
+	public void walk(String tenant, long afterPosition, Predicate<SealedRow> visitor) {
 		try {
 			this.readOnly.executeWithoutResult((status) -> this.streaming.query(
 					SEALED + "and s.position > ? order by s.position", (RowCallbackHandler) (row) -> {
@@ -201,22 +202,22 @@ final class JdbcChainStore implements ChainStore {
 	}
 
 	@Override
-	public List<SealedEvent> sealedAfter(String tenant, long afterPosition, int limit) {
+	public List<SealedRow> sealedAfter(String tenant, long afterPosition, int limit) {
 		return this.jdbc.query(SEALED + "and s.position > ? order by s.position fetch first ? rows only",
 				(row, index) -> sealed(row), Chains.keyOf(tenant), afterPosition, limit);
 	}
 
 	@Override
-	public Optional<SealedEvent> sealAt(String tenant, long position) {
+	public Optional<SealedRow> sealAt(String tenant, long position) {
 		return this.jdbc.query(SEALED + "and s.position = ?", (row, index) -> sealed(row), Chains.keyOf(tenant),
 				position)
 			.stream()
 			.findFirst();
 	}
 
-	private static SealedEvent sealed(ResultSet row) throws SQLException {
+	private static SealedRow sealed(ResultSet row) throws SQLException {
 		int seal = EventRows.SELECTED;
-		return new SealedEvent(EventRows.row(row, 1), row.getLong(seal + 1), row.getString(seal + 2),
+		return new SealedRow(EventRows.row(row, 1), row.getLong(seal + 1), row.getString(seal + 2),
 				row.getString(seal + 3), row.getString(seal + 4));
 	}
 

@@ -10,9 +10,6 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.audittrail.evidence.ChainTrees;
-import io.audittrail.evidence.CheckpointStore;
-import io.audittrail.evidence.SignedCheckpoint;
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.MerkleFrontier;

@@ -16,8 +16,6 @@ import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.audittrail.evidence.CheckpointStore;
-import io.audittrail.evidence.SignedCheckpoint;
 import io.audittrail.verifier.Checkpoint;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.MerkleFrontier;

@@ -11,15 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
-import org.apiguardian.api.API;
-import org.apiguardian.api.API.Status;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import io.audittrail.stream.StreamPositions;
 
 /**
  * Keeps the relay's positions in the {@code audit_stream_position} table, one row per destination
@@ -27,8 +23,7 @@ import io.audittrail.stream.StreamPositions;
  * locked skips the chain rather than waiting, so several application instances share the chains.
  * Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class JdbcStreamPositions implements StreamPositions {
+final class JdbcStreamPositions implements StreamPositions {
 
 	static final String CREATE = """
 			insert into audit_stream_position (destination, chain_key, position) select ?, ?, 0 \
@@ -56,7 +51,7 @@ public final class JdbcStreamPositions implements StreamPositions {
 	 * @param dataSource the database of the audit log
 	 * @param clock the clock the time of publishing is read from
 	 */
-	public JdbcStreamPositions(DataSource dataSource, Clock clock) {
+	JdbcStreamPositions(DataSource dataSource, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.clock = clock;

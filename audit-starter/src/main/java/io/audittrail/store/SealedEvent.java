@@ -1,18 +1,31 @@
 package io.audittrail.store;
 
+import java.util.Objects;
+
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
+import io.audittrail.core.AuditEvent;
+import io.audittrail.core.TraceContext;
+
 /**
- * An event with its place in its tenant's hash chain, as its seal row records it.
+ * An event linked into its chain, as the relay publishes it.
  *
- * @param event the event as stored
- * @param position the event's position in its chain, from 1
- * @param prevHash the hash of the event before it, {@code null} for the first event of a chain
- * @param hash the event's hash, as lowercase hex
- * @param encoding the encoding the hash was made with, such as {@code audit-event-v2}
+ * @param chainKey the key of the event's chain
+ * @param event the event
+ * @param position its position in the chain, from 1
+ * @param prevHash the hash of its predecessor, or {@code null} for the first event of the chain
+ * @param hash its own hash
+ * @param trace the trace of the call that produced it, or {@code null}
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public record SealedEvent(EventRow event, long position, String prevHash, String hash, String encoding) {
+@API(status = Status.EXPERIMENTAL, since = "0.2")
+public record SealedEvent(String chainKey, AuditEvent event, long position, String prevHash, String hash,
+		TraceContext trace) {
+
+	public SealedEvent {
+		Objects.requireNonNull(chainKey, "chainKey must not be null");
+		Objects.requireNonNull(event, "event must not be null");
+		Objects.requireNonNull(hash, "hash must not be null");
+	}
 
 }

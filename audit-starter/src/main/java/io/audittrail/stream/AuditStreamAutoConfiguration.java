@@ -27,9 +27,9 @@ import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
-import io.audittrail.store.ChainSealedEventSource;
 import io.audittrail.store.ChainStore;
-import io.audittrail.store.JdbcStreamPositions;
+import io.audittrail.store.SealedEventSource;
+import io.audittrail.store.StreamPositions;
 import io.audittrail.web.EventJson;
 
 /**
@@ -51,13 +51,13 @@ public final class AuditStreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SealedEventSource auditSealedEventSource(ChainStore chains) {
-		return new ChainSealedEventSource(chains, JsonMapper.builder().build());
+		return SealedEventSource.of(chains, JsonMapper.builder().build());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	StreamPositions auditStreamPositions(DataSource dataSource) {
-		return new JdbcStreamPositions(dataSource, Clock.systemUTC());
+		return StreamPositions.jdbc(dataSource, Clock.systemUTC());
 	}
 
 	@Bean

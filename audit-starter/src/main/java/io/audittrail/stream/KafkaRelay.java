@@ -17,8 +17,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 
-import io.audittrail.stream.SealedEventSource.Chain;
-import io.audittrail.stream.StreamPositions.Publishing;
+import io.audittrail.store.SealedEvent;
+import io.audittrail.store.SealedEventSource.Chain;
+import io.audittrail.store.SealedEventSource;
+import io.audittrail.store.StreamPositions.Publishing;
+import io.audittrail.store.StreamPositions;
 
 /**
  * Publishes sealed events to a Kafka topic, chain by chain in position order. Each batch is sent

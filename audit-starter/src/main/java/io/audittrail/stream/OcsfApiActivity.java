@@ -8,6 +8,7 @@ import io.audittrail.core.Action;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
+import io.audittrail.store.SealedEvent;
 
 /**
  * An event as an OCSF API Activity event (category 6 Application Activity, class 6003). Names and

@@ -10,7 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 
 /**
  * Decides who may read and revert the audit log: the view authority to read, the revert authority

@@ -1,6 +1,6 @@
 package io.audittrail.web;
 
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 
 /**
  * The caller of the audit log's API, once access is granted.

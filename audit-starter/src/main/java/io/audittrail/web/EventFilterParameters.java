@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import io.audittrail.core.Action;
 import io.audittrail.core.ActorType;
-import io.audittrail.query.EventFilter;
+import io.audittrail.store.EventFilter;
 
 /**
  * Reads the list's filters from request parameters, refusing malformed values with the name of the

@@ -6,7 +6,7 @@ import org.springframework.web.ErrorResponseException;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.store.EventQuery;
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 import io.audittrail.revert.RevertService;
 
 /**

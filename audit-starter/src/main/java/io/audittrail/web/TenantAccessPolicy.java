@@ -5,7 +5,7 @@ import java.util.Collection;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 
 /**
  * Says which tenants' entries a signed-in reader may see and revert. Consulted on every call of the

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.Merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.audittrail.store.ChainTrees;
+import io.audittrail.store.CheckpointStore;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.EvidenceBundleVerifier;
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.Merkle;

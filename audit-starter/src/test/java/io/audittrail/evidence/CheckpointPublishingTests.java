@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.Checkpoint;
 import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.MerkleFrontier;

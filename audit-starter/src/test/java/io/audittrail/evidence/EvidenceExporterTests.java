@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.BundleReport;
 import io.audittrail.verifier.EventEncoding;
 import io.audittrail.verifier.EvidenceBundleVerifier;

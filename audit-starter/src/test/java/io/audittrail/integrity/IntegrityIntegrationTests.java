@@ -41,11 +41,11 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.evidence.CheckpointStore;
-import io.audittrail.evidence.SignedCheckpoint;
+import io.audittrail.store.CheckpointStore;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.evidence.SigningKeys;
 import io.audittrail.store.ChainStore;
-import io.audittrail.store.SealedEvent;
+import io.audittrail.store.SealedRow;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;
@@ -530,11 +530,11 @@ abstract class IntegrityIntegrationTests {
 	void readersTailAChainInPositionOrder() {
 		List<Long> ids = sealedEvents(6);
 
-		List<SealedEvent> tail = this.chains.sealedAfter(this.tenant, 2, 3);
+		List<SealedRow> tail = this.chains.sealedAfter(this.tenant, 2, 3);
 
-		assertThat(tail).extracting(SealedEvent::position).containsExactly(3L, 4L, 5L);
+		assertThat(tail).extracting(SealedRow::position).containsExactly(3L, 4L, 5L);
 		assertThat(tail).extracting((sealed) -> sealed.event().id()).containsExactly(ids.get(2), ids.get(3), ids.get(4));
-		assertThat(tail).extracting(SealedEvent::encoding).containsOnly("audit-event-v2");
+		assertThat(tail).extracting(SealedRow::encoding).containsOnly("audit-event-v2");
 		assertThat(tail.get(1).prevHash()).isEqualTo(tail.get(0).hash());
 		assertThat(tail.get(0).prevHash()).isEqualTo(this.chains.sealAt(this.tenant, 2).orElseThrow().hash());
 		assertThat(this.chains.heads()).filteredOn((head) -> this.tenant.equals(head.tenant()))

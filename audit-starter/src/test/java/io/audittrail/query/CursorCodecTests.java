@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import io.audittrail.core.Action;
+import io.audittrail.store.EventFilter;
+import io.audittrail.store.PagePosition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

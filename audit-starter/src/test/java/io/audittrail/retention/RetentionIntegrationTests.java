@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.evidence.CheckpointStore;
-import io.audittrail.evidence.SignedCheckpoint;
+import io.audittrail.store.CheckpointStore;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;

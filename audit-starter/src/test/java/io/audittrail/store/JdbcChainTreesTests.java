@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-import io.audittrail.evidence.ChainTrees;
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.Merkle;
 

@@ -21,6 +21,9 @@ import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.store.SealedEvent;
+import io.audittrail.store.SealedEventSource;
+import io.audittrail.store.StreamPositions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,6 +23,7 @@ import io.audittrail.core.EntityRef;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.TraceContext;
+import io.audittrail.store.SealedEvent;
 import io.audittrail.web.EventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;

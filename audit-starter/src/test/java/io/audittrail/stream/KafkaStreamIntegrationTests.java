@@ -44,6 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.integrity.StreamedEventHashes;
+import io.audittrail.store.SealedEventSource;
+import io.audittrail.store.StreamPositions;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.web.EventJson;

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.audittrail.capture.StarterOperation;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.core.AuditEvent;
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 import io.audittrail.store.EventQuery;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.TestApplication;

@@ -27,12 +27,12 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.audittrail.core.AuditEvent;
-import io.audittrail.evidence.ChainTrees;
+import io.audittrail.store.ChainTrees;
 import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.store.CheckpointStore;
 import io.audittrail.evidence.EvidenceExporter;
-import io.audittrail.evidence.SignedCheckpoint;
-import io.audittrail.query.TenantScope;
+import io.audittrail.store.SignedCheckpoint;
+import io.audittrail.core.TenantScope;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.EventQuery;
 import io.audittrail.store.RetentionStore;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditAccessException;
 import io.audittrail.web.BadParameterException;

@@ -31,13 +31,13 @@ import org.openjdk.jmh.runner.IterationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.audittrail.benchmarks.app.Database;
-import io.audittrail.evidence.ChainTrees;
+import io.audittrail.store.ChainTrees;
 import io.audittrail.evidence.CheckpointIssuer;
 import io.audittrail.evidence.CheckpointPublisher;
 import io.audittrail.evidence.CheckpointSigner;
-import io.audittrail.evidence.CheckpointStore;
+import io.audittrail.store.CheckpointStore;
 import io.audittrail.evidence.EvidenceExporter;
-import io.audittrail.evidence.SignedCheckpoint;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.evidence.SigningKeys;
 import io.audittrail.store.ChainStore;
 import io.audittrail.verifier.Main;

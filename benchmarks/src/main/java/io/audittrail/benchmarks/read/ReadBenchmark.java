@@ -25,8 +25,8 @@ import io.audittrail.benchmarks.app.Database;
 import io.audittrail.export.CsvExporter;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
-import io.audittrail.query.EventFilter;
-import io.audittrail.query.TenantScope;
+import io.audittrail.store.EventFilter;
+import io.audittrail.core.TenantScope;
 import io.audittrail.store.EventQuery;
 
 /**

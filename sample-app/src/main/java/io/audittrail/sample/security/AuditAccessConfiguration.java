@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 
-import io.audittrail.query.TenantScope;
+import io.audittrail.core.TenantScope;
 import io.audittrail.revert.RevertGuard;
 import io.audittrail.sample.review.ReviewRequestRepository;
 import io.audittrail.sample.schema.ApiRepository;

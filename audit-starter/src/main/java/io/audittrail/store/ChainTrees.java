@@ -1,4 +1,4 @@
-package io.audittrail.evidence;
+package io.audittrail.store;
 
 import java.util.OptionalLong;
 

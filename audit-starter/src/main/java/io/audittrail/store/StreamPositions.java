@@ -1,6 +1,9 @@
-package io.audittrail.stream;
+package io.audittrail.store;
 
+import java.time.Clock;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
@@ -11,6 +14,15 @@ import org.apiguardian.api.API.Status;
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface StreamPositions {
+
+	/**
+	 * The positions kept in the database's {@code audit_stream_position} table.
+	 * @param dataSource the database
+	 * @param clock dates the positions
+	 */
+	static StreamPositions jdbc(DataSource dataSource, Clock clock) {
+		return new JdbcStreamPositions(dataSource, clock);
+	}
 
 	/**
 	 * Runs the publishing of a chain while holding its position's lock, unless another relay holds

@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.core;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.store;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,9 +1,10 @@
-package io.audittrail.stream;
+package io.audittrail.store;
 
 import java.util.List;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where the relay reads sealed events from: the chains with their last sealed position, and the
@@ -11,6 +12,15 @@ import org.apiguardian.api.API.Status;
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface SealedEventSource {
+
+	/**
+	 * The sealed events the chains' storage holds, each as the read API sees it.
+	 * @param chains the chains' storage
+	 * @param json reads the events' detail columns
+	 */
+	static SealedEventSource of(ChainStore chains, JsonMapper json) {
+		return new ChainSealedEventSource(chains, json);
+	}
 
 	/** Every chain that has sealed events, with the position of its last one. */
 	List<Chain> chains();
