@@ -32,7 +32,7 @@ import io.audittrail.capture.http.HttpCaptureInterceptor;
 import io.audittrail.capture.http.HttpCaptureSettings;
 import io.audittrail.capture.http.HttpEventWriter;
 import io.audittrail.capture.http.HttpRequestRecorder;
-import io.audittrail.capture.http.RequestStatusStore;
+import io.audittrail.store.RequestStatusStore;
 import io.audittrail.core.ActorResolver;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.RequestOriginResolver;

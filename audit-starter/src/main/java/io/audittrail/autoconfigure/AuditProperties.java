@@ -8,9 +8,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import io.audittrail.capture.FailurePolicy;
+import io.audittrail.core.FailurePolicy;
 import io.audittrail.catalog.OperationCatalogLoader;
-import io.audittrail.stream.StreamFormat;
+import io.audittrail.core.StreamFormat;
 
 /**
  * Configuration of the audit log, under the prefix {@code audit}.

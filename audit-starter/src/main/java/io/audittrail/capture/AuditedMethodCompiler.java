@@ -29,6 +29,7 @@ import org.springframework.util.ClassUtils;
 import io.audittrail.annotation.Audited;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
+import io.audittrail.core.AuditConfigurationException;
 
 /**
  * Turns an {@code @Audited} annotation into an {@link AuditedMethod}, checking its operation ids

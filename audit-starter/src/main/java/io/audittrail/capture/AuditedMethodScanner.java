@@ -11,6 +11,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 import io.audittrail.annotation.Audited;
+import io.audittrail.core.AuditConfigurationException;
 
 /**
  * Compiles every {@code @Audited} method of the application's beans once they are created, so that

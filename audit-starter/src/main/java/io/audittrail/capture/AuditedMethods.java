@@ -15,6 +15,7 @@ import org.springframework.expression.BeanResolver;
 import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.NotRecorded;
 import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.core.AuditConfigurationException;
 
 /**
  * Finds the {@code @Audited} annotation that applies to a method and keeps its compiled plan.

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.core.FailurePolicy;
 
 /**
  * Appends events to the store under the failure policy: what cannot be written fails the business

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.core.FailurePolicy;
 
 /**
  * Writes events with the transaction of the business change: successful operations are written just

@@ -3,19 +3,25 @@ package io.audittrail.catalog;
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
 
+import io.audittrail.core.AuditConfigurationException;
+
 /**
  * Thrown when a catalog file cannot be read or says something invalid. The message names the file
  * and, where known, the line.
  */
 @API(status = Status.INTERNAL, since = "0.2")
-public class CatalogException extends RuntimeException {
+public class CatalogException extends AuditConfigurationException {
+
+	private static final long serialVersionUID = 1L;
+
+	private static final String ACTION = "Correct the audit catalog file named above.";
 
 	public CatalogException(String message) {
-		super(message);
+		super(message, ACTION, null);
 	}
 
 	public CatalogException(String message, Throwable cause) {
-		super(message, cause);
+		super(message, ACTION, cause);
 	}
 
 }

@@ -42,7 +42,7 @@ import org.hibernate.tool.schema.spi.TargetDescriptor;
 
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 
-import io.audittrail.capture.AuditConfigurationException;
+import io.audittrail.core.AuditConfigurationException;
 
 /**
  * Stops the start-up when Envers would record audited entities wrongly, naming the fix: an audited

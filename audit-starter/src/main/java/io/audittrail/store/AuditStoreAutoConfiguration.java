@@ -23,8 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.FailurePolicy;
-import io.audittrail.capture.http.RequestStatusStore;
+import io.audittrail.core.FailurePolicy;
 import io.audittrail.core.AuditEventStore;
 
 /**

@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.audittrail.capture.http.RequestCompletion;
-import io.audittrail.capture.http.RequestStatusStore;
 
 /**
  * Records the response statuses of completed requests as rows of {@code audit_request_status}, one

@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.audittrail.core.AuditEvent;
+import io.audittrail.core.StreamFormat;
 import io.audittrail.store.SealedEvent;
 import io.audittrail.trace.Traceparent;
 import io.audittrail.web.EventJson;

@@ -16,7 +16,7 @@ import io.audittrail.adoption.mistakes.UnauditedParentApplication;
 import io.audittrail.adoption.mistakes.Visit;
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
-import io.audittrail.capture.AuditConfigurationException;
+import io.audittrail.core.AuditConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

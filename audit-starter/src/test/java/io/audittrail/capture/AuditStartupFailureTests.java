@@ -10,6 +10,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import io.audittrail.annotation.Audited;
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.catalog.CatalogException;
+import io.audittrail.core.AuditConfigurationException;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,6 +17,7 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
+import io.audittrail.core.FailurePolicy;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;

@@ -18,6 +18,7 @@ import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.core.FailurePolicy;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;

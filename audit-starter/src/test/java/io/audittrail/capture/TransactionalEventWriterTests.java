@@ -20,6 +20,7 @@ import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
+import io.audittrail.core.FailurePolicy;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestOrigin;
 

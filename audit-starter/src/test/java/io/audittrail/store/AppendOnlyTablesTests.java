@@ -18,8 +18,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-import io.audittrail.capture.http.RequestCompletion;
-import io.audittrail.capture.http.RequestStatusStore;
 import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
 import io.audittrail.core.ActorType;

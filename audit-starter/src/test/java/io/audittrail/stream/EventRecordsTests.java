@@ -22,6 +22,7 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
+import io.audittrail.core.StreamFormat;
 import io.audittrail.core.TraceContext;
 import io.audittrail.store.SealedEvent;
 import io.audittrail.web.EventJson;

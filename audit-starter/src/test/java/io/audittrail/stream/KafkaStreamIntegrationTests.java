@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.core.StreamFormat;
 import io.audittrail.integrity.StreamedEventHashes;
 import io.audittrail.store.SealedEventSource;
 import io.audittrail.store.StreamPositions;

@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.store.RequestCompletion;
+import io.audittrail.store.RequestStatusStore;
 
 /**
  * Writes request entries and response statuses off the request thread: a bounded queue, drained by

@@ -34,6 +34,7 @@ import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
 import io.audittrail.core.TraceContextResolver;
 import io.audittrail.masking.Masking;
+import io.audittrail.store.RequestCompletion;
 
 /**
  * Records captured requests. A request that runs an audited operation is recorded by that

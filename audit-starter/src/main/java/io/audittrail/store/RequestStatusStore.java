@@ -1,6 +1,7 @@
-package io.audittrail.capture.http;
+package io.audittrail.store;
 
 import java.util.List;
+
 
 /**
  * Sets the response status on events written while their request ran. Implementations must be

@@ -1,4 +1,4 @@
-package io.audittrail.capture.http;
+package io.audittrail.store;
 
 import java.time.Instant;
 import java.util.Objects;

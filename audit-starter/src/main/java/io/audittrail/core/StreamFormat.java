@@ -1,4 +1,4 @@
-package io.audittrail.stream;
+package io.audittrail.core;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;

@@ -1,4 +1,4 @@
-package io.audittrail.capture;
+package io.audittrail.core;
 
 /**
  * What happens to a business call when its audit cannot be written.
