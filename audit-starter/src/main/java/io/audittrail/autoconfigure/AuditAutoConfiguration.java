@@ -33,11 +33,11 @@ import io.audittrail.capture.StarterOperations;
 import io.audittrail.capture.TransactionalEventWriter;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
-import io.audittrail.core.ActorResolver;
+import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.core.RequestOriginResolver;
-import io.audittrail.core.TenantResolver;
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.RequestOriginResolver;
+import io.audittrail.spi.TenantResolver;
+import io.audittrail.spi.TraceContextResolver;
 import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.audittrail.capture.web.ServletRequestOriginResolver;
-import io.audittrail.core.RequestOriginResolver;
+import io.audittrail.spi.RequestOriginResolver;
 
 /**
  * Auto-configuration of what the audit log reads from servlet requests: client address and request id.

@@ -31,7 +31,7 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
-import io.audittrail.revert.RevertGuard;
+import io.audittrail.spi.RevertGuard;
 import io.audittrail.revert.RevertService;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ColumnPreferenceStore;

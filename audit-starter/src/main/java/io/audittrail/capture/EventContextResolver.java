@@ -1,10 +1,10 @@
 package io.audittrail.capture;
 
-import io.audittrail.core.ActorResolver;
+import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.RequestInfo;
-import io.audittrail.core.RequestOriginResolver;
-import io.audittrail.core.TenantResolver;
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.RequestOriginResolver;
+import io.audittrail.spi.TenantResolver;
+import io.audittrail.spi.TraceContextResolver;
 
 /**
  * Resolves the {@link EventContext} of the current call through the application's SPIs.

@@ -10,6 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.audittrail.spi.SecretFields;
+
 /**
  * Masks the values of secret fields, the one component every part of the audit log asks: single
  * values, JSON trees, text that could not be parsed (JSON, malformed or cut, form fields, XML,

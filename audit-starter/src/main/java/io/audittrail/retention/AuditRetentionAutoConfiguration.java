@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.StarterOperations;
+import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.RetentionStore;
 

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 
 import io.audittrail.capture.StarterOperation;
 import io.audittrail.capture.StarterOperations;
+import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.store.RetentionStore;
 
 /**

@@ -43,6 +43,7 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.query.EnversReader;
 import io.audittrail.core.TenantScope;
+import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.EventQuery;
 
 /**

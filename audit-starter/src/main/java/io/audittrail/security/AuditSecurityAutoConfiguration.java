@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.audittrail.core.ActorResolver;
+import io.audittrail.spi.ActorResolver;
 
 /**
  * Auto-configuration of the Spring Security defaults: the actor of a call is the current

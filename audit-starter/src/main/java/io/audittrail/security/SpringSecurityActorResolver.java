@@ -8,7 +8,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import io.audittrail.core.Actor;
-import io.audittrail.core.ActorResolver;
+import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.AuditPrincipal;
 
 /**

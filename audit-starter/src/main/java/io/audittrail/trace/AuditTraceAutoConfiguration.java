@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.TraceContextResolver;
 
 /**
  * Auto-configuration of trace correlation: the resolver that tells which trace the current call

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
 
 import io.audittrail.core.TraceContext;
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.TraceContextResolver;
 
 /**
  * The trace of the first of several sources that knows one: Micrometer Tracing's current span when

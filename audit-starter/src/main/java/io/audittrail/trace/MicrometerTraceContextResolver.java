@@ -7,7 +7,7 @@ import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.TraceContextResolver;
 
 /**
  * The trace of Micrometer Tracing's current span, when the application has a {@link Tracer}.

@@ -7,7 +7,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.audittrail.core.TraceContext;
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.TraceContextResolver;
 
 /**
  * The trace named by the current servlet request's {@code traceparent} header; a malformed header

@@ -15,7 +15,7 @@ import io.audittrail.capture.http.HttpEventWriter;
 import io.audittrail.capture.http.HttpRequestRecorder;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.masking.Masking;
-import io.audittrail.masking.SecretFields;
+import io.audittrail.spi.SecretFields;
 import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
 

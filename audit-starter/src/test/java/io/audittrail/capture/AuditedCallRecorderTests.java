@@ -22,7 +22,7 @@ import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;
 import io.audittrail.core.TraceContext;
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.TraceContextResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
+import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;

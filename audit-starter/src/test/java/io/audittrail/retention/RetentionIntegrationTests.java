@@ -35,6 +35,7 @@ import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;
+import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.store.RetentionStore;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;

@@ -14,7 +14,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.audittrail.core.TraceContext;
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.TraceContextResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.audittrail.retention.TenantRetentionPolicy;
+import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.sample.support.CmsClient;
 import io.audittrail.sample.support.HttpResult;
 

@@ -25,14 +25,14 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 import io.audittrail.capture.RequestCapture;
 import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
-import io.audittrail.core.ActorResolver;
+import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;
-import io.audittrail.core.RequestOriginResolver;
-import io.audittrail.core.TenantResolver;
-import io.audittrail.core.TraceContextResolver;
+import io.audittrail.spi.RequestOriginResolver;
+import io.audittrail.spi.TenantResolver;
+import io.audittrail.spi.TraceContextResolver;
 import io.audittrail.masking.Masking;
 import io.audittrail.store.RequestCompletion;
 

@@ -11,7 +11,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.audittrail.core.RequestOrigin;
-import io.audittrail.core.RequestOriginResolver;
+import io.audittrail.spi.RequestOriginResolver;
 
 /**
  * Resolves the client address and request id of the current servlet request. The address is the

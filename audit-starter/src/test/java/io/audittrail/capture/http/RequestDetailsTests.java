@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
 import io.audittrail.masking.Masking;
-import io.audittrail.masking.SecretFields;
+import io.audittrail.spi.SecretFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 
 import io.audittrail.core.TenantScope;
-import io.audittrail.revert.RevertGuard;
+import io.audittrail.spi.RevertGuard;
 import io.audittrail.sample.review.ReviewRequestRepository;
 import io.audittrail.sample.schema.ApiRepository;
 import io.audittrail.sample.service.ServicePermissions;

@@ -41,7 +41,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.audittrail.capture.http.HttpAuthTypeResolver;
-import io.audittrail.core.TenantResolver;
+import io.audittrail.spi.TenantResolver;
 import io.audittrail.sample.schema.ApiKeys;
 import io.audittrail.sample.service.CurrentTenant;
 import io.audittrail.sample.service.MemberRepository;

@@ -9,7 +9,7 @@ import org.hibernate.Hibernate;
 import org.springframework.util.ReflectionUtils;
 
 import io.audittrail.core.AuditEvent;
-import io.audittrail.revert.RevertGuard;
+import io.audittrail.spi.RevertGuard;
 import io.audittrail.sample.review.ReviewRequestRepository;
 import io.audittrail.sample.schema.ApiRepository;
 import io.audittrail.sample.service.CmsService;

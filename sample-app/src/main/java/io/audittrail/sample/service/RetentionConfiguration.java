@@ -3,7 +3,7 @@ package io.audittrail.sample.service;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.retention.TenantRetentionPolicy;
+import io.audittrail.spi.TenantRetentionPolicy;
 
 /**
  * Each service keeps its audit log for its {@code audit_log_retention_days} setting, or for

@@ -32,7 +32,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import io.audittrail.core.TenantResolver;
+import io.audittrail.spi.TenantResolver;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleRepository;
 import io.audittrail.testapp.ArticleService;

@@ -1,4 +1,4 @@
-package io.audittrail.core;
+package io.audittrail.spi;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;

@@ -1,7 +1,9 @@
-package io.audittrail.core;
+package io.audittrail.spi;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+
+import io.audittrail.core.TraceContext;
 
 /**
  * Resolves the trace the current call belongs to, so that its events can be correlated with the

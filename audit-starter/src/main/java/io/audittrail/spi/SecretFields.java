@@ -1,4 +1,4 @@
-package io.audittrail.masking;
+package io.audittrail.spi;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+
 
 /**
  * Tells which fields hold secrets, by name: the one decision behind every value the audit log

@@ -1,4 +1,4 @@
-package io.audittrail.revert;
+package io.audittrail.spi;
 
 import java.util.Optional;
 

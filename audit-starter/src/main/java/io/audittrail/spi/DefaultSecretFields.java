@@ -1,6 +1,7 @@
-package io.audittrail.masking;
+package io.audittrail.spi;
 
 import java.util.List;
+
 
 /**
  * The default secret fields: names that contain a word that secrets are named with.

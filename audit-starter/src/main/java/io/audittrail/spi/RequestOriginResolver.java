@@ -1,7 +1,9 @@
-package io.audittrail.core;
+package io.audittrail.spi;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+
+import io.audittrail.core.RequestOrigin;
 
 /**
  * Resolves where the current call comes from. Called on the calling thread; implementations must

@@ -1,7 +1,9 @@
-package io.audittrail.core;
+package io.audittrail.spi;
 
 import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+
+import io.audittrail.core.Actor;
 
 /**
  * Resolves who performs the current call. Called on the calling thread; implementations must be
