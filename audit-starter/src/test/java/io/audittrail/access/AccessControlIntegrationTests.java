@@ -121,7 +121,10 @@ class AccessControlIntegrationTests {
 				// the view and revert authorities in another tenant only
 				Arguments.of("outsider", "list", 200), Arguments.of("outsider", "entry", 404),
 				Arguments.of("outsider", "me", 200), Arguments.of("outsider", "integrity", 403),
-				Arguments.of("outsider", "revert", 404));
+				Arguments.of("outsider", "revert", 404),
+				// system-level entries, and the system-level chain, need the system authority
+				Arguments.of("viewer", "system", 403), Arguments.of("everyTenant", "system", 403),
+				Arguments.of("everyTenant", "list", 200), Arguments.of("auditor", "system", 200));
 	}
 
 	@ParameterizedTest(name = "{0} at {1}: {2}")
@@ -229,6 +232,7 @@ class AccessControlIntegrationTests {
 			case "me" -> get("/audit/api/me");
 			case "integrity" -> get("/audit/api/integrity").param("tenant", tenant);
 			case "revert" -> post("/audit/api/events/" + entry + "/revert").with(csrf());
+			case "system" -> get("/audit/api/checkpoints");
 			default -> throw new IllegalArgumentException(door);
 		};
 	}
@@ -243,6 +247,8 @@ class AccessControlIntegrationTests {
 			case "limited" -> user("limited@demo.test", "viewAuditLog", "revertAuditLog", "tenant:" + this.first,
 					"tenant:" + this.second, "revert-tenant:" + this.first);
 			case "outsider" -> user("outsider@demo.test", "viewAuditLog", "revertAuditLog", "tenant:elsewhere");
+			case "everyTenant" -> user("every@demo.test", "viewAuditLog");
+			case "auditor" -> user("auditor@demo.test", "viewAuditLog", "auditSystem");
 			default -> throw new IllegalArgumentException(reader);
 		};
 	}
