@@ -1,30 +1,24 @@
 package io.audittrail.autoconfigure;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.audittrail.web.RevertAccess;
+import io.audittrail.access.AuditAccess;
 import io.audittrail.web.ui.AuditPagesController;
-import io.audittrail.web.ui.AuditReaderAccess;
-import io.audittrail.web.ui.SpringSecurityReaderAccess;
 
 /**
  * Auto-configuration of the admin pages under {@code audit.web.base-path}: the HTML shell, its
- * static assets, and who may read them.
+ * static assets; on whenever the access decision is (see {@link AuditAccessAutoConfiguration}).
  */
-@AutoConfiguration(after = AuditAutoConfiguration.class)
+@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
@@ -35,13 +29,13 @@ public final class AuditPagesAutoConfiguration {
 	private static final String ASSETS = "classpath:/io/audittrail/web/ui/assets/";
 
 	@Bean
-	@ConditionalOnBean(AuditReaderAccess.class)
-	AuditPagesController auditPagesController(AuditReaderAccess access, ObjectProvider<RevertAccess> reverts) {
-		return new AuditPagesController(access, reverts.getIfAvailable());
+	@ConditionalOnBean(AuditAccess.class)
+	AuditPagesController auditPagesController(AuditAccess access) {
+		return new AuditPagesController(access);
 	}
 
 	@Bean
-	@ConditionalOnBean(AuditReaderAccess.class)
+	@ConditionalOnBean(AuditAccess.class)
 	WebMvcConfigurer auditPagesAssets(AuditProperties properties) {
 		String pattern = properties.getWeb().getBasePath() + "/assets/**";
 		return new WebMvcConfigurer() {
@@ -52,32 +46,6 @@ public final class AuditPagesAutoConfiguration {
 			}
 
 		};
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
-	static class SecuredReaderAccess {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AuditReaderAccess auditReaderAccess(AuditProperties properties) {
-			return new SpringSecurityReaderAccess(properties.getSecurity().getViewAuthority(),
-					properties.getSecurity().getRevertAuthority());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("org.springframework.security.core.context.SecurityContextHolder")
-	@ConditionalOnBooleanProperty(name = "audit.web.allow-without-security")
-	static class OpenReaderAccess {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AuditReaderAccess auditReaderAccess() {
-			return AuditReaderAccess.open();
-		}
-
 	}
 
 }

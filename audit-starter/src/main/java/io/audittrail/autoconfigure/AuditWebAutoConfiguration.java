@@ -14,18 +14,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.audittrail.access.AuditAccess;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.query.CursorCodec;
@@ -36,24 +34,21 @@ import io.audittrail.revert.RevertService;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ColumnPreferenceStore;
 import io.audittrail.store.EventQuery;
-import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
 import io.audittrail.web.AuditCatalogController;
 import io.audittrail.web.AuditProblemHandler;
-import io.audittrail.web.RevertAccess;
-import io.audittrail.web.TenantAccessPolicy;
 
 /**
- * Auto-configuration of the audit log's JSON API in servlet applications. Off without Spring
- * Security unless {@code audit.web.allow-without-security} is true.
+ * Auto-configuration of the audit log's JSON API in servlet applications, on whenever the access
+ * decision is (see {@link AuditAccessAutoConfiguration}).
  */
-@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class },
+@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
+		AuditAccessAutoConfiguration.class },
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
-@ConditionalOnBean({ DataSource.class, OperationCatalog.class, ColumnPreferenceStore.class })
-@Conditional(OnWebAccessCondition.class)
+@ConditionalOnBean({ AuditAccess.class, DataSource.class, OperationCatalog.class, ColumnPreferenceStore.class })
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditWebAutoConfiguration {
 
@@ -78,22 +73,15 @@ public final class AuditWebAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	RevertAccess auditRevertAccess(AuditAccessControl access, EventQuery events, ObjectProvider<RevertService> reverts) {
-		return new RevertAccess(access, events, reverts.getIfAvailable());
-	}
-
-	@Bean
-	AuditApiController auditApiController(AuditAccessControl access, EventQuery events,
+	AuditApiController auditApiController(AuditAccess access, EventQuery events,
 			ObjectProvider<EntityChanges> changes, OperationCatalog catalog, CursorCodec cursors,
-			ObjectProvider<StarterOperations> operations, ObjectProvider<RevertService> reverts,
-			RevertAccess revertAccess) {
+			ObjectProvider<StarterOperations> operations, ObjectProvider<RevertService> reverts) {
 		return new AuditApiController(access, events, changes.getIfAvailable(EntityChanges::none), catalog, cursors,
-				operations.getIfAvailable(), reverts.getIfAvailable(), revertAccess);
+				operations.getIfAvailable(), reverts.getIfAvailable());
 	}
 
 	@Bean
-	AuditCatalogController auditCatalogController(AuditAccessControl access, OperationCatalog catalog,
+	AuditCatalogController auditCatalogController(AuditAccess access, OperationCatalog catalog,
 			ColumnPreferenceStore preferences) {
 		return new AuditCatalogController(access, catalog, preferences);
 	}
@@ -101,38 +89,6 @@ public final class AuditWebAutoConfiguration {
 	@Bean
 	AuditProblemHandler auditProblemHandler() {
 		return new AuditProblemHandler();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(SecurityContextHolder.class)
-	static class SecuredAccessConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		TenantAccessPolicy auditTenantAccessPolicy() {
-			return TenantAccessPolicy.allTenants();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		AuditAccessControl auditAccessControl(AuditProperties properties, TenantAccessPolicy tenants) {
-			AuditProperties.Security security = properties.getSecurity();
-			return AuditAccessControl.withSpringSecurity(new AuditAccessControl.Authorities(security.getViewAuthority(),
-					security.getRevertAuthority(), security.getSystemAuthority()), tenants);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass(OnWebAccessCondition.SECURITY_CLASS)
-	static class OpenAccessConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AuditAccessControl auditAccessControl() {
-			return AuditAccessControl.open();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
+import io.audittrail.store.ChainTrees;
+import io.audittrail.store.CheckpointStore;
 import io.audittrail.evidence.web.CheckpointController;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.ChainStore;
@@ -24,7 +27,6 @@ import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.EventQuery;
 import io.audittrail.store.RetentionStore;
-import io.audittrail.web.AuditAccessControl;
 
 /**
  * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing key, the
@@ -87,14 +89,14 @@ public final class AuditEvidenceAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnBean({ AuditAccessControl.class, EventQuery.class, ChainTrees.class, CheckpointStore.class, ChainStore.class,
+	@ConditionalOnBean({ AuditAccess.class, EventQuery.class, ChainTrees.class, CheckpointStore.class, ChainStore.class,
 			RetentionStore.class })
 	static class WebConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees,
-				EventQuery events, AuditAccessControl access, ChainStore chains, RetentionStore retention,
+				EventQuery events, AuditAccess access, ChainStore chains, RetentionStore retention,
 				CheckpointSchedule issuing) {
 			return new CheckpointController(checkpoints, trees, events, access, chains, retention, issuing);
 		}

@@ -14,12 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
 import io.audittrail.integrity.web.IntegrityController;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
-import io.audittrail.web.AuditAccessControl;
 
 /**
  * Auto-configuration of the hash chains: the sealer that links committed events, its schedule, the
@@ -53,12 +53,12 @@ public final class AuditIntegrityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnBean(AuditAccessControl.class)
+	@ConditionalOnBean(AuditAccess.class)
 	static class WebConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		IntegrityController auditIntegrityController(AuditIntegrity integrity, AuditAccessControl access) {
+		IntegrityController auditIntegrityController(AuditIntegrity integrity, AuditAccess access) {
 			return new IntegrityController(integrity, access);
 		}
 

@@ -31,15 +31,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.AsyncWebRequest;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditReader;
 import io.audittrail.capture.StarterOperation;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
@@ -60,11 +60,10 @@ import io.audittrail.store.EventQuery;
  * entry with its changes, an entity's history, revert and CSV export. Reading is not recorded;
  * exporting and reverting are.
  */
-@RestController
-@RequestMapping("${audit.web.base-path:/audit}/api")
+@AuditApiEndpoint
 public class AuditApiController {
 
-	private final AuditAccessControl access;
+	private final AuditAccess access;
 
 	private final EventQuery events;
 
@@ -80,8 +79,6 @@ public class AuditApiController {
 
 	private final RevertService reverts;
 
-	private final RevertAccess revertAccess;
-
 	private final EventJson json;
 
 	private final JsonMapper jsonLines = JsonMapper.builder().build();
@@ -94,11 +91,9 @@ public class AuditApiController {
 	 * @param cursors signs page cursors
 	 * @param operations records exports; {@code null} when nothing is recorded
 	 * @param reverts reverts changes; {@code null} without JPA and Envers
-	 * @param revertAccess who may revert which entry
 	 */
-	public AuditApiController(AuditAccessControl access, EventQuery events, EntityChanges changes,
-			OperationCatalog catalog, CursorCodec cursors, StarterOperations operations, RevertService reverts,
-			RevertAccess revertAccess) {
+	public AuditApiController(AuditAccess access, EventQuery events, EntityChanges changes,
+			OperationCatalog catalog, CursorCodec cursors, StarterOperations operations, RevertService reverts) {
 		this.access = access;
 		this.events = events;
 		this.changes = changes;
@@ -107,7 +102,6 @@ public class AuditApiController {
 		this.csv = new CsvExporter(events, catalog);
 		this.operations = operations;
 		this.reverts = reverts;
-		this.revertAccess = revertAccess;
 		this.json = new EventJson(catalog);
 	}
 
@@ -179,7 +173,7 @@ public class AuditApiController {
 	@PostMapping("/events/{id}/revert")
 	public Map<String, Object> revert(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
-		AuditEvent event = this.revertAccess.require(id);
+		AuditEvent event = this.access.requireRevert(id);
 		if (this.reverts == null) {
 			throw new RevertRefusedException(
 					"Reverting needs JPA and Hibernate Envers, which this application does not use.");
@@ -243,16 +237,16 @@ public class AuditApiController {
 	 * those of the list, {@code lang} and {@code zone} say how the reader reads it.
 	 */
 	private Export export(Map<String, String> parameters, String languages, String format) {
-		TenantScope scope = this.access.requireView().scope();
+		AuditReader reader = this.access.requireView();
+		TenantScope scope = reader.scope();
 		for (String required : List.of("from", "to")) {
 			if (EventFilterParameters.text(parameters, required) == null) {
 				throw new BadParameterException(required, "'" + required + "' is required: the export covers a period.");
 			}
 		}
 		EventFilter filter = EventFilterParameters.filter(parameters);
-		if (filter.tenant() != null && !scope.includes(filter.tenant())) {
-			throw new AuditAccessException(HttpStatus.FORBIDDEN,
-					"The audit log of tenant '" + filter.tenant() + "' is not among those you may read.");
+		if (filter.tenant() != null) {
+			reader.requireTenant(filter.tenant());
 		}
 		ZoneId zone = zone(EventFilterParameters.text(parameters, "zone"));
 		String lang = EventFilterParameters.text(parameters, "lang");
@@ -313,7 +307,7 @@ public class AuditApiController {
 		return event.orElseThrow(() -> notFound("No such entry, or not one you may read."));
 	}
 
-	static ErrorResponseException notFound(String detail) {
+	private static ErrorResponseException notFound(String detail) {
 		ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
 		notFound.setDetail(detail);
 		return notFound;

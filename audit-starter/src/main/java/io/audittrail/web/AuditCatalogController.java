@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
+import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditReader;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
@@ -24,8 +23,7 @@ import io.audittrail.store.ColumnPreferenceStore;
  * What the list can show, under {@code audit.web.base-path}: the operation catalog with labels in
  * the reader's language, and the columns each reader chose.
  */
-@RestController
-@RequestMapping("${audit.web.base-path:/audit}/api")
+@AuditApiEndpoint
 public class AuditCatalogController {
 
 	private static final List<String> FIXED_COLUMNS = List.of("occurredAt", "ip", "member", "apiKey", "operation",
@@ -46,7 +44,7 @@ public class AuditCatalogController {
 	private static final Map<String, String> VOCABULARY = Map.of("user", "column.member", "apiClient",
 			"column.api_key", "tenant", "column.tenant", "entity", "column.entity");
 
-	private final AuditAccessControl access;
+	private final AuditAccess access;
 
 	private final OperationCatalog catalog;
 
@@ -57,7 +55,7 @@ public class AuditCatalogController {
 	 * @param catalog the operation catalog
 	 * @param preferences keeps the column preferences
 	 */
-	public AuditCatalogController(AuditAccessControl access, OperationCatalog catalog,
+	public AuditCatalogController(AuditAccess access, OperationCatalog catalog,
 			ColumnPreferenceStore preferences) {
 		this.access = access;
 		this.catalog = catalog;
@@ -100,7 +98,7 @@ public class AuditCatalogController {
 	@GetMapping("/preferences/columns")
 	public Map<String, Object> columns(
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
-		AuditLogReader reader = this.access.requireView();
+		AuditReader reader = this.access.requireView();
 		List<String> columns = this.preferences.find(reader.name()).orElse(DEFAULT_COLUMNS);
 		return columnsBody(columns, RequestLanguage.of(languages, this.catalog));
 	}
@@ -108,7 +106,7 @@ public class AuditCatalogController {
 	@PutMapping("/preferences/columns")
 	public Map<String, Object> saveColumns(@RequestBody(required = false) Map<String, Object> body,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
-		AuditLogReader reader = this.access.requireView();
+		AuditReader reader = this.access.requireView();
 		if (body == null || !(body.get("columns") instanceof List<?> requested)) {
 			throw new BadParameterException("columns", "The body must be {\"columns\": [column ids]}.");
 		}

@@ -12,6 +12,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.audittrail.access.AuditAccessException;
 import io.audittrail.query.EntityChangesUnavailableException;
 import io.audittrail.revert.RevertRefusedException;
 
@@ -19,10 +20,9 @@ import io.audittrail.revert.RevertRefusedException;
  * Answers the JSON API's errors with RFC 9457 problem details: 400 naming the bad parameter, 401,
  * 403, 404, 409 with the reason a change cannot be reverted (and, when a field changed since, the
  * field, its current value as JSON text and the entry that changed it), and 500 naming the entity
- * history that cannot be loaded.
+ * history that cannot be loaded; for every controller marked {@link AuditApiEndpoint}.
  */
-@RestControllerAdvice(assignableTypes = { AuditApiController.class, AuditCatalogController.class,
-		io.audittrail.integrity.web.IntegrityController.class, io.audittrail.evidence.web.CheckpointController.class })
+@RestControllerAdvice(annotations = AuditApiEndpoint.class)
 public class AuditProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(AuditProblemHandler.class);

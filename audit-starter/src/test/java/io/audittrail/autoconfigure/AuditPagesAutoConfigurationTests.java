@@ -5,34 +5,36 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditAccessException;
 import io.audittrail.web.ui.AuditPagesController;
-import io.audittrail.web.ui.AuditReader;
-import io.audittrail.web.ui.AuditReaderAccess;
-import io.audittrail.web.ui.SpringSecurityReaderAccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class AuditPagesAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AuditPagesAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(AuditAccessAutoConfiguration.class, AuditPagesAutoConfiguration.class));
 
 	@Test
 	void servesThePagesToReadersCheckedBySpringSecurity() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(AuditPagesController.class);
-			assertThat(context).getBean(AuditReaderAccess.class).isInstanceOf(SpringSecurityReaderAccess.class);
+			assertThatExceptionOfType(AuditAccessException.class)
+				.isThrownBy(() -> context.getBean(AuditAccess.class).requireView())
+				.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED));
 		});
 	}
 
 	@Test
-	void backsOffWhenTheUserDefinesTheReaderAccess() {
-		AuditReaderAccess own = (request) -> new AuditReader("own", true, null);
-		this.runner.withBean(AuditReaderAccess.class, () -> own).run((context) -> {
-			assertThat(context).getBean(AuditReaderAccess.class).isSameAs(own);
+	void backsOffWhenTheUserDefinesTheAccessDecision() {
+		AuditAccess own = AuditAccess.open();
+		this.runner.withBean(AuditAccess.class, () -> own).run((context) -> {
+			assertThat(context).getBean(AuditAccess.class).isSameAs(own);
 			assertThat(context).hasSingleBean(AuditPagesController.class);
 		});
 	}
@@ -41,7 +43,7 @@ class AuditPagesAutoConfigurationTests {
 	void staysOffWithoutSpringSecurity() {
 		this.runner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(AuditPagesController.class)
-				.doesNotHaveBean(AuditReaderAccess.class));
+				.doesNotHaveBean(AuditAccess.class));
 	}
 
 	@Test
@@ -50,7 +52,7 @@ class AuditPagesAutoConfigurationTests {
 			.withPropertyValues("audit.web.allow-without-security=true")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(AuditPagesController.class);
-				assertThat(context.getBean(AuditReaderAccess.class).requireViewer(new MockHttpServletRequest()).canRevert()).isFalse();
+				assertThat(context.getBean(AuditAccess.class).requireView().canRevert()).isFalse();
 			});
 	}
 

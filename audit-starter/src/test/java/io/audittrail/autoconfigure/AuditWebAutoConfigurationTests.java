@@ -14,12 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.audittrail.access.AuditAccess;
+import io.audittrail.access.TenantAccessPolicy;
 import io.audittrail.core.TenantScope;
 import io.audittrail.store.AuditStoreAutoConfiguration;
-import io.audittrail.web.AuditAccessControl;
 import io.audittrail.web.AuditApiController;
 import io.audittrail.web.AuditCatalogController;
-import io.audittrail.web.TenantAccessPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +28,14 @@ class AuditWebAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-				AuditAutoConfiguration.class, AuditWebAutoConfiguration.class))
+				AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class, AuditWebAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig", "audit.store.initialize-schema=false");
 
 	@Test
 	void servesTheApiWhenSpringSecurityIsPresent() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(AuditApiController.class)
 			.hasSingleBean(AuditCatalogController.class)
-			.hasSingleBean(AuditAccessControl.class)
+			.hasSingleBean(AuditAccess.class)
 			.hasSingleBean(TenantAccessPolicy.class));
 	}
 
@@ -51,7 +51,7 @@ class AuditWebAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
 			.withPropertyValues("audit.web.allow-without-security=true")
 			.run((context) -> assertThat(context).hasSingleBean(AuditApiController.class)
-				.hasSingleBean(AuditAccessControl.class)
+				.hasSingleBean(AuditAccess.class)
 				.doesNotHaveBean(TenantAccessPolicy.class));
 	}
 
@@ -71,7 +71,7 @@ class AuditWebAutoConfigurationTests {
 	void backsOffOutsideServletApplications() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-					AuditAutoConfiguration.class, AuditWebAutoConfiguration.class))
+					AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class, AuditWebAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig", "audit.store.initialize-schema=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AuditApiController.class));
 	}

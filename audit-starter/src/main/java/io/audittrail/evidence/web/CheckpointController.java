@@ -21,11 +21,12 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.AsyncWebRequest;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditReader;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.evidence.CheckpointSchedule;
@@ -39,8 +40,7 @@ import io.audittrail.store.RetentionStore;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.InclusionProof;
 import io.audittrail.verifier.Merkle;
-import io.audittrail.web.AuditAccessControl;
-import io.audittrail.web.AuditAccessException;
+import io.audittrail.web.AuditApiEndpoint;
 import io.audittrail.web.BadParameterException;
 
 /**
@@ -49,7 +49,7 @@ import io.audittrail.web.BadParameterException;
  * the proof that an event is in a checkpoint's tree, the proof that a checkpoint extends an earlier
  * one and a period's evidence bundle, to the readers of the chain's tenant only. Without {@code tenant} the system-level chain is meant.
  */
-@RestController
+@AuditApiEndpoint
 public class CheckpointController {
 
 	/** How many checkpoints a history lists at most. */
@@ -61,7 +61,7 @@ public class CheckpointController {
 
 	private final EventQuery events;
 
-	private final AuditAccessControl access;
+	private final AuditAccess access;
 
 	private final ChainStore chains;
 
@@ -79,7 +79,7 @@ public class CheckpointController {
 	 * @param issuing issues a chain's checkpoint before its evidence is exported
 	 */
 	public CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
-			AuditAccessControl access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
+			AuditAccess access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
 		this.checkpoints = checkpoints;
 		this.trees = trees;
 		this.events = events;
@@ -95,7 +95,7 @@ public class CheckpointController {
 	 * with the chain's checkpoint, signed now if the chain grew, and every event's inclusion proof.
 	 * Streamed: memory stays constant whatever the period.
 	 */
-	@GetMapping(path = "${audit.web.base-path:/audit}/api/evidence.zip")
+	@GetMapping(path = "/evidence.zip")
 	public ResponseEntity<StreamingResponseBody> evidence(@RequestParam(name = "tenant", required = false) String tenant,
 			@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to, HttpServletRequest request) {
@@ -170,7 +170,7 @@ public class CheckpointController {
 		}
 	}
 
-	@GetMapping(path = "${audit.web.base-path:/audit}/api/checkpoints")
+	@GetMapping(path = "/checkpoints")
 	public Checkpoints checkpoints(@RequestParam(name = "tenant", required = false) String tenant,
 			@RequestParam(name = "limit", required = false) String limit) {
 		requireChain(tenant);
@@ -179,7 +179,7 @@ public class CheckpointController {
 		return new Checkpoints(tenant, history.isEmpty() ? null : history.get(0), history);
 	}
 
-	@GetMapping(path = "${audit.web.base-path:/audit}/api/events/{id}/proof")
+	@GetMapping(path = "/events/{id}/proof")
 	public Inclusion proof(@PathVariable("id") String id,
 			@RequestParam(name = "checkpoint", required = false) String checkpoint) {
 		TenantScope scope = this.access.requireView().scope();
@@ -215,7 +215,7 @@ public class CheckpointController {
 				proof.hashes().stream().map(Base64.getEncoder()::encodeToString).toList());
 	}
 
-	@GetMapping(path = "${audit.web.base-path:/audit}/api/consistency")
+	@GetMapping(path = "/consistency")
 	public Consistency consistency(@RequestParam(name = "tenant", required = false) String tenant,
 			@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to) {
@@ -246,17 +246,12 @@ public class CheckpointController {
 
 	/** Checks that the reader may see the chain of the tenant ({@code null}: system-level). */
 	private void requireChain(String tenant) {
-		TenantScope scope = this.access.requireView().scope();
+		AuditReader reader = this.access.requireView();
 		if (tenant != null && tenant.isBlank()) {
 			throw new BadParameterException("tenant",
 					"Parameter 'tenant' must not be blank; leave it out for the system-level chain");
 		}
-		if (tenant != null && !scope.includes(tenant)) {
-			throw new AuditAccessException(HttpStatus.FORBIDDEN, "You may not read the audit log of tenant '" + tenant + "'.");
-		}
-		if (tenant == null && !scope.everyTenant() && !scope.system()) {
-			throw new AuditAccessException(HttpStatus.FORBIDDEN, "You may not read the system-level audit log.");
-		}
+		reader.requireTenant(tenant);
 	}
 
 	/** The checkpoint of the size a parameter names, or the latest when it is absent. */

@@ -1,44 +1,42 @@
 package io.audittrail.integrity.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
+import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditReader;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.core.TenantScope;
-import io.audittrail.web.AuditAccessControl;
-import io.audittrail.web.AuditAccessException;
+import io.audittrail.web.AuditApiEndpoint;
 import io.audittrail.web.BadParameterException;
 
 /**
  * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one tenant's,
  * going on from where the last call verified them (see {@link AuditIntegrity#verifyLatest(String)}).
  */
-@RestController
+@AuditApiEndpoint
 public class IntegrityController {
 
 	private final AuditIntegrity integrity;
 
-	private final AuditAccessControl access;
+	private final AuditAccess access;
 
-	public IntegrityController(AuditIntegrity integrity, AuditAccessControl access) {
+	public IntegrityController(AuditIntegrity integrity, AuditAccess access) {
 		this.integrity = integrity;
 		this.access = access;
 	}
 
-	@GetMapping(path = "${audit.web.base-path:/audit}/api/integrity")
+	@GetMapping("/integrity")
 	public IntegrityReport verify(@RequestParam(name = "tenant", required = false) String tenant) {
-		TenantScope scope = this.access.requireView().scope();
+		AuditReader reader = this.access.requireView();
+		TenantScope scope = reader.scope();
 		if (tenant != null) {
 			if (tenant.isBlank()) {
 				throw new BadParameterException("tenant",
 						"Parameter 'tenant' must not be blank; leave it out to verify every chain");
 			}
-			if (!scope.includes(tenant)) {
-				throw new AuditAccessException(HttpStatus.FORBIDDEN, "You may not read the audit log of tenant '" + tenant + "'.");
-			}
+			reader.requireTenant(tenant);
 			return this.integrity.verifyLatest(tenant);
 		}
 		if (scope.everyTenant()) {

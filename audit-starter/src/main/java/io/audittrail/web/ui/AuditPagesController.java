@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-import io.audittrail.web.RevertAccess;
+import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditAccessException;
+import io.audittrail.access.AuditReader;
+import io.audittrail.web.AuditApiEndpoint;
 
 /**
  * Serves the admin pages' HTML shell under the base path, and tells the pages who reads them. The
@@ -43,42 +46,33 @@ public class AuditPagesController {
 					"このアカウントには監査ログを閲覧する権限がありません。管理者に権限の付与を依頼してください。", "signedIn",
 					"{name} としてログインしています。"));
 
-	private final AuditReaderAccess access;
-
-	private final RevertAccess reverts;
+	private final AuditAccess access;
 
 	private final String shell;
 
 	private final String forbidden;
 
-	public AuditPagesController(AuditReaderAccess access) {
-		this(access, null);
-	}
-
 	/**
-	 * @param access who reads the pages
-	 * @param reverts who may revert which entry, the decision the revert endpoint asks too;
-	 * {@code null} when the JSON API is off
+	 * @param access who reads the pages and may revert which entry, the decision the JSON API asks too
 	 */
-	public AuditPagesController(AuditReaderAccess access, RevertAccess reverts) {
+	public AuditPagesController(AuditAccess access) {
 		this.access = access;
-		this.reverts = reverts;
 		this.shell = read("io/audittrail/web/ui/index.html");
 		this.forbidden = read("io/audittrail/web/ui/forbidden.html");
 	}
 
-	@GetMapping("${audit.web.base-path:/audit}")
+	@GetMapping(AuditApiEndpoint.BASE_PATH)
 	ResponseEntity<Void> redirectToShell(HttpServletRequest request) {
-		this.access.requireViewer(request);
+		this.access.requireView();
 		return ResponseEntity.status(302).header("Location", request.getRequestURI() + "/").build();
 	}
 
-	@GetMapping({ "${audit.web.base-path:/audit}/", "${audit.web.base-path:/audit}/index.html" })
+	@GetMapping({ AuditApiEndpoint.BASE_PATH + "/", AuditApiEndpoint.BASE_PATH + "/index.html" })
 	ResponseEntity<String> shell(HttpServletRequest request) {
-		AuditReader reader = this.access.requireViewer(request);
+		this.access.requireView();
 		String uri = request.getRequestURI();
 		String base = uri.substring(0, uri.lastIndexOf('/') + 1);
-		AuditReader.CsrfValue csrf = reader.csrf();
+		AuditAccess.CsrfValue csrf = this.access.csrf(request);
 		String html = this.shell.replace("{{base}}", HtmlUtils.htmlEscape(base))
 			.replace("{{csrfHeader}}", (csrf != null) ? HtmlUtils.htmlEscape(csrf.headerName()) : "")
 			.replace("{{csrfToken}}", (csrf != null) ? HtmlUtils.htmlEscape(csrf.token()) : "");
@@ -89,24 +83,25 @@ public class AuditPagesController {
 			.body(html);
 	}
 
-	@GetMapping(path = "${audit.web.base-path:/audit}/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> me(HttpServletRequest request, @RequestParam(name = "event", required = false) String event) {
-		AuditReader reader = this.access.requireViewer(request);
+	@GetMapping(path = AuditApiEndpoint.PATH + "/me", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> me(@RequestParam(name = "event", required = false) String event) {
+		AuditReader reader = this.access.requireView();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", reader.name());
-		if (event == null) {
-			body.put("canRevert", reader.canRevert());
-		}
-		else {
-			// for one entry, exactly what the revert endpoint decides
-			body.put("canRevert", this.reverts != null && this.reverts.allows(event));
-		}
+		// for one entry, exactly what the revert endpoint decides
+		body.put("canRevert", (event != null) ? this.access.mayRevert(event) : reader.canRevert());
 		return body;
 	}
 
-	/** A reader without the view authority: a page that says so for browsers, a problem detail for the API. */
+	/**
+	 * A reader without the view authority: a page that says so for browsers, a problem detail for the
+	 * API. A reader who is not signed in is left to the framework, which asks them to sign in.
+	 */
 	@ExceptionHandler
-	ResponseEntity<?> notAllowed(ReaderNotAllowedException ex, HttpServletRequest request) {
+	ResponseEntity<?> notAllowed(AuditAccessException ex, HttpServletRequest request) {
+		if (ex.getStatus() != HttpStatus.FORBIDDEN) {
+			throw ex;
+		}
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if (request.getRequestURI().contains("/api/") || accept == null || !accept.contains("text/html")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());

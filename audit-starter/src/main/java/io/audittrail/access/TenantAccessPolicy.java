@@ -1,4 +1,4 @@
-package io.audittrail.web;
+package io.audittrail.access;
 
 import java.util.Collection;
 
@@ -8,8 +8,9 @@ import org.springframework.security.core.GrantedAuthority;
 import io.audittrail.core.TenantScope;
 
 /**
- * Says which tenants' entries a signed-in reader may see and revert. Consulted on every call of the
- * JSON API after the authorities are checked; implementations must be thread-safe.
+ * Says which tenants' entries a signed-in reader may see and revert. Asked by {@link AuditAccess} on
+ * every call of the JSON API, the admin pages and the integrity and evidence endpoints, after the
+ * authorities are checked; implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface TenantAccessPolicy {

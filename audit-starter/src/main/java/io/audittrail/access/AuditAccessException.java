@@ -1,0 +1,27 @@
+package io.audittrail.access;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Thrown when the caller is not signed in (401) or may not do what they asked (403).
+ */
+public class AuditAccessException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	public AuditAccessException(HttpStatus status, String message) {
+		super(message);
+		this.status = status;
+	}
+
+	/** With the framework's own exception as cause, so that its sign-in entry point can answer a page. */
+	AuditAccessException(HttpStatus status, String message, Throwable cause) {
+		super(message, cause);
+		this.status = status;
+	}
+
+	public HttpStatus getStatus() {
+		return this.status;
+	}
+
+}
