@@ -2,9 +2,6 @@ package io.audittrail.query;
 
 import java.time.Instant;
 
-import org.apiguardian.api.API;
-import org.apiguardian.api.API.Status;
-
 import io.audittrail.core.Actor;
 
 /**
@@ -16,7 +13,6 @@ import io.audittrail.core.Actor;
  * @param actor who made the revision
  * @param change how the entity changed in it
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public record EntityRevision(long revision, Instant timestamp, String tenant, Actor actor, EntityChange change) {
+record EntityRevision(long revision, Instant timestamp, String tenant, Actor actor, EntityChange change) {
 
 }
