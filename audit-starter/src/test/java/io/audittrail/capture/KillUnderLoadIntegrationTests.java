@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.testapp.WriteLoad;
 
@@ -40,7 +40,7 @@ class KillUnderLoadIntegrationTests {
 	@Test
 	void everyCommittedChangeHasItsEventAfterAKill() throws Exception {
 		Map<String, String> database = new LinkedHashMap<>();
-		EmbeddedPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "killed");
+		TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "killed");
 		File log = new File("target/kill-under-load.log");
 		Process writer = startWriter(database, log);
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
 
 @SpringBootTest(classes = TestApplication.class)
@@ -12,7 +12,7 @@ class PostgresAuditCaptureIntegrationTests extends AuditCaptureIntegrationTests 
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgres.register(registry, "capture");
+		TestPostgres.register(registry, "capture");
 	}
 
 }

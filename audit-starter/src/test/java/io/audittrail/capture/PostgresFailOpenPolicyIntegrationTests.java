@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
 
 @SpringBootTest(classes = TestApplication.class, properties = "audit.failure-policy=log")
@@ -14,7 +14,7 @@ class PostgresFailOpenPolicyIntegrationTests extends FailOpenPolicyIntegrationTe
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		EmbeddedPostgres.register(registry, "fail_open");
+		TestPostgres.register(registry, "fail_open");
 	}
 
 }

@@ -27,7 +27,7 @@ import io.audittrail.store.AuditSchemaInitializer;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.Chains;
 import io.audittrail.store.EventRow;
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +49,7 @@ class LegacyChainUpgradeTests {
 	@Test
 	void postgresDatabaseSealedByTheOldSchemaStillVerifiesAfterTheUpgrade() {
 		Map<String, String> database = new LinkedHashMap<>();
-		EmbeddedPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "legacy");
+		TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "legacy");
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
 				database.get("spring.datasource.url"), database.get("spring.datasource.username"),
 				database.get("spring.datasource.password"));

@@ -25,7 +25,7 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,7 +43,7 @@ class AppendOnlyTablesTests {
 	@Test
 	void postgresRefusesUpdatesOfEventsSealsAndStatusesButRetentionStillDeletes() {
 		Map<String, String> database = new LinkedHashMap<>();
-		EmbeddedPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "appendonly");
+		TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "appendonly");
 		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
 				database.get("spring.datasource.url"), database.get("spring.datasource.username"),
 				database.get("spring.datasource.password"));

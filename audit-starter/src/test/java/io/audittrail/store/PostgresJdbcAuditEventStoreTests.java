@@ -19,7 +19,7 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ class PostgresJdbcAuditEventStoreTests {
 	@BeforeAll
 	static void createDatabase() {
 		Map<String, String> database = new LinkedHashMap<>();
-		EmbeddedPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "eventstore");
+		TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "eventstore");
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
 				database.get("spring.datasource.url"), database.get("spring.datasource.username"),
 				database.get("spring.datasource.password"));

@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import io.audittrail.integrity.ChainSealing;
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.testapp.WriteLoad;
 
@@ -52,7 +52,7 @@ class KafkaKillUnderLoadIntegrationTests {
 		broker.afterPropertiesSet();
 		try {
 			Map<String, String> database = new LinkedHashMap<>();
-			EmbeddedPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "streamkill");
+			TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "streamkill");
 			List<String> arguments = arguments(database, broker.getBrokersAsString());
 			File log = new File("target/kafka-kill-under-load.log");
 			Process writer = startWriter(arguments, log);

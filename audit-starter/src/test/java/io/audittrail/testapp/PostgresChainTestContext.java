@@ -13,6 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
+import io.audittrail.testsupport.TestPostgres;
+
 /**
  * The context shared by the PostgreSQL tests of the hash chains and retention: a database of their
  * own on the embedded server, sealing every 50 ms and retention run by the tests only.
@@ -31,7 +33,7 @@ public @interface PostgresChainTestContext {
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			Map<String, Object> properties = new LinkedHashMap<>();
-			EmbeddedPostgres.register((name, value) -> properties.put(name, value.get()), "chain");
+			TestPostgres.register((name, value) -> properties.put(name, value.get()), "chain");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("chainDatabase", properties));
 		}
 

@@ -15,7 +15,7 @@ import io.audittrail.sample.service.Member;
 import io.audittrail.sample.service.MemberRepository;
 import io.audittrail.sample.service.ServiceOperations;
 import io.audittrail.sample.support.AuditLog;
-import io.audittrail.sample.support.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +29,7 @@ class PostgresIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		EmbeddedPostgres.register(registry, "cms");
+		TestPostgres.register(registry, "cms");
 	}
 
 	@Autowired

@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.capture.http.app.HttpTestApplication;
-import io.audittrail.testapp.EmbeddedPostgres;
+import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.QueryPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +36,7 @@ class PostgresHttpCaptureIntegrationTests {
 	@Test
 	void queuedEntriesAndStatusesAreWrittenWhenTheApplicationStops() throws Exception {
 		Map<String, Object> database = new LinkedHashMap<>();
-		EmbeddedPostgres.register((name, value) -> database.put(name, value.get()), "httpcapture");
+		TestPostgres.register((name, value) -> database.put(name, value.get()), "httpcapture");
 		List<String> arguments = new ArrayList<>();
 		database.forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		arguments.addAll(List.of("--server.port=0", "--audit.http.flush-interval=1h", "--audit.http.batch-size=10000",
