@@ -15,6 +15,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.web.RevertAccess;
 import io.audittrail.web.ui.AuditPagesController;
 import io.audittrail.web.ui.AuditReaderAccess;

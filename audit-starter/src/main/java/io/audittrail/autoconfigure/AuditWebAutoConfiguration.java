@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.query.CursorCodec;

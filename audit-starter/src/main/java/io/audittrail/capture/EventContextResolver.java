@@ -1,5 +1,8 @@
 package io.audittrail.capture;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.ActorResolver;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOriginResolver;
@@ -9,6 +12,7 @@ import io.audittrail.core.TraceContextResolver;
 /**
  * Resolves the {@link EventContext} of the current call through the application's SPIs.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EventContextResolver {
 
 	private final ActorResolver actors;

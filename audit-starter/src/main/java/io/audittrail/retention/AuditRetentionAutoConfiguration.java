@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.store.AuditStoreAutoConfiguration;

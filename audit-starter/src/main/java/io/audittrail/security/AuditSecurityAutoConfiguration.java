@@ -7,17 +7,20 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.audittrail.capture.http.AuditHttpCaptureAutoConfiguration;
+import io.audittrail.capture.http.HttpAuthTypeResolver;
 import io.audittrail.core.ActorResolver;
 
 /**
  * Auto-configuration of the Spring Security defaults: the actor of a call is the current
- * authentication.
+ * authentication, and the auth type of a captured request is how its caller signed in.
  */
 @API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration
+@AutoConfiguration(before = AuditHttpCaptureAutoConfiguration.class)
 @ConditionalOnClass(SecurityContextHolder.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 public final class AuditSecurityAutoConfiguration {
@@ -26,6 +29,14 @@ public final class AuditSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorResolver auditActorResolver() {
 		return new SpringSecurityActorResolver();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBooleanProperty("audit.http.enabled")
+	HttpAuthTypeResolver auditHttpAuthTypeResolver() {
+		return new SpringSecurityAuthTypeResolver();
 	}
 
 }

@@ -23,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.AbstractEntityManagerFactoryBean;
 
 import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.FailurePolicy;
+import io.audittrail.capture.http.AuditHttpCaptureAutoConfiguration;
 import io.audittrail.capture.http.RequestStatusStore;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.evidence.ChainTrees;
@@ -37,6 +39,7 @@ import io.audittrail.evidence.CheckpointStore;
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
+		before = { AuditAutoConfiguration.class, AuditHttpCaptureAutoConfiguration.class },
 		beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)

@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;

@@ -14,7 +14,7 @@ import io.audittrail.adoption.mistakes.Dated;
 import io.audittrail.adoption.mistakes.ResultClashController;
 import io.audittrail.adoption.mistakes.UnauditedParentApplication;
 import io.audittrail.adoption.mistakes.Visit;
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.capture.AuditConfigurationException;
 

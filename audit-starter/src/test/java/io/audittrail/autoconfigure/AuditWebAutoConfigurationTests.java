@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.query.TenantScope;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.web.AuditAccessControl;

@@ -1,11 +1,14 @@
 package io.audittrail.capture.http;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 
 /**
  * Tells how the caller of a request authenticated. Called on the request's thread while the request
  * is inside the application's security filters; implementations must be thread-safe.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface HttpAuthTypeResolver {
 

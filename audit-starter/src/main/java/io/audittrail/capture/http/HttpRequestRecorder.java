@@ -42,7 +42,7 @@ import io.audittrail.masking.Masking;
  * {@code http.request} event, written off the request thread. Plain class: the filter and the
  * interceptor only delegate to it. Thread-safe.
  */
-public final class HttpRequestRecorder implements RequestCapture {
+final class HttpRequestRecorder implements RequestCapture {
 
 	/** The operation of requests that ran no audited operation. */
 	public static final String OPERATION = "http.request";
@@ -71,7 +71,7 @@ public final class HttpRequestRecorder implements RequestCapture {
 
 	private final Clock clock;
 
-	public HttpRequestRecorder(HttpCaptureSettings settings, ActorResolver actors, TenantResolver tenants,
+	HttpRequestRecorder(HttpCaptureSettings settings, ActorResolver actors, TenantResolver tenants,
 			RequestOriginResolver origins, HttpAuthTypeResolver authTypes, TraceContextResolver traces,
 			HttpEventWriter writer, JsonMapper json, Masking masking, Clock clock) {
 		this.settings = settings;

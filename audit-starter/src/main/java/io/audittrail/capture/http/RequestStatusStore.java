@@ -2,10 +2,14 @@ package io.audittrail.capture.http;
 
 import java.util.List;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Sets the response status on events written while their request ran. Implementations must be
  * thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 @FunctionalInterface
 public interface RequestStatusStore {
 

@@ -1,8 +1,10 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.capture;
 
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -21,16 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.audittrail.capture.AuditedCallRecorder;
-import io.audittrail.capture.AuditedMethodAdvisor;
-import io.audittrail.capture.AuditedMethodScanner;
-import io.audittrail.capture.AuditedMethods;
-import io.audittrail.capture.CommitHook;
-import io.audittrail.capture.EventContextResolver;
-import io.audittrail.capture.RequestCapture;
-import io.audittrail.capture.RevisionRecorder;
-import io.audittrail.capture.StarterOperations;
-import io.audittrail.capture.TransactionalEventWriter;
+import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.ActorResolver;
@@ -39,14 +33,14 @@ import io.audittrail.core.RequestOriginResolver;
 import io.audittrail.core.TenantResolver;
 import io.audittrail.core.TraceContextResolver;
 import io.audittrail.security.AuditSecurityAutoConfiguration;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
  * Auto-configuration of the audit log's capture: the catalog, the {@code @Audited} aspect and the
  * transaction-bound event writer.
  */
-@AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
-		AuditServletAutoConfiguration.class, AuditEnversAutoConfiguration.class, TransactionAutoConfiguration.class })
+@API(status = Status.STABLE, since = "0.2")
+@AutoConfiguration(after = { AuditSecurityAutoConfiguration.class, AuditServletAutoConfiguration.class,
+		TransactionAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditAutoConfiguration {
