@@ -16,6 +16,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import io.audittrail.access.AuditAccess;
 import io.audittrail.access.TenantAccessPolicy;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.revert.RevertService;
 import io.audittrail.store.EventQuery;
 

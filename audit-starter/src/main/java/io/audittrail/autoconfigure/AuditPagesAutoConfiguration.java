@@ -12,6 +12,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.audittrail.access.AuditAccess;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.web.ui.AuditPagesController;
 
 /**

@@ -8,8 +8,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import io.audittrail.core.FailurePolicy;
 import io.audittrail.catalog.OperationCatalogLoader;
+import io.audittrail.core.FailurePolicy;
 import io.audittrail.core.StreamFormat;
 
 /**

@@ -24,13 +24,14 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.access.AuditAccess;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
-import io.audittrail.spi.RevertGuard;
 import io.audittrail.revert.RevertService;
+import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ColumnPreferenceStore;
 import io.audittrail.store.EventQuery;

@@ -2,8 +2,8 @@ package io.audittrail.background;
 
 import java.util.concurrent.ScheduledFuture;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;

@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 /**
  * One call of a method that may be audited, as an aspect or a test sees it.
  */
-public interface AuditedCall {
+interface AuditedCall {
 
 	/** The called method, as declared. */
 	Method method();

@@ -19,7 +19,7 @@ import io.audittrail.core.RequestInfo;
  * and hands the events to the {@link TransactionalEventWriter}, which holds them until the call's
  * transaction commits. Plain class: the aspect only delegates to it, so tests drive it without Spring.
  */
-public final class AuditedCallRecorder {
+final class AuditedCallRecorder {
 
 	private final AuditedMethods methods;
 
@@ -37,7 +37,7 @@ public final class AuditedCallRecorder {
 
 	private final Clock clock;
 
-	public AuditedCallRecorder(AuditedMethods methods, OperationCatalog catalog, EventContextResolver contexts,
+	AuditedCallRecorder(AuditedMethods methods, OperationCatalog catalog, EventContextResolver contexts,
 			TransactionalEventWriter writer, Settings settings, Clock clock) {
 		this.methods = methods;
 		this.catalog = catalog;

@@ -17,7 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * precedence, after Spring's transaction advisor), so that an event commits with the change; a call
  * that no transaction surrounds gets one of its own.
  */
-public final class AuditedMethodAdvisor extends AbstractPointcutAdvisor {
+final class AuditedMethodAdvisor extends AbstractPointcutAdvisor {
 
 	private final Pointcut pointcut = new StaticMethodMatcherPointcut() {
 
@@ -34,7 +34,7 @@ public final class AuditedMethodAdvisor extends AbstractPointcutAdvisor {
 	 * @param recorder records the calls
 	 * @param transactionManager runs calls that no transaction surrounds in a transaction of their own
 	 */
-	public AuditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder,
+	AuditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder,
 			ObjectProvider<PlatformTransactionManager> transactionManager) {
 		this.advice = new AuditedMethodInterceptor(recorder, transactionManager);
 		setOrder(Ordered.LOWEST_PRECEDENCE);

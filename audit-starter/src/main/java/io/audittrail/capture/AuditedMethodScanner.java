@@ -18,13 +18,13 @@ import io.audittrail.core.AuditConfigurationException;
  * an unknown operation id or a broken expression stops the application at start-up, with a message
  * naming each bad method.
  */
-public final class AuditedMethodScanner implements SmartInitializingSingleton {
+final class AuditedMethodScanner implements SmartInitializingSingleton {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final AuditedMethods methods;
 
-	public AuditedMethodScanner(ConfigurableListableBeanFactory beanFactory, AuditedMethods methods) {
+	AuditedMethodScanner(ConfigurableListableBeanFactory beanFactory, AuditedMethods methods) {
 		this.beanFactory = beanFactory;
 		this.methods = methods;
 	}

@@ -21,7 +21,7 @@ import io.audittrail.core.AuditConfigurationException;
  * Finds the {@code @Audited} annotation that applies to a method and keeps its compiled plan.
  * Thread-safe; each method is compiled once.
  */
-public final class AuditedMethods {
+final class AuditedMethods {
 
 	private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
 
@@ -34,7 +34,7 @@ public final class AuditedMethods {
 	 * @param classLoader the class loader of compiled expressions
 	 * @param beans resolves {@code @beanName} references in expressions; may be {@code null}
 	 */
-	public AuditedMethods(OperationCatalog catalog, ClassLoader classLoader, BeanResolver beans) {
+	AuditedMethods(OperationCatalog catalog, ClassLoader classLoader, BeanResolver beans) {
 		this.compiler = new AuditedMethodCompiler(catalog, classLoader, beans);
 	}
 

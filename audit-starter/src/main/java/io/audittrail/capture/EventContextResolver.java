@@ -1,7 +1,10 @@
 package io.audittrail.capture;
 
-import io.audittrail.spi.ActorResolver;
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import io.audittrail.core.RequestInfo;
+import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.RequestOriginResolver;
 import io.audittrail.spi.TenantResolver;
 import io.audittrail.spi.TraceContextResolver;
@@ -9,6 +12,7 @@ import io.audittrail.spi.TraceContextResolver;
 /**
  * Resolves the {@link EventContext} of the current call through the application's SPIs.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EventContextResolver {
 
 	private final ActorResolver actors;

@@ -1,5 +1,8 @@
 package io.audittrail.capture;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import io.audittrail.core.RequestInfo;
 
 /**
@@ -8,6 +11,7 @@ import io.audittrail.core.RequestInfo;
  * rather than as an entry of its own. Called on the request's thread; implementations must be
  * thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 @FunctionalInterface
 public interface RequestCapture {
 

@@ -2,6 +2,9 @@ package io.audittrail.capture;
 
 import java.util.function.Supplier;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 /**
  * A bean looked up on first use and kept once found. Looking a bean up through an
  * {@code ObjectProvider} resolves the dependency anew on every call, which costs more than the
@@ -9,6 +12,7 @@ import java.util.function.Supplier;
  *
  * @param <T> the bean's type
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class ResolvedOnce<T> implements Supplier<T> {
 
 	private final Supplier<T> lookup;

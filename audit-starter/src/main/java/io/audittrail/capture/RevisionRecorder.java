@@ -2,6 +2,9 @@ package io.audittrail.capture;
 
 import java.util.function.LongSupplier;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import io.audittrail.core.Action;
 
 /**
@@ -9,6 +12,7 @@ import io.audittrail.core.Action;
  * changed in it, so that the transaction's events reference the revision and entity changes that no
  * audited call covers are recorded too. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public interface RevisionRecorder {
 
 	/**

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import io.audittrail.core.AuditEvent;
 
 /**
@@ -16,6 +19,7 @@ import io.audittrail.core.AuditEvent;
  * @param details the entry's detail items, in order; items without a value are left out
  * @param bySystem whether the entry names the system as its actor rather than the current caller
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record StarterOperation(String operation, String tenant, Map<String, String> details, boolean bySystem) {
 
 	public StarterOperation {

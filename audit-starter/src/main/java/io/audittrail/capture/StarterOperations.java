@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
@@ -25,6 +28,7 @@ import io.audittrail.core.RequestInfo;
  * and the {@link TransactionalEventWriter} writes the entry, each operation in a transaction of its
  * own. Every method returns the entry as stored, with its id. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class StarterOperations {
 
 	private final OperationCatalog catalog;

@@ -23,7 +23,7 @@ import io.audittrail.core.FailurePolicy;
  * Outside a transaction, events are written at once. Holds one {@code PendingEvents} per
  * transaction.
  */
-public final class TransactionalEventWriter {
+final class TransactionalEventWriter {
 
 	private static final String ROLLED_BACK = "TransactionRolledBack";
 
@@ -43,7 +43,7 @@ public final class TransactionalEventWriter {
 	 * @param clock the clock for events of unannotated entity changes
 	 * @param requests the HTTP request part of events of unannotated entity changes
 	 */
-	public TransactionalEventWriter(AuditEventStore store, OperationCatalog catalog, Settings settings,
+	TransactionalEventWriter(AuditEventStore store, OperationCatalog catalog, Settings settings,
 			TransactionOperations ownTransaction, CommitHook commitHook, MeterRegistry meters, Clock clock,
 			RequestCapture requests) {
 		this.appender = new EventAppender(store, settings.failurePolicy(), ownTransaction, meters);

@@ -1,7 +1,7 @@
 package io.audittrail.catalog;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.core.AuditConfigurationException;
 

@@ -2,8 +2,8 @@ package io.audittrail.catalog;
 
 import java.util.Locale;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.RequestInfo;

@@ -3,8 +3,8 @@ package io.audittrail.catalog;
 import java.util.List;
 import java.util.Objects;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.core.Action;
 

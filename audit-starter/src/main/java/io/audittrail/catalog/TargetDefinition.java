@@ -2,8 +2,8 @@ package io.audittrail.catalog;
 
 import java.util.List;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * One target of the catalog and its operations.

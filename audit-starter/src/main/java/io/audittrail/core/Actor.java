@@ -2,8 +2,8 @@ package io.audittrail.core;
 
 import java.util.Objects;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * The one who performed an operation.

@@ -1,7 +1,7 @@
 package io.audittrail.core;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Thrown at start-up when the audit log is set up wrongly: an {@code @Audited} annotation names an

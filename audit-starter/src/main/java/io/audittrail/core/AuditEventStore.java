@@ -2,8 +2,8 @@ package io.audittrail.core;
 
 import java.util.List;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Appends events to the audit log. Implementations write through the current transaction when there

@@ -1,7 +1,7 @@
 package io.audittrail.core;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * The entity an event is about.

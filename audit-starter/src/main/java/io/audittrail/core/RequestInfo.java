@@ -2,8 +2,8 @@ package io.audittrail.core;
 
 import java.util.Map;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * The HTTP request that caused an event, when HTTP capture is on.

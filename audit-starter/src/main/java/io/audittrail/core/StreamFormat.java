@@ -1,7 +1,7 @@
 package io.audittrail.core;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * How the relay writes an event into a Kafka record's value.

@@ -2,8 +2,8 @@ package io.audittrail.core;
 
 import java.util.Set;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * The tenants whose entries a reader may see.

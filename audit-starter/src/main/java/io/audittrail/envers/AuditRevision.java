@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
@@ -21,6 +23,7 @@ import io.audittrail.capture.EventContext;
  * The Envers revision entity of the starter: each revision also records who made it, for which
  * tenant, from where, and which entity types changed in it.
  */
+@API(status = Status.EXPERIMENTAL, since = "0.2")
 @Entity
 @Table(name = "audit_revision")
 @RevisionEntity(AuditRevisionListener.class)

@@ -19,7 +19,7 @@ import io.audittrail.core.Action;
  * through Spring; its collaborators are looked up on first use because the listener is built with
  * the entity manager factory.
  */
-public class AuditRevisionListener implements EntityTrackingRevisionListener {
+class AuditRevisionListener implements EntityTrackingRevisionListener {
 
 	private static final ClassValue<String> ENTITY_TYPES = new ClassValue<>() {
 
@@ -35,7 +35,7 @@ public class AuditRevisionListener implements EntityTrackingRevisionListener {
 
 	private final ResolvedOnce<RevisionRecorder> revisions;
 
-	public AuditRevisionListener(ObjectProvider<EventContextResolver> contexts,
+	AuditRevisionListener(ObjectProvider<EventContextResolver> contexts,
 			ObjectProvider<RevisionRecorder> revisions) {
 		this.contexts = new ResolvedOnce<>(contexts::getIfAvailable);
 		this.revisions = new ResolvedOnce<>(revisions::getIfAvailable);

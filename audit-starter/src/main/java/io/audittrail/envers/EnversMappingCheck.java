@@ -51,7 +51,7 @@ import io.audittrail.core.AuditConfigurationException;
  * to add, for the database in use). Runs while the entity manager factory is built, so the first
  * write cannot be the one that finds out. Skipped when Hibernate creates or updates the schema.
  */
-public final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integrator {
+final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integrator {
 
 	private static final String ENVERS = "envers";
 

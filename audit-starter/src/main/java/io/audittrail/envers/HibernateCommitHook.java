@@ -15,11 +15,11 @@ import io.audittrail.capture.ResolvedOnce;
  * Runs the event writer as a Hibernate transaction synchronization: Hibernate calls it after it has
  * flushed and Envers has written the revision, and before the database commit.
  */
-public final class HibernateCommitHook implements CommitHook {
+final class HibernateCommitHook implements CommitHook {
 
 	private final ResolvedOnce<EntityManagerFactory> entityManagerFactory;
 
-	public HibernateCommitHook(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+	HibernateCommitHook(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
 		this.entityManagerFactory = new ResolvedOnce<>(entityManagerFactory::getIfUnique);
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
  * itself: Envers then writes the audit rows of a transaction in one batch per table instead of one
  * statement per row.
  */
-public final class JdbcBatching implements HibernatePropertiesCustomizer {
+final class JdbcBatching implements HibernatePropertiesCustomizer {
 
 	static final String BATCH_SIZE = "hibernate.jdbc.batch_size";
 
@@ -20,7 +20,7 @@ public final class JdbcBatching implements HibernatePropertiesCustomizer {
 	private final int batchSize;
 
 	/** @param batchSize the batch size; 0 or less leaves Hibernate's settings as they are */
-	public JdbcBatching(int batchSize) {
+	JdbcBatching(int batchSize) {
 		this.batchSize = batchSize;
 	}
 

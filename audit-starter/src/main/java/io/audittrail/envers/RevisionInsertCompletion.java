@@ -26,7 +26,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
  * entity types known when it runs, and the update that would write nothing new is skipped; a
  * revision that changes after its insert (when something flushes in between) is still updated.
  */
-public final class RevisionInsertCompletion
+final class RevisionInsertCompletion
 		implements HibernatePropertiesCustomizer, Integrator, PreInsertEventListener, PreUpdateEventListener {
 
 	static final String INTEGRATOR_PROVIDER = "hibernate.integrator_provider";

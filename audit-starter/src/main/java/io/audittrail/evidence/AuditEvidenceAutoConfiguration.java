@@ -2,8 +2,8 @@ package io.audittrail.evidence;
 
 import java.time.Clock;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,8 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
-import io.audittrail.store.ChainTrees;
-import io.audittrail.store.CheckpointStore;
 import io.audittrail.evidence.web.CheckpointController;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.ChainStore;

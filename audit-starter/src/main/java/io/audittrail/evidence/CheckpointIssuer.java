@@ -3,8 +3,8 @@ package io.audittrail.evidence;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;

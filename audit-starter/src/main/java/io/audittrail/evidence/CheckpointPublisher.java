@@ -2,8 +2,8 @@ package io.audittrail.evidence;
 
 import java.nio.file.Path;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.store.SignedCheckpoint;
 

@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import org.springframework.scheduling.TaskScheduler;
 
 import io.audittrail.background.BackgroundSchedule;

@@ -27,8 +27,8 @@ import io.audittrail.core.ActorType;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.RequestInfo;
-import io.audittrail.store.EventFilter;
 import io.audittrail.core.TenantScope;
+import io.audittrail.store.EventFilter;
 import io.audittrail.store.EventQuery;
 
 /**

@@ -1,7 +1,7 @@
 package io.audittrail.integrity;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of a verification of one or all hash chains.

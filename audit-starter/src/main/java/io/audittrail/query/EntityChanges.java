@@ -3,8 +3,8 @@ package io.audittrail.query;
 import java.util.List;
 import java.util.Optional;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Reads entity changes from the entity history (Hibernate Envers). Thread-safe.

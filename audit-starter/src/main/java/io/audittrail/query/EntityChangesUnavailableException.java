@@ -1,7 +1,7 @@
 package io.audittrail.query;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when the entity history of an entry cannot be loaded, typically because an audited entity's

@@ -2,8 +2,8 @@ package io.audittrail.query;
 
 import java.time.Instant;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;

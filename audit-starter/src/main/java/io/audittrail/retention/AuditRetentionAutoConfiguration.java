@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import org.hibernate.envers.AuditReader;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.store.AuditStoreAutoConfiguration;

@@ -40,9 +40,9 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
 import io.audittrail.core.AuditEvent;
+import io.audittrail.core.TenantScope;
 import io.audittrail.envers.AuditRevision;
 import io.audittrail.query.EnversReader;
-import io.audittrail.core.TenantScope;
 import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.EventQuery;
 

@@ -1,20 +1,22 @@
 package io.audittrail.security;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.audittrail.spi.ActorResolver;
+import io.audittrail.spi.HttpAuthTypeResolver;
 
 /**
  * Auto-configuration of the Spring Security defaults: the actor of a call is the current
- * authentication.
+ * authentication, and the auth type of a captured request is how its caller signed in.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration
@@ -26,6 +28,14 @@ public final class AuditSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorResolver auditActorResolver() {
 		return new SpringSecurityActorResolver();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBooleanProperty("audit.http.enabled")
+	HttpAuthTypeResolver auditHttpAuthTypeResolver() {
+		return new SpringSecurityAuthTypeResolver();
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import io.audittrail.core.Actor;
-import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.AuditPrincipal;
+import io.audittrail.spi.ActorResolver;
 
 /**
  * Resolves the actor from Spring Security's current authentication: an {@link AuditPrincipal} says

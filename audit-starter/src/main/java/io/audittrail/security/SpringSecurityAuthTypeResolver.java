@@ -2,8 +2,8 @@ package io.audittrail.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,9 +13,9 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.util.ClassUtils;
 
-import io.audittrail.capture.http.HttpAuthTypeResolver;
 import io.audittrail.core.ActorType;
 import io.audittrail.core.AuditPrincipal;
+import io.audittrail.spi.HttpAuthTypeResolver;
 
 /**
  * Tells how a request authenticated from Spring Security's current authentication: an

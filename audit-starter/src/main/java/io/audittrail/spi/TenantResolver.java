@@ -1,7 +1,7 @@
 package io.audittrail.spi;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Resolves the tenant (service, site or workspace) of the current call. Called on the calling

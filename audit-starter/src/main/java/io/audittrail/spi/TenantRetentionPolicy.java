@@ -1,7 +1,7 @@
 package io.audittrail.spi;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * How long a tenant's audit log is kept, when it differs from {@code audit.retention.days}.

@@ -2,8 +2,8 @@ package io.audittrail.store;
 
 import javax.sql.DataSource;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.InitializingBean;

@@ -2,8 +2,8 @@ package io.audittrail.store;
 
 import java.util.OptionalLong;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.MerkleFrontier;

@@ -1,7 +1,7 @@
 package io.audittrail.store;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Names of hash chains: one per tenant and one for system-level events.

@@ -3,8 +3,8 @@ package io.audittrail.store;
 import java.util.List;
 import java.util.Optional;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * The columns each user shows in the audit log's list. Implementations are thread-safe.

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -2,8 +2,8 @@ package io.audittrail.store;
 
 import java.time.OffsetDateTime;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * An event as its columns hold it, before any parsing: what the hash chain covers. Texts are exactly

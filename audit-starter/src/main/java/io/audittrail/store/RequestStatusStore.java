@@ -2,11 +2,16 @@ package io.audittrail.store;
 
 import java.util.List;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
+
 
 /**
  * Sets the response status on events written while their request ran. Implementations must be
  * thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 @FunctionalInterface
 public interface RequestStatusStore {
 

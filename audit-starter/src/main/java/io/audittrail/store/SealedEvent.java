@@ -2,8 +2,8 @@ package io.audittrail.store;
 
 import java.util.Objects;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TraceContext;

@@ -2,8 +2,8 @@ package io.audittrail.store;
 
 import java.util.List;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,7 +1,7 @@
 package io.audittrail.store;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * An event with its place in its tenant's hash chain, as its seal row records it.

@@ -3,8 +3,8 @@ package io.audittrail.store;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.verifier.Checkpoint;
 

@@ -5,8 +5,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,8 +22,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;

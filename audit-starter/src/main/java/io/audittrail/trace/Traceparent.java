@@ -2,8 +2,8 @@ package io.audittrail.trace;
 
 import java.util.regex.Pattern;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.core.TraceContext;
 

@@ -44,16 +44,16 @@ import io.audittrail.capture.StarterOperation;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
+import io.audittrail.core.TenantScope;
 import io.audittrail.export.CsvExporter;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EntityHistory;
-import io.audittrail.store.EventFilter;
-import io.audittrail.store.PagePosition;
-import io.audittrail.core.TenantScope;
 import io.audittrail.revert.RevertRefusedException;
 import io.audittrail.revert.RevertService;
+import io.audittrail.store.EventFilter;
 import io.audittrail.store.EventQuery;
+import io.audittrail.store.PagePosition;
 
 /**
  * The audit log's entries under {@code audit.web.base-path} (default {@code /audit}): the list, one

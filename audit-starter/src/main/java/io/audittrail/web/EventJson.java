@@ -15,8 +15,8 @@ import io.audittrail.core.EntityRef;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.TraceContext;
 import io.audittrail.query.EntityChange;
-import io.audittrail.query.FieldChanges;
 import io.audittrail.query.FieldChanges.FieldChange;
+import io.audittrail.query.FieldChanges;
 import io.audittrail.query.HistoryEntry;
 
 /**

@@ -41,10 +41,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import io.audittrail.autoconfigure.AuditAccessAutoConfiguration;
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.autoconfigure.AuditPagesAutoConfiguration;
 import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
+import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;

@@ -14,9 +14,9 @@ import io.audittrail.adoption.mistakes.Dated;
 import io.audittrail.adoption.mistakes.ResultClashController;
 import io.audittrail.adoption.mistakes.UnauditedParentApplication;
 import io.audittrail.adoption.mistakes.Visit;
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
-import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.AuditConfigurationException;
+import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.audittrail.access.AuditAccess;
 import io.audittrail.access.TenantAccessPolicy;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.TenantScope;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.web.AuditApiController;

@@ -8,7 +8,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 
 import io.audittrail.annotation.Audited;
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.catalog.CatalogException;
 import io.audittrail.core.AuditConfigurationException;
 import io.audittrail.store.AuditStoreAutoConfiguration;

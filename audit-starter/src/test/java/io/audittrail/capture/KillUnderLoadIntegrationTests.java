@@ -21,9 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;
-import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.testapp.WriteLoad;
+import io.audittrail.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

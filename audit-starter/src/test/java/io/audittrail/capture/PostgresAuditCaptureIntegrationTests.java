@@ -4,8 +4,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.testsupport.TestPostgres;
 
 @SpringBootTest(classes = TestApplication.class)
 class PostgresAuditCaptureIntegrationTests extends AuditCaptureIntegrationTests {

@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.testsupport.TestPostgres;
 
 @SpringBootTest(classes = TestApplication.class, properties = "audit.failure-policy=log")
 @Import(FailOpenPolicyIntegrationTests.Meters.class)

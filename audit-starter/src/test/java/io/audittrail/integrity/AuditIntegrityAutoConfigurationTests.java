@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.retention.AuditRetentionAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;

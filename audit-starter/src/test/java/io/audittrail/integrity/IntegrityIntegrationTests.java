@@ -1,16 +1,16 @@
 package io.audittrail.integrity;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,11 +41,11 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.store.CheckpointStore;
-import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.evidence.SigningKeys;
 import io.audittrail.store.ChainStore;
+import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.SealedRow;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
 import io.audittrail.testapp.TestApplication;

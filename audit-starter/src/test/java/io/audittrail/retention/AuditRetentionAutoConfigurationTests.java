@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.store.AuditStoreAutoConfiguration;

@@ -30,13 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.store.CheckpointStore;
-import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.spi.TenantRetentionPolicy;
+import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.RetentionStore;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;

@@ -16,11 +16,11 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
+import io.audittrail.core.AuditEventStore;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.store.AuditStoreAutoConfiguration;
-import io.audittrail.core.AuditEventStore;
 import io.audittrail.store.SealedEvent;
 import io.audittrail.store.SealedEventSource;
 import io.audittrail.store.StreamPositions;

@@ -28,9 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import io.audittrail.integrity.ChainSealing;
-import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.testapp.WriteLoad;
+import io.audittrail.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 
 /**
  * Audited operations of the test application, covering each feature of {@code @Audited}.

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-import io.audittrail.spi.TenantResolver;
 import io.audittrail.spi.RevertGuard;
+import io.audittrail.spi.TenantResolver;
 
 /**
  * A small application with two Envers-audited entities, used by the starter's integration tests.

@@ -5,8 +5,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.testsupport.TestPostgres;
 
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "audit.security.system-authority=auditSystem", "spring.mvc.async.request-timeout=2s" })

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.sample.support.CmsClient;
 import io.audittrail.sample.support.HttpResult;
+import io.audittrail.spi.TenantRetentionPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,11 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * are recorded with their status too, and hands the request on with its body cached as the
  * application reads it, unchanged.
  */
-public final class HttpCaptureFilter extends OncePerRequestFilter {
+final class HttpCaptureFilter extends OncePerRequestFilter {
 
 	private final HttpRequestRecorder recorder;
 
-	public HttpCaptureFilter(HttpRequestRecorder recorder) {
+	HttpCaptureFilter(HttpRequestRecorder recorder) {
 		this.recorder = recorder;
 	}
 

@@ -10,11 +10,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * the caller and the path variables are known, and describes multipart parts before they are
  * cleaned up.
  */
-public final class HttpCaptureInterceptor implements HandlerInterceptor {
+final class HttpCaptureInterceptor implements HandlerInterceptor {
 
 	private final HttpRequestRecorder recorder;
 
-	public HttpCaptureInterceptor(HttpRequestRecorder recorder) {
+	HttpCaptureInterceptor(HttpRequestRecorder recorder) {
 		this.recorder = recorder;
 	}
 

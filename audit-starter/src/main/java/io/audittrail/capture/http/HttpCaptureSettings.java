@@ -28,7 +28,7 @@ import org.springframework.web.util.pattern.PatternParseException;
  * @param includeQuery whether the query parameters are kept
  * @param includePathParameters whether the path parameters are kept
  */
-public record HttpCaptureSettings(Set<String> methods, List<PathPattern> includePaths, List<PathPattern> excludePaths,
+record HttpCaptureSettings(Set<String> methods, List<PathPattern> includePaths, List<PathPattern> excludePaths,
 		Set<String> includeHeaders, Set<String> neverRecordedHeaders, int maxBodyBytes,
 		boolean includeBody, boolean includeQuery, boolean includePathParameters) {
 
@@ -42,7 +42,7 @@ public record HttpCaptureSettings(Set<String> methods, List<PathPattern> include
 	 */
 	static final int LARGEST_BODY = 400 * 1024;
 
-	public HttpCaptureSettings {
+	HttpCaptureSettings {
 		methods = Set.copyOf(methods);
 		includePaths = List.copyOf(includePaths);
 		excludePaths = List.copyOf(excludePaths);

@@ -31,7 +31,7 @@ import io.audittrail.store.RequestStatusStore;
  * whatever an entry throws is caught, logged and counted. Stopping the application drains the
  * queue. Thread-safe.
  */
-public final class HttpEventWriter implements SmartLifecycle {
+final class HttpEventWriter implements SmartLifecycle {
 
 	/** Stops after the web server, so that no request is still adding entries. */
 	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -67,7 +67,7 @@ public final class HttpEventWriter implements SmartLifecycle {
 	 * @param settings the queue's size, the batches and the waits
 	 * @param meters where the lost entries and queue size are reported; may be {@code null}
 	 */
-	public HttpEventWriter(AuditEventStore store, RequestStatusStore statuses, TransactionOperations transaction,
+	HttpEventWriter(AuditEventStore store, RequestStatusStore statuses, TransactionOperations transaction,
 			Settings settings, MeterRegistry meters) {
 		this.store = store;
 		this.statuses = statuses;

@@ -25,15 +25,16 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 import io.audittrail.capture.RequestCapture;
 import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
-import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.RequestOrigin;
+import io.audittrail.masking.Masking;
+import io.audittrail.spi.ActorResolver;
+import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.RequestOriginResolver;
 import io.audittrail.spi.TenantResolver;
 import io.audittrail.spi.TraceContextResolver;
-import io.audittrail.masking.Masking;
 import io.audittrail.store.RequestCompletion;
 
 /**
@@ -43,7 +44,7 @@ import io.audittrail.store.RequestCompletion;
  * {@code http.request} event, written off the request thread. Plain class: the filter and the
  * interceptor only delegate to it. Thread-safe.
  */
-public final class HttpRequestRecorder implements RequestCapture {
+final class HttpRequestRecorder implements RequestCapture {
 
 	/** The operation of requests that ran no audited operation. */
 	public static final String OPERATION = "http.request";
@@ -72,7 +73,7 @@ public final class HttpRequestRecorder implements RequestCapture {
 
 	private final Clock clock;
 
-	public HttpRequestRecorder(HttpCaptureSettings settings, ActorResolver actors, TenantResolver tenants,
+	HttpRequestRecorder(HttpCaptureSettings settings, ActorResolver actors, TenantResolver tenants,
 			RequestOriginResolver origins, HttpAuthTypeResolver authTypes, TraceContextResolver traces,
 			HttpEventWriter writer, JsonMapper json, Masking masking, Clock clock) {
 		this.settings = settings;

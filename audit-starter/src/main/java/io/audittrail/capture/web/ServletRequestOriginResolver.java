@@ -19,7 +19,7 @@ import io.audittrail.spi.RequestOriginResolver;
  * {@code X-Forwarded-For}. The request id is the {@code X-Request-Id} header when it is a sane token,
  * else one generated per request.
  */
-public final class ServletRequestOriginResolver implements RequestOriginResolver {
+final class ServletRequestOriginResolver implements RequestOriginResolver {
 
 	private static final String REQUEST_ID_ATTRIBUTE = ServletRequestOriginResolver.class.getName() + ".requestId";
 
@@ -27,7 +27,7 @@ public final class ServletRequestOriginResolver implements RequestOriginResolver
 
 	private final TrustedProxies trustedProxies;
 
-	public ServletRequestOriginResolver(List<String> trustedProxies) {
+	ServletRequestOriginResolver(List<String> trustedProxies) {
 		this.trustedProxies = new TrustedProxies(trustedProxies);
 	}
 

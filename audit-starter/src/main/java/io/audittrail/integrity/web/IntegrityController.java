@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.audittrail.access.AuditAccess;
 import io.audittrail.access.AuditReader;
+import io.audittrail.core.TenantScope;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
-import io.audittrail.core.TenantScope;
 import io.audittrail.web.AuditApiEndpoint;
 import io.audittrail.web.BadParameterException;
 

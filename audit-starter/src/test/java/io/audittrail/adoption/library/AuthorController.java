@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 
 /**
  * The library's forms: each post saves through the repository, with no service layer between.

@@ -20,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.capture.http.app.HttpTestApplication;
-import io.audittrail.testsupport.TestPostgres;
 import io.audittrail.testapp.QueryPlans;
+import io.audittrail.testsupport.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,8 +3,8 @@ package io.audittrail.benchmarks.app;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 
 /**
  * The benchmarked writes, the same code in every mode: {@code @Audited} is inert when the audit

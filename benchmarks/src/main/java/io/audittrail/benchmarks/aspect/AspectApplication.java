@@ -10,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
 

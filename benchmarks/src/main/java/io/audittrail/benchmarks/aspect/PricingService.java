@@ -1,7 +1,7 @@
 package io.audittrail.benchmarks.aspect;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 
 /** An audited call that does no work of its own. */
 public class PricingService {

@@ -31,15 +31,15 @@ import org.openjdk.jmh.runner.IterationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.audittrail.benchmarks.app.Database;
-import io.audittrail.store.ChainTrees;
 import io.audittrail.evidence.CheckpointIssuer;
 import io.audittrail.evidence.CheckpointPublisher;
 import io.audittrail.evidence.CheckpointSigner;
-import io.audittrail.store.CheckpointStore;
 import io.audittrail.evidence.EvidenceExporter;
-import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.evidence.SigningKeys;
 import io.audittrail.store.ChainStore;
+import io.audittrail.store.ChainTrees;
+import io.audittrail.store.CheckpointStore;
+import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.Main;
 import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.VerifierKey;

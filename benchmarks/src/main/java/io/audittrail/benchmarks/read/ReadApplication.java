@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.audittrail.autoconfigure.AuditAutoConfiguration;
 import io.audittrail.benchmarks.app.Database;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.export.CsvExporter;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;

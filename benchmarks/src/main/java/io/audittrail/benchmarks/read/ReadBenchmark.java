@@ -22,11 +22,11 @@ import org.openjdk.jmh.runner.IterationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.audittrail.benchmarks.app.Database;
+import io.audittrail.core.TenantScope;
 import io.audittrail.export.CsvExporter;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.store.EventFilter;
-import io.audittrail.core.TenantScope;
 import io.audittrail.store.EventQuery;
 
 /**

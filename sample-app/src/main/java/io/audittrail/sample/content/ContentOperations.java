@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 import io.audittrail.sample.schema.Api;
 import io.audittrail.sample.schema.CustomField;
 import io.audittrail.sample.schema.CustomFieldRepository;

@@ -4,10 +4,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.audittrail.sample.schema.Api;
+import io.audittrail.sample.schema.ApiRepository;
 import io.audittrail.sample.schema.Apis;
 import io.audittrail.sample.service.CmsService;
 import io.audittrail.sample.service.CmsServiceRepository;
-import io.audittrail.sample.schema.ApiRepository;
 import io.audittrail.sample.web.NotFoundException;
 
 /**

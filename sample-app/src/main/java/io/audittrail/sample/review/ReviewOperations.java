@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 import io.audittrail.sample.content.ContentChange;
 import io.audittrail.sample.content.ContentOperations;
 import io.audittrail.sample.content.ContentRepository;

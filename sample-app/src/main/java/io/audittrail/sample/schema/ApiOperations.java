@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 import io.audittrail.sample.service.CmsService;
 import io.audittrail.sample.service.Services;
 import io.audittrail.sample.web.ConflictException;

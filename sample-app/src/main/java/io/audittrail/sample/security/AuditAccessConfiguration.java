@@ -9,10 +9,10 @@ import org.springframework.security.core.Authentication;
 
 import io.audittrail.access.TenantAccessPolicy;
 import io.audittrail.core.TenantScope;
-import io.audittrail.spi.RevertGuard;
 import io.audittrail.sample.review.ReviewRequestRepository;
 import io.audittrail.sample.schema.ApiRepository;
 import io.audittrail.sample.service.ServicePermissions;
+import io.audittrail.spi.RevertGuard;
 
 /**
  * Who reads whose audit log: a member reads the log of each service where their role grants

@@ -7,9 +7,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
-import io.audittrail.capture.http.HttpAuthTypeResolver;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditPrincipal;
+import io.audittrail.spi.HttpAuthTypeResolver;
 
 /**
  * A signed-in member (by session or JWT) acting on one service, with the authorities of their

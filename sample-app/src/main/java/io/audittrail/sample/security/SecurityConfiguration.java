@@ -40,13 +40,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.audittrail.capture.http.HttpAuthTypeResolver;
-import io.audittrail.spi.TenantResolver;
 import io.audittrail.sample.schema.ApiKeys;
 import io.audittrail.sample.service.CurrentTenant;
 import io.audittrail.sample.service.MemberRepository;
 import io.audittrail.sample.service.ServicePermissions;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
+import io.audittrail.spi.HttpAuthTypeResolver;
+import io.audittrail.spi.TenantResolver;
 
 /**
  * Who may call what: the Content and Management APIs take an API key; everything else takes a

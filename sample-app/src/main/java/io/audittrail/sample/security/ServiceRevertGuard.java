@@ -9,11 +9,11 @@ import org.hibernate.Hibernate;
 import org.springframework.util.ReflectionUtils;
 
 import io.audittrail.core.AuditEvent;
-import io.audittrail.spi.RevertGuard;
 import io.audittrail.sample.review.ReviewRequestRepository;
 import io.audittrail.sample.schema.ApiRepository;
 import io.audittrail.sample.service.CmsService;
 import io.audittrail.sample.service.ServicePermissions;
+import io.audittrail.spi.RevertGuard;
 
 /**
  * Refuses to revert an entity that belongs to another service than the one the entry's tenant

@@ -6,8 +6,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 import io.audittrail.sample.web.ConflictException;
 import io.audittrail.sample.web.InvalidInputException;
 import io.audittrail.sample.web.NotFoundException;

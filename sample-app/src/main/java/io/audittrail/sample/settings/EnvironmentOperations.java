@@ -3,8 +3,8 @@ package io.audittrail.sample.settings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.audittrail.annotation.Audited;
 import io.audittrail.annotation.Audited.Detail;
+import io.audittrail.annotation.Audited;
 import io.audittrail.sample.service.CmsService;
 import io.audittrail.sample.service.Services;
 import io.audittrail.sample.web.NotFoundException;

@@ -1,4 +1,4 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.capture.http;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,16 +8,15 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.EventContextResolver;
-import io.audittrail.capture.http.HttpAuthTypeResolver;
-import io.audittrail.capture.http.HttpCaptureFilter;
-import io.audittrail.capture.http.HttpEventWriter;
-import io.audittrail.capture.http.HttpRequestRecorder;
+import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.masking.Masking;
-import io.audittrail.spi.SecretFields;
 import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
+import io.audittrail.spi.HttpAuthTypeResolver;
+import io.audittrail.spi.SecretFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

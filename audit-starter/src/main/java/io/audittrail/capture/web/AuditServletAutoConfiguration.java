@@ -1,4 +1,7 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.capture.web;
+
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -7,12 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-import io.audittrail.capture.web.ServletRequestOriginResolver;
+import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.spi.RequestOriginResolver;
 
 /**
  * Auto-configuration of what the audit log reads from servlet requests: client address and request id.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)

@@ -1,6 +1,8 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.envers;
 
 import jakarta.persistence.EntityManagerFactory;
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import org.hibernate.envers.AuditReader;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,19 +14,18 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
+import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.CommitHook;
-import io.audittrail.envers.AuditRevision;
-import io.audittrail.envers.EnversMappingCheck;
-import io.audittrail.envers.HibernateCommitHook;
-import io.audittrail.envers.JdbcBatching;
-import io.audittrail.envers.RevisionInsertCompletion;
 
 /**
  * Auto-configuration that binds events to Hibernate Envers revisions: registers the starter's
  * revision entity, writes events after Envers has written the revision, has Hibernate write in
  * JDBC batches, and stops the start-up when audited entities' Envers mapping or tables are incomplete.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@API(status = Status.STABLE, since = "0.2")
+@AutoConfiguration(before = AuditAutoConfiguration.class,
+		beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class, EntityManagerFactoryBuilderCustomizer.class,
 		HibernatePropertiesCustomizer.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)

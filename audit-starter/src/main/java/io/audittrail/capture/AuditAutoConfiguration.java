@@ -1,8 +1,10 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.capture;
 
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -14,39 +16,32 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.context.annotation.Role;
+import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.audittrail.capture.AuditedCallRecorder;
-import io.audittrail.capture.AuditedMethodAdvisor;
-import io.audittrail.capture.AuditedMethodScanner;
-import io.audittrail.capture.AuditedMethods;
-import io.audittrail.capture.CommitHook;
-import io.audittrail.capture.EventContextResolver;
-import io.audittrail.capture.RequestCapture;
-import io.audittrail.capture.RevisionRecorder;
-import io.audittrail.capture.StarterOperations;
-import io.audittrail.capture.TransactionalEventWriter;
+import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
-import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.security.AuditSecurityAutoConfiguration;
+import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.RequestOriginResolver;
 import io.audittrail.spi.TenantResolver;
 import io.audittrail.spi.TraceContextResolver;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
  * Auto-configuration of the audit log's capture: the catalog, the {@code @Audited} aspect and the
  * transaction-bound event writer.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
-		AuditServletAutoConfiguration.class, AuditEnversAutoConfiguration.class, TransactionAutoConfiguration.class })
+		AuditServletAutoConfiguration.class, TransactionAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditAutoConfiguration {

@@ -1,10 +1,12 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.capture.http;
 
 import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,40 +19,36 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.audittrail.capture.http.HttpAuthTypeResolver;
-import io.audittrail.capture.http.HttpCaptureFilter;
-import io.audittrail.capture.http.HttpCaptureInterceptor;
-import io.audittrail.capture.http.HttpCaptureSettings;
-import io.audittrail.capture.http.HttpEventWriter;
-import io.audittrail.capture.http.HttpRequestRecorder;
-import io.audittrail.store.RequestStatusStore;
-import io.audittrail.spi.ActorResolver;
+import io.audittrail.autoconfigure.AuditProperties;
+import io.audittrail.capture.AuditAutoConfiguration;
+import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.masking.Masking;
+import io.audittrail.security.AuditSecurityAutoConfiguration;
+import io.audittrail.spi.ActorResolver;
+import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.RequestOriginResolver;
+import io.audittrail.spi.SecretFields;
 import io.audittrail.spi.TenantResolver;
 import io.audittrail.spi.TraceContextResolver;
-import io.audittrail.masking.Masking;
-import io.audittrail.spi.SecretFields;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
-import io.audittrail.security.SpringSecurityAuthTypeResolver;
 import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.RequestStatusStore;
 
 /**
  * Auto-configuration of HTTP request capture ({@code audit.http.enabled}): the capture filter,
  * placed just before the security filters, the interceptor that takes the caller, the masking of
  * secrets, and the asynchronous writer of request entries.
  */
-@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-		AuditServletAutoConfiguration.class, AuditSecurityAutoConfiguration.class })
+@API(status = Status.STABLE, since = "0.2")
+@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditServletAutoConfiguration.class,
+		AuditSecurityAutoConfiguration.class, AuditStoreAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
@@ -128,18 +126,6 @@ public final class AuditHttpCaptureAutoConfiguration {
 			}
 
 		};
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(SecurityContextHolder.class)
-	static class SecurityConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		HttpAuthTypeResolver auditHttpAuthTypeResolver() {
-			return new SpringSecurityAuthTypeResolver();
-		}
-
 	}
 
 }

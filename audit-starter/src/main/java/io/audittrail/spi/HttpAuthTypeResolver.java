@@ -1,11 +1,14 @@
-package io.audittrail.capture.http;
+package io.audittrail.spi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Tells how the caller of a request authenticated. Called on the request's thread while the request
  * is inside the application's security filters; implementations must be thread-safe.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface HttpAuthTypeResolver {
 

@@ -1,5 +1,4 @@
-package io.audittrail.autoconfigure;
-
+package io.audittrail.capture;
 
 import org.hibernate.envers.AuditReader;
 import org.junit.jupiter.api.Test;
@@ -8,25 +7,20 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.context.request.RequestContextHolder;
 
-import io.audittrail.capture.AuditedCallRecorder;
-import io.audittrail.capture.AuditedMethodAdvisor;
-import io.audittrail.capture.CommitHook;
-import io.audittrail.capture.TransactionalEventWriter;
-import io.audittrail.capture.web.ServletRequestOriginResolver;
+import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.Actor;
-import io.audittrail.spi.ActorResolver;
 import io.audittrail.core.AuditEventStore;
+import io.audittrail.envers.AuditEnversAutoConfiguration;
+import io.audittrail.security.AuditSecurityAutoConfiguration;
+import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.RequestOriginResolver;
 import io.audittrail.spi.TenantResolver;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.store.AuditSchemaInitializer;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 
@@ -103,24 +97,6 @@ class AuditAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(ActorResolver.class).currentActor()).isEqualTo(Actor.system());
 		});
-	}
-
-	@Test
-	void readsNoRequestOriginOutsideServletApplications() {
-		this.runner.run((context) -> assertThat(context.getBean(RequestOriginResolver.class))
-			.isNotInstanceOf(ServletRequestOriginResolver.class));
-		this.runner.withClassLoader(new FilteredClassLoader(RequestContextHolder.class))
-			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
-	@Test
-	void readsRequestOriginInServletApplications() {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class))
-			.withConfiguration(AUDIT)
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web", "audit.web.trusted-proxies=10.0.0.0/8")
-			.run((context) -> assertThat(context.getBean(RequestOriginResolver.class))
-				.isInstanceOf(ServletRequestOriginResolver.class));
 	}
 
 	@Test
