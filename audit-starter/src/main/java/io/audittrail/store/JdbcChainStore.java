@@ -32,8 +32,10 @@ final class JdbcChainStore implements ChainStore {
 
 	private static final int FETCH_SIZE = 2000;
 
+	// the seal side is bounded too: unbounded, PostgreSQL's generic plan merges the anti-join with
+	// every seal ever written, so each batch cost grew with the chain
 	private static final String UNSEALED = "select e.id, e.tenant from audit_event e where e.id > ? "
-			+ "and not exists (select 1 from audit_seal s where s.event_id = e.id) "
+			+ "and not exists (select 1 from audit_seal s where s.event_id = e.id and s.event_id > ?) "
 			+ "and (e.http_method is null or e.http_status is not null or e.occurred_at < ? "
 			+ "or exists (select 1 from audit_request_status st where st.event_id = e.id)) "
 			+ "order by e.id fetch first ? rows only";
@@ -89,7 +91,7 @@ final class JdbcChainStore implements ChainStore {
 	@Override
 	public List<Unsealed> unsealed(long afterId, Instant graceLimit, int limit) {
 		return this.jdbc.query(UNSEALED, (row, index) -> new Unsealed(row.getLong(1), row.getString(2)), afterId,
-				OffsetDateTime.ofInstant(graceLimit, ZoneOffset.UTC), limit);
+				afterId, OffsetDateTime.ofInstant(graceLimit, ZoneOffset.UTC), limit);
 	}
 
 	@Override
