@@ -44,8 +44,8 @@ import io.audittrail.store.ChainStore;
  * that each insert events through the starter's {@link AuditEventStore} one per transaction (as the
  * {@code @Audited} writer does) and in transactions of {@value #BATCH_SIZE} (as the HTTP capture
  * writer does), with the starter's background sealer stopped, and then start the sealer until it has
- * sealed every event of the round. The figures do not depend on the machine's load, only on the
- * work the server does. Runs on the embedded PostgreSQL of {@link Database#POSTGRESQL}.
+ * sealed every event of the round. The figures count the server's work, not the time it waited for
+ * a core. Runs on the embedded PostgreSQL of {@link Database#POSTGRESQL}.
  */
 public final class SealCpu {
 
