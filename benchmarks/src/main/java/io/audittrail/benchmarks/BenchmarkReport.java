@@ -27,6 +27,7 @@ import io.audittrail.benchmarks.read.AuditLogSeed;
 import io.audittrail.benchmarks.read.EvidenceBenchmark;
 import io.audittrail.benchmarks.read.HeapGrowthProfiler;
 import io.audittrail.benchmarks.read.ReadBenchmark;
+import io.audittrail.benchmarks.seal.SealCpu;
 import io.audittrail.benchmarks.stream.RelayProfiler;
 import io.audittrail.benchmarks.stream.StreamBenchmark;
 import io.audittrail.benchmarks.write.WriteBenchmark;
@@ -73,6 +74,7 @@ public final class BenchmarkReport {
 		boolean http = included.matcher(HttpRecordingBenchmark.class.getName() + ".recordedRequests").find();
 		boolean stream = StreamBenchmark.selectedBy(included);
 		List<Database> databases = databases(builder.build());
+		boolean sealCpu = included.matcher(SealCpu.class.getName()).find() && databases.contains(Database.POSTGRESQL);
 		if ((writes || reads || http || stream) && databases.contains(Database.POSTGRESQL)) {
 			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
@@ -138,11 +140,25 @@ public final class BenchmarkReport {
 				.build();
 			results.addAll(new Runner(options).run());
 		}
+		SealCpu.Result sealing = null;
+		if (sealCpu) {
+			// last, so that its application does not shape the code the write benchmarks compiled
+			out.println("Measuring PostgreSQL's CPU per stored and sealed event ...");
+			sealing = SealCpu.measure(out);
+		}
 		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
 		out.println();
 		String load = String.format(java.util.Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
 				loadBefore, loadAverage());
-		out.println(new ResultTable(results, roundTrips).toMarkdown(machine() + load, command(selection), took));
+		if (results.isEmpty() && sealing != null) {
+			out.println("Command: `" + command(selection) + "` (" + took.toMinutes() + " min " + took.toSecondsPart() + " s)\n");
+		}
+		else {
+			out.println(new ResultTable(results, roundTrips).toMarkdown(machine() + load, command(selection), took));
+		}
+		if (sealing != null) {
+			out.println(sealing.toMarkdown());
+		}
 		if (!seedings.isEmpty()) {
 			out.println("Audit log of " + ResultTable.number(AuditLogSeed.EVENTS) + " sealed events for the read benchmarks: "
 					+ seedings.stream().map(AuditLogSeed.Seeding::toString).collect(Collectors.joining(", ")));
