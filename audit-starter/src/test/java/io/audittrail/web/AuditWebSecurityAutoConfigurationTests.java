@@ -1,4 +1,4 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
