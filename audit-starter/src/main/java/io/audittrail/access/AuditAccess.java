@@ -6,12 +6,16 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
 import io.audittrail.revert.RevertService;
+import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.EventQuery;
 
 /**
@@ -24,6 +28,7 @@ import io.audittrail.store.EventQuery;
  * mode of an application without Spring Security, everyone reads everything and nobody reverts.
  * Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class AuditAccess {
 
 	/** Why nobody reverts in the open mode. */
@@ -55,7 +60,7 @@ public final class AuditAccess {
 	 * @param events reads the entry to revert; answers {@code null} without the JSON API
 	 * @param reverts tells the authorities a revert needs; answers {@code null} without JPA and Envers
 	 */
-	public static AuditAccess withSpringSecurity(Authorities authorities, TenantAccessPolicy tenants,
+	static AuditAccess withSpringSecurity(Authorities authorities, TenantAccessPolicy tenants,
 			Supplier<EventQuery> events, Supplier<RevertService> reverts) {
 		return new AuditAccess(new SpringSecurityReaders(tenants), authorities, events, reverts);
 	}
@@ -64,7 +69,7 @@ public final class AuditAccess {
 	 * Everyone reads everything as a guest and nobody reverts, since nobody could be named for the
 	 * change: only when explicitly allowed, for development.
 	 */
-	public static AuditAccess open() {
+	static AuditAccess open() {
 		return new AuditAccess(null, null, () -> null, () -> null);
 	}
 
@@ -196,7 +201,7 @@ public final class AuditAccess {
 	 * @param revert needed to revert
 	 * @param system needed to see system-level entries; {@code null} when the view authority suffices
 	 */
-	public record Authorities(String view, String revert, String system) {
+	record Authorities(String view, String revert, String system) {
 
 	}
 

@@ -1,5 +1,8 @@
 package io.audittrail.access;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import org.springframework.http.HttpStatus;
 
 import io.audittrail.core.TenantScope;
@@ -12,6 +15,7 @@ import io.audittrail.core.TenantScope;
  * @param canRevert whether the reader may revert changes in some tenant (whether they may revert one
  * entry is {@link AuditAccess#mayRevert(String)})
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public record AuditReader(String name, TenantScope scope, boolean canRevert) {
 
 	/**

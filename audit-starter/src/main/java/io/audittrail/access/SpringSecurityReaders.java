@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 
 import io.audittrail.core.TenantScope;
+import io.audittrail.spi.TenantAccessPolicy;
 
 /**
  * Readers from Spring Security's current authentication, their tenants from the

@@ -10,21 +10,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
-import io.audittrail.evidence.web.CheckpointController;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
-import io.audittrail.store.EventQuery;
-import io.audittrail.store.RetentionStore;
 
 /**
  * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing key, the
@@ -32,7 +25,7 @@ import io.audittrail.store.RetentionStore;
  * chains' checkpoints and its schedule. Off with {@code audit.integrity.signing.enabled=false}.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
-@AutoConfiguration(after = { AuditIntegrityAutoConfiguration.class, AuditWebAutoConfiguration.class })
+@AutoConfiguration(after = AuditIntegrityAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.signing.enabled", matchIfMissing = true)
@@ -83,22 +76,6 @@ public final class AuditEvidenceAutoConfiguration {
 	CheckpointSchedule auditCheckpointSchedule(CheckpointIssuer issuer, ChainStore chains,
 			AuditProperties properties) {
 		return new CheckpointSchedule(issuer, chains, properties.getIntegrity().getCheckpointInterval());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnBean({ AuditAccess.class, EventQuery.class, ChainTrees.class, CheckpointStore.class, ChainStore.class,
-			RetentionStore.class })
-	static class WebConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees,
-				EventQuery events, AuditAccess access, ChainStore chains, RetentionStore retention,
-				CheckpointSchedule issuing) {
-			return new CheckpointController(checkpoints, trees, events, access, chains, retention, issuing);
-		}
-
 	}
 
 }

@@ -9,24 +9,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
-import io.audittrail.integrity.web.IntegrityController;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
 
 /**
  * Auto-configuration of the hash chains: the sealer that links committed events, its schedule, the
- * verification bean and its JSON endpoint.
+ * verification bean.
  */
 @API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditWebAutoConfiguration.class })
+@AutoConfiguration(after = AuditStoreAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
 @ConditionalOnBean(ChainStore.class)
@@ -49,19 +44,6 @@ public final class AuditIntegrityAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditIntegrity auditIntegrity(ChainStore store, AuditProperties properties) {
 		return new AuditIntegrity(store, properties.getIntegrity().getFullVerificationInterval(), Clock.systemUTC());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnBean(AuditAccess.class)
-	static class WebConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		IntegrityController auditIntegrityController(AuditIntegrity integrity, AuditAccess access) {
-			return new IntegrityController(integrity, access);
-		}
-
 	}
 
 }

@@ -61,7 +61,7 @@ import io.audittrail.store.PagePosition;
  * exporting and reverting are.
  */
 @AuditApiEndpoint
-public class AuditApiController {
+class AuditApiController {
 
 	private final AuditAccess access;
 
@@ -92,7 +92,7 @@ public class AuditApiController {
 	 * @param operations records exports; {@code null} when nothing is recorded
 	 * @param reverts reverts changes; {@code null} without JPA and Envers
 	 */
-	public AuditApiController(AuditAccess access, EventQuery events, EntityChanges changes,
+	AuditApiController(AuditAccess access, EventQuery events, EntityChanges changes,
 			OperationCatalog catalog, CursorCodec cursors, StarterOperations operations, RevertService reverts) {
 		this.access = access;
 		this.events = events;

@@ -6,6 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Marks a controller of the audit log's JSON API: mapped under {@code audit.web.base-path}
  * followed by {@code /api}, its errors answered as problem details by {@link AuditProblemHandler}.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -24,7 +24,7 @@ import io.audittrail.store.ColumnPreferenceStore;
  * the reader's language, and the columns each reader chose.
  */
 @AuditApiEndpoint
-public class AuditCatalogController {
+class AuditCatalogController {
 
 	private static final List<String> FIXED_COLUMNS = List.of("occurredAt", "ip", "member", "apiKey", "operation",
 			"tenant", "action", "outcome", "entity", "request", "summary");
@@ -55,7 +55,7 @@ public class AuditCatalogController {
 	 * @param catalog the operation catalog
 	 * @param preferences keeps the column preferences
 	 */
-	public AuditCatalogController(AuditAccess access, OperationCatalog catalog,
+	AuditCatalogController(AuditAccess access, OperationCatalog catalog,
 			ColumnPreferenceStore preferences) {
 		this.access = access;
 		this.catalog = catalog;

@@ -23,7 +23,7 @@ import io.audittrail.revert.RevertRefusedException;
  * history that cannot be loaded; for every controller marked {@link AuditApiEndpoint}.
  */
 @RestControllerAdvice(annotations = AuditApiEndpoint.class)
-public class AuditProblemHandler {
+class AuditProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(AuditProblemHandler.class);
 

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
+
 import io.audittrail.catalog.EntryLabel;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
@@ -23,6 +26,7 @@ import io.audittrail.query.HistoryEntry;
  * Renders events, changes and history entries in the JSON shapes of the API: maps keep the field
  * order and write absent parts as {@code null}. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class EventJson {
 
 	/** How many changed fields a list row's summary names before it says how many more there are. */

@@ -40,15 +40,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-import io.audittrail.autoconfigure.AuditAccessAutoConfiguration;
-import io.audittrail.autoconfigure.AuditPagesAutoConfiguration;
-import io.audittrail.autoconfigure.AuditWebAutoConfiguration;
 import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.TestApplication;
+import io.audittrail.web.AuditWebAutoConfiguration;
+import io.audittrail.web.ui.AuditPagesAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

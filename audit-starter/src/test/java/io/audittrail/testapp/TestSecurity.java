@@ -14,8 +14,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-import io.audittrail.access.TenantAccessPolicy;
 import io.audittrail.core.TenantScope;
+import io.audittrail.spi.TenantAccessPolicy;
 
 /**
  * Security of the test application: HTTP Basic with session-style CSRF protection, and tenant

@@ -35,7 +35,7 @@ import io.audittrail.web.AuditApiEndpoint;
  * else: the pages load everything else through the JSON API.
  */
 @RestController
-public class AuditPagesController {
+class AuditPagesController {
 
 	/** The page a signed-in reader without the view authority gets, in English and Japanese. */
 	private static final Map<String, Map<String, String>> FORBIDDEN = Map.of("en",
@@ -55,7 +55,7 @@ public class AuditPagesController {
 	/**
 	 * @param access who reads the pages and may revert which entry, the decision the JSON API asks too
 	 */
-	public AuditPagesController(AuditAccess access) {
+	AuditPagesController(AuditAccess access) {
 		this.access = access;
 		this.shell = read("io/audittrail/web/ui/index.html");
 		this.forbidden = read("io/audittrail/web/ui/forbidden.html");

@@ -7,12 +7,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 
-import io.audittrail.access.TenantAccessPolicy;
 import io.audittrail.core.TenantScope;
 import io.audittrail.sample.review.ReviewRequestRepository;
 import io.audittrail.sample.schema.ApiRepository;
 import io.audittrail.sample.service.ServicePermissions;
 import io.audittrail.spi.RevertGuard;
+import io.audittrail.spi.TenantAccessPolicy;
 
 /**
  * Who reads whose audit log: a member reads the log of each service where their role grants

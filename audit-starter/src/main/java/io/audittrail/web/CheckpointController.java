@@ -1,4 +1,4 @@
-package io.audittrail.evidence.web;
+package io.audittrail.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,8 +40,6 @@ import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.InclusionProof;
 import io.audittrail.verifier.Merkle;
-import io.audittrail.web.AuditApiEndpoint;
-import io.audittrail.web.BadParameterException;
 
 /**
  * {@code GET {base}/api/checkpoints}, {@code {base}/api/events/{id}/proof} and
@@ -50,7 +48,7 @@ import io.audittrail.web.BadParameterException;
  * one and a period's evidence bundle, to the readers of the chain's tenant only. Without {@code tenant} the system-level chain is meant.
  */
 @AuditApiEndpoint
-public class CheckpointController {
+class CheckpointController {
 
 	/** How many checkpoints a history lists at most. */
 	static final int MAX_LIMIT = 1000;
@@ -78,7 +76,7 @@ public class CheckpointController {
 	 * @param retention where retention left each chain
 	 * @param issuing issues a chain's checkpoint before its evidence is exported
 	 */
-	public CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
+	CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
 			AuditAccess access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
 		this.checkpoints = checkpoints;
 		this.trees = trees;

@@ -1,6 +1,9 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,6 +17,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.audittrail.autoconfigure.AuditProperties;
+
 /**
  * Protects the audit log's pages and API in an application that defines no security of its own: a
  * filter chain for {@code audit.web.base-path} only, so the application's own endpoints stay as
@@ -21,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * credentials needs no CSRF token and is answered 401. Backs off as soon as the application defines
  * a {@link SecurityFilterChain} of its own.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -1,4 +1,4 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.access;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,6 +1,9 @@
-package io.audittrail.access;
+package io.audittrail.spi;
 
 import java.util.Collection;
+
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -8,10 +11,11 @@ import org.springframework.security.core.GrantedAuthority;
 import io.audittrail.core.TenantScope;
 
 /**
- * Says which tenants' entries a signed-in reader may see and revert. Asked by {@link AuditAccess} on
- * every call of the JSON API, the admin pages and the integrity and evidence endpoints, after the
+ * Says which tenants' entries a signed-in reader may see and revert. Asked by the audit log's access
+ * decision on every call of the JSON API, the admin pages and the integrity and evidence endpoints, after the
  * authorities are checked; implementations must be thread-safe.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface TenantAccessPolicy {
 

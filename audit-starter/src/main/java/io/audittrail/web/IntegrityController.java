@@ -1,4 +1,4 @@
-package io.audittrail.integrity.web;
+package io.audittrail.web;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,21 +8,19 @@ import io.audittrail.access.AuditReader;
 import io.audittrail.core.TenantScope;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
-import io.audittrail.web.AuditApiEndpoint;
-import io.audittrail.web.BadParameterException;
 
 /**
  * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one tenant's,
  * going on from where the last call verified them (see {@link AuditIntegrity#verifyLatest(String)}).
  */
 @AuditApiEndpoint
-public class IntegrityController {
+class IntegrityController {
 
 	private final AuditIntegrity integrity;
 
 	private final AuditAccess access;
 
-	public IntegrityController(AuditIntegrity integrity, AuditAccess access) {
+	IntegrityController(AuditIntegrity integrity, AuditAccess access) {
 		this.integrity = integrity;
 		this.access = access;
 	}

@@ -1,4 +1,7 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.web.ui;
+
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,13 +15,15 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditAccessAutoConfiguration;
+import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.AuditAutoConfiguration;
-import io.audittrail.web.ui.AuditPagesController;
 
 /**
  * Auto-configuration of the admin pages under {@code audit.web.base-path}: the HTML shell, its
  * static assets; on whenever the access decision is (see {@link AuditAccessAutoConfiguration}).
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)

@@ -1,4 +1,4 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.web;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,12 +15,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.audittrail.access.AuditAccess;
-import io.audittrail.access.TenantAccessPolicy;
+import io.audittrail.access.AuditAccessAutoConfiguration;
 import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.TenantScope;
+import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.AuditStoreAutoConfiguration;
-import io.audittrail.web.AuditApiController;
-import io.audittrail.web.AuditCatalogController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.web;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,6 +7,9 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.envers.AuditReader;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,27 +27,36 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.access.AuditAccess;
+import io.audittrail.access.AuditAccessAutoConfiguration;
+import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
+import io.audittrail.evidence.AuditEvidenceAutoConfiguration;
+import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.integrity.AuditIntegrity;
+import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
 import io.audittrail.revert.RevertService;
 import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.AuditStoreAutoConfiguration;
+import io.audittrail.store.ChainStore;
+import io.audittrail.store.ChainTrees;
+import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.ColumnPreferenceStore;
 import io.audittrail.store.EventQuery;
-import io.audittrail.web.AuditApiController;
-import io.audittrail.web.AuditCatalogController;
-import io.audittrail.web.AuditProblemHandler;
+import io.audittrail.store.RetentionStore;
 
 /**
- * Auto-configuration of the audit log's JSON API in servlet applications, on whenever the access
- * decision is (see {@link AuditAccessAutoConfiguration}).
+ * Auto-configuration of the audit log's JSON API in servlet applications, with the integrity and
+ * evidence endpoints when those features are on; on whenever the access decision is (see
+ * {@link AuditAccessAutoConfiguration}).
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-		AuditAccessAutoConfiguration.class },
+		AuditAccessAutoConfiguration.class, AuditIntegrityAutoConfiguration.class, AuditEvidenceAutoConfiguration.class },
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
@@ -90,6 +102,33 @@ public final class AuditWebAutoConfiguration {
 	@Bean
 	AuditProblemHandler auditProblemHandler() {
 		return new AuditProblemHandler();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(AuditIntegrity.class)
+	static class IntegrityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		IntegrityController auditIntegrityController(AuditIntegrity integrity, AuditAccess access) {
+			return new IntegrityController(integrity, access);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean({ CheckpointSchedule.class, ChainTrees.class, CheckpointStore.class, ChainStore.class,
+			RetentionStore.class })
+	static class EvidenceConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees,
+				EventQuery events, AuditAccess access, ChainStore chains, RetentionStore retention,
+				CheckpointSchedule issuing) {
+			return new CheckpointController(checkpoints, trees, events, access, chains, retention, issuing);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

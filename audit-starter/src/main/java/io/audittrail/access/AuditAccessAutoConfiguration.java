@@ -1,4 +1,7 @@
-package io.audittrail.autoconfigure;
+package io.audittrail.access;
+
+import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,10 +17,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.function.SingletonSupplier;
 
-import io.audittrail.access.AuditAccess;
-import io.audittrail.access.TenantAccessPolicy;
+import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.revert.RevertService;
+import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.EventQuery;
 
 /**
@@ -26,6 +29,7 @@ import io.audittrail.store.EventQuery;
  * application without it sets {@code audit.web.allow-without-security}. Without it, none of them
  * starts.
  */
+@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = AuditAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
