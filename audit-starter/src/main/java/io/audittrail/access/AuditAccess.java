@@ -19,14 +19,14 @@ import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.EventQuery;
 
 /**
- * The one decision on who may read and revert the audit log, asked by the JSON API, the admin
- * pages, and the integrity and evidence endpoints alike, so that the pages offer exactly what the
- * API allows. Reading needs the view authority, system-level entries the system authority (when
- * set), and reverting an entry the revert authority, the entry's tenant among those the
- * {@link TenantAccessPolicy} lets the reader revert, and every authority the catalog names for the
- * entry's change, held in that tenant. Not signed in gives 401, anything missing 403. In the open
- * mode of an application without Spring Security, everyone reads everything and nobody reverts.
- * Thread-safe.
+ * The one decision on who may read and revert the audit log, asked by the JSON API, the
+ * admin pages, and the integrity and evidence endpoints alike, so that the pages offer
+ * exactly what the API allows. Reading needs the view authority, system-level entries the
+ * system authority (when set), and reverting an entry the revert authority, the entry's
+ * tenant among those the {@link TenantAccessPolicy} lets the reader revert, and every
+ * authority the catalog names for the entry's change, held in that tenant. Not signed in
+ * gives 401, anything missing 403. In the open mode of an application without Spring
+ * Security, everyone reads everything and nobody reverts. Thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class AuditAccess {
@@ -58,7 +58,8 @@ public final class AuditAccess {
 	 * @param authorities the authorities needed
 	 * @param tenants which tenants a reader may see and revert
 	 * @param events reads the entry to revert; answers {@code null} without the JSON API
-	 * @param reverts tells the authorities a revert needs; answers {@code null} without JPA and Envers
+	 * @param reverts tells the authorities a revert needs; answers {@code null} without
+	 * JPA and Envers
 	 */
 	static AuditAccess withSpringSecurity(Authorities authorities, TenantAccessPolicy tenants,
 			Supplier<EventQuery> events, Supplier<RevertService> reverts) {
@@ -66,8 +67,8 @@ public final class AuditAccess {
 	}
 
 	/**
-	 * Everyone reads everything as a guest and nobody reverts, since nobody could be named for the
-	 * change: only when explicitly allowed, for development.
+	 * Everyone reads everything as a guest and nobody reverts, since nobody could be
+	 * named for the change: only when explicitly allowed, for development.
 	 */
 	static AuditAccess open() {
 		return new AuditAccess(null, null, () -> null, () -> null);
@@ -83,14 +84,15 @@ public final class AuditAccess {
 		}
 		SignedIn reader = signedIn();
 		require(reader, this.authorities.view(), "Reading the audit log needs the authority '%s'.");
-		return new AuditReader(reader.name(), readable(reader), reader.holds(this.authorities.revert())
-				&& !nothing(revertible(reader)));
+		return new AuditReader(reader.name(), readable(reader),
+				reader.holds(this.authorities.revert()) && !nothing(revertible(reader)));
 	}
 
 	/**
 	 * The entry with the given id, once the current reader may revert it.
 	 * @throws AuditAccessException 401 or 403 when they may not
-	 * @throws ErrorResponseException 404 when the entry does not exist or is in a tenant they may not read
+	 * @throws ErrorResponseException 404 when the entry does not exist or is in a tenant
+	 * they may not read
 	 */
 	public AuditEvent requireRevert(String id) {
 		if (this.readers == null) {
@@ -99,13 +101,12 @@ public final class AuditAccess {
 		SignedIn reader = signedIn();
 		require(reader, this.authorities.view(), "Reading the audit log needs the authority '%s'.");
 		require(reader, this.authorities.revert(), "Reverting a change needs the authority '%s'.");
-		AuditEvent event = find(id, readable(reader))
-			.orElseThrow(() -> notFound("Entry " + id + " does not exist."));
+		AuditEvent event = find(id, readable(reader)).orElseThrow(() -> notFound("Entry " + id + " does not exist."));
 		String tenant = event.tenant();
 		if (!revertible(reader).includes(tenant)) {
-			throw new AuditAccessException(HttpStatus.FORBIDDEN, (tenant != null)
-					? "You may not revert changes in tenant '" + tenant + "'."
-					: "You may not revert system-level changes.");
+			throw new AuditAccessException(HttpStatus.FORBIDDEN,
+					(tenant != null) ? "You may not revert changes in tenant '" + tenant + "'."
+							: "You may not revert system-level changes.");
 		}
 		RevertService reverts = this.reverts.get();
 		if (reverts != null) {
@@ -113,16 +114,19 @@ public final class AuditAccess {
 			Collection<String> held = needed.isEmpty() ? needed : reader.authoritiesIn(tenant);
 			for (String authority : needed) {
 				if (!held.contains(authority)) {
-					throw new AuditAccessException(HttpStatus.FORBIDDEN, "Reverting this change needs the authority '"
-							+ authority + "'" + ((tenant != null) ? " in tenant '" + tenant + "'" : "")
-							+ ", as making it does.");
+					throw new AuditAccessException(HttpStatus.FORBIDDEN,
+							"Reverting this change needs the authority '" + authority + "'"
+									+ ((tenant != null) ? " in tenant '" + tenant + "'" : "") + ", as making it does.");
 				}
 			}
 		}
 		return event;
 	}
 
-	/** Whether the current reader may revert the entry with the given id, as {@link #requireRevert} decides. */
+	/**
+	 * Whether the current reader may revert the entry with the given id, as
+	 * {@link #requireRevert} decides.
+	 */
 	public boolean mayRevert(String id) {
 		if (this.readers == null || this.reverts.get() == null) {
 			return false;
@@ -167,7 +171,10 @@ public final class AuditAccess {
 		return withSystem(reader, reader.revertibleTenants());
 	}
 
-	/** The scope, with the system-level entries only for holders of the system authority (when set). */
+	/**
+	 * The scope, with the system-level entries only for holders of the system authority
+	 * (when set).
+	 */
 	private TenantScope withSystem(SignedIn reader, TenantScope scope) {
 		boolean system = this.authorities.system() == null || reader.holds(this.authorities.system());
 		return scope.withSystem(scope.system() && system);
@@ -199,7 +206,8 @@ public final class AuditAccess {
 	 *
 	 * @param view needed to read
 	 * @param revert needed to revert
-	 * @param system needed to see system-level entries; {@code null} when the view authority suffices
+	 * @param system needed to see system-level entries; {@code null} when the view
+	 * authority suffices
 	 */
 	record Authorities(String view, String revert, String system) {
 
@@ -215,7 +223,10 @@ public final class AuditAccess {
 
 	}
 
-	/** Where the signed-in reader comes from; kept apart so that the open mode needs no Spring Security. */
+	/**
+	 * Where the signed-in reader comes from; kept apart so that the open mode needs no
+	 * Spring Security.
+	 */
 	interface Readers {
 
 		/** The signed-in reader, or {@code null} when nobody is signed in. */

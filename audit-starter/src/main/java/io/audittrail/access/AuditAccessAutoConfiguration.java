@@ -24,10 +24,10 @@ import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.EventQuery;
 
 /**
- * Auto-configuration of the one access decision that the JSON API, the admin pages and the
- * integrity and evidence endpoints ask: through Spring Security, or open for reading when an
- * application without it sets {@code audit.web.allow-without-security}. Without it, none of them
- * starts.
+ * Auto-configuration of the one access decision that the JSON API, the admin pages and
+ * the integrity and evidence endpoints ask: through Spring Security, or open for reading
+ * when an application without it sets {@code audit.web.allow-without-security}. Without
+ * it, none of them starts.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = AuditAutoConfiguration.class)
@@ -53,9 +53,11 @@ public final class AuditAccessAutoConfiguration {
 		AuditAccess auditAccess(AuditProperties properties, TenantAccessPolicy tenants,
 				ObjectProvider<EventQuery> events, ObjectProvider<RevertService> reverts) {
 			AuditProperties.Security security = properties.getSecurity();
-			return AuditAccess.withSpringSecurity(new AuditAccess.Authorities(security.getViewAuthority(),
-					security.getRevertAuthority(), security.getSystemAuthority()), tenants,
-					SingletonSupplier.of(events::getIfAvailable), SingletonSupplier.of(reverts::getIfAvailable));
+			return AuditAccess.withSpringSecurity(
+					new AuditAccess.Authorities(security.getViewAuthority(), security.getRevertAuthority(),
+							security.getSystemAuthority()),
+					tenants, SingletonSupplier.of(events::getIfAvailable),
+					SingletonSupplier.of(reverts::getIfAvailable));
 		}
 
 	}

@@ -18,7 +18,10 @@ public class AuditAccessException extends RuntimeException {
 		this.status = status;
 	}
 
-	/** With the framework's own exception as cause, so that its sign-in entry point can answer a page. */
+	/**
+	 * With the framework's own exception as cause, so that its sign-in entry point can
+	 * answer a page.
+	 */
 	AuditAccessException(HttpStatus status, String message, Throwable cause) {
 		super(message, cause);
 		this.status = status;

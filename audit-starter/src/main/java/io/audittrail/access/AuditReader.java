@@ -12,8 +12,8 @@ import io.audittrail.core.TenantScope;
  *
  * @param name the reader's name, such as a member's email
  * @param scope the tenants whose entries the reader may see
- * @param canRevert whether the reader may revert changes in some tenant (whether they may revert one
- * entry is {@link AuditAccess#mayRevert(String)})
+ * @param canRevert whether the reader may revert changes in some tenant (whether they may
+ * revert one entry is {@link AuditAccess#mayRevert(String)})
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public record AuditReader(String name, TenantScope scope, boolean canRevert) {
@@ -25,9 +25,9 @@ public record AuditReader(String name, TenantScope scope, boolean canRevert) {
 	 */
 	public void requireTenant(String tenant) {
 		if (!this.scope.includes(tenant)) {
-			throw new AuditAccessException(HttpStatus.FORBIDDEN, (tenant != null)
-					? "You may not read the audit log of tenant '" + tenant + "'."
-					: "You may not read the system-level audit log.");
+			throw new AuditAccessException(HttpStatus.FORBIDDEN,
+					(tenant != null) ? "You may not read the audit log of tenant '" + tenant + "'."
+							: "You may not read the system-level audit log.");
 		}
 	}
 

@@ -10,8 +10,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
- * Matches when the audit log's API can be protected (Spring Security is on the classpath) or when
- * serving it unprotected is explicitly allowed; warns when the API stays off for lack of both.
+ * Matches when the audit log's API can be protected (Spring Security is on the classpath)
+ * or when serving it unprotected is explicitly allowed; warns when the API stays off for
+ * lack of both.
  */
 final class OnWebAccessCondition extends SpringBootCondition {
 
@@ -29,7 +30,8 @@ final class OnWebAccessCondition extends SpringBootCondition {
 		}
 		logger.warn("The audit log's JSON API is off: Spring Security is not on the classpath, so it could not be "
 				+ "protected. Add Spring Security, or set audit.web.allow-without-security=true for development.");
-		return ConditionOutcome.noMatch("Spring Security is not on the classpath and audit.web.allow-without-security is not true");
+		return ConditionOutcome
+			.noMatch("Spring Security is not on the classpath and audit.web.allow-without-security is not true");
 	}
 
 }

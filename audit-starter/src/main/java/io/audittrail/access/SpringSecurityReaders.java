@@ -19,8 +19,8 @@ import io.audittrail.spi.TenantAccessPolicy;
 
 /**
  * Readers from Spring Security's current authentication, their tenants from the
- * {@link TenantAccessPolicy}. A caller who is not signed in gets an exception whose cause is Spring
- * Security's own, so that its entry point asks a browser to sign in.
+ * {@link TenantAccessPolicy}. A caller who is not signed in gets an exception whose cause
+ * is Spring Security's own, so that its entry point asks a browser to sign in.
  */
 final class SpringSecurityReaders implements AuditAccess.Readers {
 
@@ -73,7 +73,8 @@ final class SpringSecurityReaders implements AuditAccess.Readers {
 
 	@Override
 	public AuditAccessException notSignedIn(String message) {
-		return new AuditAccessException(HttpStatus.UNAUTHORIZED, message, new InsufficientAuthenticationException(message));
+		return new AuditAccessException(HttpStatus.UNAUTHORIZED, message,
+				new InsufficientAuthenticationException(message));
 	}
 
 	@Override

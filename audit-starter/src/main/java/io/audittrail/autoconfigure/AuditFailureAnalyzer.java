@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import io.audittrail.core.AuditConfigurationException;
 
 /**
- * Explains start-up failures caused by a bad {@code @Audited} annotation, catalog file, Envers
- * mapping or checkpoint signing key.
+ * Explains start-up failures caused by a bad {@code @Audited} annotation, catalog file,
+ * Envers mapping or checkpoint signing key.
  */
 final class AuditFailureAnalyzer implements FailureAnalyzer {
 

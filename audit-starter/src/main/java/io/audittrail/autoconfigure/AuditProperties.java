@@ -19,27 +19,27 @@ import io.audittrail.core.StreamFormat;
 public class AuditProperties {
 
 	/**
-	 * Whether to record the audit log. When false, the application behaves as if the starter were
-	 * absent.
+	 * Whether to record the audit log. When false, the application behaves as if the
+	 * starter were absent.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * What happens to a business call whose audit cannot be written: 'fail' fails the call and rolls
-	 * its transaction back; 'log' lets it go on and counts the lost events in the metric
-	 * 'audit.events.lost'.
+	 * What happens to a business call whose audit cannot be written: 'fail' fails the
+	 * call and rolls its transaction back; 'log' lets it go on and counts the lost events
+	 * in the metric 'audit.events.lost'.
 	 */
 	private FailurePolicy failurePolicy = FailurePolicy.FAIL;
 
 	/**
-	 * Whether to record calls that throw, with outcome FAILURE and the error class, in a transaction of
-	 * their own.
+	 * Whether to record calls that throw, with outcome FAILURE and the error class, in a
+	 * transaction of their own.
 	 */
 	private boolean recordFailures = true;
 
 	/**
-	 * Whether to record audited calls made inside another audited call too. By default only the
-	 * outermost operation is recorded.
+	 * Whether to record audited calls made inside another audited call too. By default
+	 * only the outermost operation is recorded.
 	 */
 	private boolean recordNested = false;
 
@@ -139,10 +139,11 @@ public class AuditProperties {
 		private boolean recordUnannotated = true;
 
 		/**
-		 * Size of the JDBC batches Hibernate writes with, set when the application sets no
-		 * 'hibernate.jdbc.batch_size' of its own, so that the audit rows of a transaction take few round
-		 * trips to the database; inserts and updates are then also ordered by table. 0 leaves Hibernate's
-		 * default, which writes each row with a statement of its own.
+		 * Size of the JDBC batches Hibernate writes with, set when the application sets
+		 * no 'hibernate.jdbc.batch_size' of its own, so that the audit rows of a
+		 * transaction take few round trips to the database; inserts and updates are then
+		 * also ordered by table. 0 leaves Hibernate's default, which writes each row with
+		 * a statement of its own.
 		 */
 		private int jdbcBatchSize = 50;
 
@@ -187,8 +188,9 @@ public class AuditProperties {
 	public static class Store {
 
 		/**
-		 * Whether to create and upgrade the audit tables with the starter's Flyway migrations (H2 and
-		 * PostgreSQL). Turn off when the application's own migrations create them.
+		 * Whether to create and upgrade the audit tables with the starter's Flyway
+		 * migrations (H2 and PostgreSQL). Turn off when the application's own migrations
+		 * create them.
 		 */
 		private boolean initializeSchema = true;
 
@@ -201,9 +203,9 @@ public class AuditProperties {
 		}
 
 		/**
-		 * Whether the database itself refuses updates of events, seals and statuses (PostgreSQL:
-		 * triggers installed at start-up; deletes by retention still work). Refused at start-up on
-		 * other databases, which cannot enforce it.
+		 * Whether the database itself refuses updates of events, seals and statuses
+		 * (PostgreSQL: triggers installed at start-up; deletes by retention still work).
+		 * Refused at start-up on other databases, which cannot enforce it.
 		 */
 		private boolean appendOnly = false;
 
@@ -227,20 +229,21 @@ public class AuditProperties {
 		private String basePath = "/audit";
 
 		/**
-		 * Addresses or CIDR ranges of proxies whose X-Forwarded-For header is trusted for the client IP
-		 * address. Empty: the header is ignored.
+		 * Addresses or CIDR ranges of proxies whose X-Forwarded-For header is trusted for
+		 * the client IP address. Empty: the header is ignored.
 		 */
 		private List<String> trustedProxies = new ArrayList<>();
 
 		/**
-		 * Whether to serve the JSON API and pages when Spring Security is not on the classpath, so that
-		 * anyone can read the log. For local development only.
+		 * Whether to serve the JSON API and pages when Spring Security is not on the
+		 * classpath, so that anyone can read the log. For local development only.
 		 */
 		private boolean allowWithoutSecurity = false;
 
 		/**
-		 * Secret that signs the list's page cursors, so that every instance of the application accepts
-		 * the cursors of the others. Unset: a random secret per start, and cursors expire on restart.
+		 * Secret that signs the list's page cursors, so that every instance of the
+		 * application accepts the cursors of the others. Unset: a random secret per
+		 * start, and cursors expire on restart.
 		 */
 		private String cursorSecret;
 
@@ -296,8 +299,8 @@ public class AuditProperties {
 		private String revertAuthority = "revertAuditLog";
 
 		/**
-		 * Authority needed to see system-level entries (those of no tenant). Unset: the view authority
-		 * is enough.
+		 * Authority needed to see system-level entries (those of no tenant). Unset: the
+		 * view authority is enough.
 		 */
 		private String systemAuthority;
 
@@ -336,36 +339,41 @@ public class AuditProperties {
 		/** HTTP methods of the requests to record. Default: POST, PUT, PATCH, DELETE. */
 		private List<String> methods = new ArrayList<>(List.of("POST", "PUT", "PATCH", "DELETE"));
 
-		/** Path patterns of the requests to record, such as '/api/**'. Empty: every path. */
+		/**
+		 * Path patterns of the requests to record, such as '/api/**'. Empty: every path.
+		 */
 		private List<String> includePaths = new ArrayList<>();
 
 		/**
-		 * Path patterns of requests never recorded. The audit log's own API and pages under
-		 * 'audit.web.base-path' are never recorded either.
+		 * Path patterns of requests never recorded. The audit log's own API and pages
+		 * under 'audit.web.base-path' are never recorded either.
 		 */
 		private List<String> excludePaths = new ArrayList<>();
 
 		/**
-		 * Request headers to record. Authorization, cookies and the API-key headers are never
-		 * recorded, even when listed.
+		 * Request headers to record. Authorization, cookies and the API-key headers are
+		 * never recorded, even when listed.
 		 */
 		private List<String> includeHeaders = new ArrayList<>();
 
 		/**
-		 * Names of more fields whose values are masked in bodies, query and path parameters and
-		 * headers, besides the secret fields (by default: names containing password, secret,
-		 * token, api key, session, card number and the like). Compared ignoring case and the
-		 * characters '_', '-', '.', '[' and ']'.
+		 * Names of more fields whose values are masked in bodies, query and path
+		 * parameters and headers, besides the secret fields (by default: names containing
+		 * password, secret, token, api key, session, card number and the like). Compared
+		 * ignoring case and the characters '_', '-', '.', '[' and ']'.
 		 */
 		private List<String> maskFields = new ArrayList<>();
 
 		/**
-		 * Largest part of a body that is recorded; a longer body is cut with a marker. At most
-		 * 400KB, so that the body fits the request detail column.
+		 * Largest part of a body that is recorded; a longer body is cut with a marker. At
+		 * most 400KB, so that the body fits the request detail column.
 		 */
 		private DataSize maxBodyBytes = DataSize.ofKilobytes(16);
 
-		/** Whether to record request bodies. Binary and multipart bodies are described, not stored. */
+		/**
+		 * Whether to record request bodies. Binary and multipart bodies are described,
+		 * not stored.
+		 */
 		private boolean includeBody = false;
 
 		/** Whether to record query parameters. */
@@ -387,8 +395,8 @@ public class AuditProperties {
 		private Duration flushInterval = Duration.ofMillis(200);
 
 		/**
-		 * How long a request waits for space when the queue is full, after which its entry is logged
-		 * and counted as lost in the metric 'audit.http.entries.lost'.
+		 * How long a request waits for space when the queue is full, after which its
+		 * entry is logged and counted as lost in the metric 'audit.http.entries.lost'.
 		 */
 		private Duration enqueueTimeout = Duration.ofSeconds(1);
 
@@ -527,14 +535,14 @@ public class AuditProperties {
 		private int sealBatchSize = 1000;
 
 		/**
-		 * How long the verification endpoint goes on from where it last verified a chain before it
-		 * walks the whole chain again; 0 walks whole chains at every call.
+		 * How long the verification endpoint goes on from where it last verified a chain
+		 * before it walks the whole chain again; 0 walks whole chains at every call.
 		 */
 		private Duration fullVerificationInterval = Duration.ofMinutes(10);
 
 		/**
-		 * The name of this application's audit log, the start of every checkpoint's origin; a
-		 * schema-less URL such as 'cms.example.com/audit' keeps it unique.
+		 * The name of this application's audit log, the start of every checkpoint's
+		 * origin; a schema-less URL such as 'cms.example.com/audit' keeps it unique.
 		 */
 		private String logName = "audit-trail";
 
@@ -605,15 +613,20 @@ public class AuditProperties {
 		public static class Signing {
 
 			/**
-			 * Whether to load (or generate) the signing key and sign, keep, publish and serve the
-			 * chains' checkpoints.
+			 * Whether to load (or generate) the signing key and sign, keep, publish and
+			 * serve the chains' checkpoints.
 			 */
 			private boolean enabled = true;
 
-			/** The key name in the checkpoints' signature lines; the log name when unset. */
+			/**
+			 * The key name in the checkpoints' signature lines; the log name when unset.
+			 */
 			private String keyName;
 
-			/** A PEM file of the Ed25519 private key in PKCS#8 ('openssl genpkey -algorithm ed25519'). */
+			/**
+			 * A PEM file of the Ed25519 private key in PKCS#8 ('openssl genpkey
+			 * -algorithm ed25519').
+			 */
 			private Path privateKey;
 
 			/** A keystore holding the Ed25519 private key, instead of a PEM file. */
@@ -628,16 +641,22 @@ public class AuditProperties {
 			/** The alias of the signing key in the keystore. */
 			private String keyAlias;
 
-			/** The password of the signing key in the keystore; the keystore's when unset. */
+			/**
+			 * The password of the signing key in the keystore; the keystore's when unset.
+			 */
 			private String keyPassword;
 
 			/**
-			 * Where a key generated at first start is kept ('checkpoint-signing-key.pem') and where every
-			 * verifier key that signed checkpoints is recorded ('verifier-keys.txt').
+			 * Where a key generated at first start is kept ('checkpoint-signing-key.pem')
+			 * and where every verifier key that signed checkpoints is recorded
+			 * ('verifier-keys.txt').
 			 */
 			private Path directory = Path.of("audit-keys");
 
-			/** Verifier keys of earlier signing keys ('name+keyid+base64'), still trusted for older checkpoints. */
+			/**
+			 * Verifier keys of earlier signing keys ('name+keyid+base64'), still trusted
+			 * for older checkpoints.
+			 */
 			private List<String> retiredKeys = new ArrayList<>();
 
 			public boolean isEnabled() {
@@ -725,7 +744,10 @@ public class AuditProperties {
 		/** Where signed checkpoints are shipped. */
 		public static class Publish {
 
-			/** A directory every signed checkpoint is written to, one folder per chain; none when unset. */
+			/**
+			 * A directory every signed checkpoint is written to, one folder per chain;
+			 * none when unset.
+			 */
 			private Path directory;
 
 			public Path getDirectory() {
@@ -747,9 +769,9 @@ public class AuditProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Days entries and their Envers revisions are kept, for system-level entries and for tenants
-		 * whose retention policy sets none; at least 1 (a smaller value stops the start-up). Unset:
-		 * kept forever.
+		 * Days entries and their Envers revisions are kept, for system-level entries and
+		 * for tenants whose retention policy sets none; at least 1 (a smaller value stops
+		 * the start-up). Unset: kept forever.
 		 */
 		private Integer days;
 
@@ -804,7 +826,10 @@ public class AuditProperties {
 
 	}
 
-	/** Publishing of sealed events to Kafka, through the connection of {@code spring.kafka.*}. */
+	/**
+	 * Publishing of sealed events to Kafka, through the connection of
+	 * {@code spring.kafka.*}.
+	 */
 	public static class Kafka {
 
 		/** Whether to publish every sealed event to Kafka. */
@@ -822,7 +847,10 @@ public class AuditProperties {
 		/** How many events of a chain are sent before their position is stored. */
 		private int batchSize = 500;
 
-		/** How long a batch waits for the broker's acknowledgements before it is sent again later. */
+		/**
+		 * How long a batch waits for the broker's acknowledgements before it is sent
+		 * again later.
+		 */
 		private Duration sendTimeout = Duration.ofSeconds(30);
 
 		public boolean isEnabled() {

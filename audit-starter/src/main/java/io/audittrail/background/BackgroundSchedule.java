@@ -10,10 +10,11 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Runs one recurring piece of work of the starter on a scheduler thread of its own, from the
- * application's start to its stop, so that the application needs no scheduling set-up of its own.
- * Stopping lets a run under way finish (work in batches should check {@link #isStopping()} between
- * them) rather than interrupting it in the middle of a database call.
+ * Runs one recurring piece of work of the starter on a scheduler thread of its own, from
+ * the application's start to its stop, so that the application needs no scheduling set-up
+ * of its own. Stopping lets a run under way finish (work in batches should check
+ * {@link #isStopping()} between them) rather than interrupting it in the middle of a
+ * database call.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public abstract class BackgroundSchedule implements SmartLifecycle {
@@ -29,7 +30,10 @@ public abstract class BackgroundSchedule implements SmartLifecycle {
 
 	private volatile boolean stopping;
 
-	/** @param threadNamePrefix the prefix of the scheduler thread's name, such as {@code "audit-sealer-"} */
+	/**
+	 * @param threadNamePrefix the prefix of the scheduler thread's name, such as
+	 * {@code "audit-sealer-"}
+	 */
 	protected BackgroundSchedule(String threadNamePrefix) {
 		this.threadNamePrefix = threadNamePrefix;
 	}
@@ -71,7 +75,10 @@ public abstract class BackgroundSchedule implements SmartLifecycle {
 		}
 	}
 
-	/** Whether the application is stopping: a run under way should end after its current batch. */
+	/**
+	 * Whether the application is stopping: a run under way should end after its current
+	 * batch.
+	 */
 	protected boolean isStopping() {
 		return this.stopping;
 	}

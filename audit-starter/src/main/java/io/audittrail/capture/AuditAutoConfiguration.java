@@ -36,8 +36,8 @@ import io.audittrail.spi.TraceContextResolver;
 import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
- * Auto-configuration of the audit log's capture: the catalog, the {@code @Audited} aspect and the
- * transaction-bound event writer.
+ * Auto-configuration of the audit log's capture: the catalog, the {@code @Audited} aspect
+ * and the transaction-bound event writer.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
@@ -93,9 +93,10 @@ public final class AuditAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(AuditEventStore.class)
 	@ConditionalOnMissingBean
-	TransactionalEventWriter auditEventWriter(AuditEventStore store, OperationCatalog catalog, AuditProperties properties,
-			ObjectProvider<PlatformTransactionManager> transactionManager, ObjectProvider<CommitHook> commitHook,
-			ObjectProvider<MeterRegistry> meters, ObjectProvider<RequestCapture> requests) {
+	TransactionalEventWriter auditEventWriter(AuditEventStore store, OperationCatalog catalog,
+			AuditProperties properties, ObjectProvider<PlatformTransactionManager> transactionManager,
+			ObjectProvider<CommitHook> commitHook, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<RequestCapture> requests) {
 		TransactionTemplate ownTransaction = transactionManager.getIfUnique(() -> null) != null
 				? new TransactionTemplate(transactionManager.getIfUnique()) : null;
 		if (ownTransaction != null) {

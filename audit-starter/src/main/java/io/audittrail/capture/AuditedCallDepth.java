@@ -2,8 +2,9 @@ package io.audittrail.capture;
 
 /**
  * Counts the audited calls under way in the current transaction, or on the thread outside
- * transactions, so that a call inside another audited call can be told from an outer one. A call in
- * a transaction of its own is never nested, since its change commits on its own.
+ * transactions, so that a call inside another audited call can be told from an outer one.
+ * A call in a transaction of its own is never nested, since its change commits on its
+ * own.
  */
 final class AuditedCallDepth {
 
@@ -11,12 +12,17 @@ final class AuditedCallDepth {
 
 	private final TransactionalEventWriter writer;
 
-	/** @param writer holds what each transaction knows, including its calls under way */
+	/**
+	 * @param writer holds what each transaction knows, including its calls under way
+	 */
 	AuditedCallDepth(TransactionalEventWriter writer) {
 		this.writer = writer;
 	}
 
-	/** Enters an audited call and tells how many audited calls are already under way around it. */
+	/**
+	 * Enters an audited call and tells how many audited calls are already under way
+	 * around it.
+	 */
 	int enter() {
 		PendingEvents pending = this.writer.current();
 		if (pending == null) {

@@ -15,9 +15,10 @@ import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 
 /**
- * Records calls of {@code @Audited} methods: evaluates the annotation's expressions around the call
- * and hands the events to the {@link TransactionalEventWriter}, which holds them until the call's
- * transaction commits. Plain class: the aspect only delegates to it, so tests drive it without Spring.
+ * Records calls of {@code @Audited} methods: evaluates the annotation's expressions
+ * around the call and hands the events to the {@link TransactionalEventWriter}, which
+ * holds them until the call's transaction commits. Plain class: the aspect only delegates
+ * to it, so tests drive it without Spring.
  */
 final class AuditedCallRecorder {
 
@@ -119,7 +120,10 @@ final class AuditedCallRecorder {
 		}
 	}
 
-	/** Keeps the entity changes of the transaction from being recorded apart, as a call that records nothing. */
+	/**
+	 * Keeps the entity changes of the transaction from being recorded apart, as a call
+	 * that records nothing.
+	 */
 	private void coverEntityChanges() {
 		PendingEvents pending = this.writer.current();
 		if (pending != null) {
@@ -136,8 +140,9 @@ final class AuditedCallRecorder {
 	}
 
 	/**
-	 * Records a call that threw, with whatever of its expressions can be evaluated; a failure that
-	 * cannot be recorded at all is logged and counted, and the call's exception goes on unchanged.
+	 * Records a call that threw, with whatever of its expressions can be evaluated; a
+	 * failure that cannot be recorded at all is logged and counted, and the call's
+	 * exception goes on unchanged.
 	 */
 	private void recordFailure(AuditedMethod method, Object[] arguments, Object before, NamedTenant tenant,
 			Instant startedAt, Throwable ex) {
@@ -194,7 +199,10 @@ final class AuditedCallRecorder {
 		return events(evaluations, tenant, startedAt, outcome, error);
 	}
 
-	/** The events of evaluated items; the request is marked recorded by them only now, once they exist. */
+	/**
+	 * The events of evaluated items; the request is marked recorded by them only now,
+	 * once they exist.
+	 */
 	private List<AuditEvent> events(List<AuditedMethod.Evaluation> evaluations, NamedTenant tenant, Instant startedAt,
 			Outcome outcome, String error) {
 		EventContext context = this.contexts.current();
@@ -214,7 +222,10 @@ final class AuditedCallRecorder {
 		return events;
 	}
 
-	/** The tenant an annotation names for its operation, which may be {@code null} (system-level). */
+	/**
+	 * The tenant an annotation names for its operation, which may be {@code null}
+	 * (system-level).
+	 */
 	private record NamedTenant(String value) {
 
 	}
@@ -223,7 +234,8 @@ final class AuditedCallRecorder {
 	 * What the recorder records.
 	 *
 	 * @param recordFailures whether calls that throw are recorded as failures
-	 * @param recordNested whether audited calls inside another audited call are recorded too
+	 * @param recordNested whether audited calls inside another audited call are recorded
+	 * too
 	 */
 	public record Settings(boolean recordFailures, boolean recordNested) {
 

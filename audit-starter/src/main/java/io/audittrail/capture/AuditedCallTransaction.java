@@ -9,22 +9,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs an audited call that no transaction surrounds in a transaction of its own, so that the
- * repositories it calls join it: its entity changes make one Envers revision, and its event is
- * written with that revision and commits with it. Without it, each repository call would commit
- * its own revision, recorded apart from the call's event. Thread-safe.
+ * Runs an audited call that no transaction surrounds in a transaction of its own, so that
+ * the repositories it calls join it: its entity changes make one Envers revision, and its
+ * event is written with that revision and commits with it. Without it, each repository
+ * call would commit its own revision, recorded apart from the call's event. Thread-safe.
  */
 final class AuditedCallTransaction {
 
 	private final ResolvedOnce<Optional<TransactionOperations>> transactions;
 
-	/** @param transactionManager finds the transaction manager, or returns {@code null} when there is none */
+	/**
+	 * @param transactionManager finds the transaction manager, or returns {@code null}
+	 * when there is none
+	 */
 	AuditedCallTransaction(Supplier<PlatformTransactionManager> transactionManager) {
-		this.transactions = new ResolvedOnce<>(() -> Optional.ofNullable(transactionManager.get())
-			.map(TransactionTemplate::new));
+		this.transactions = new ResolvedOnce<>(
+				() -> Optional.ofNullable(transactionManager.get()).map(TransactionTemplate::new));
 	}
 
-	/** Performs the call, in a new transaction when none is under way and a transaction manager exists. */
+	/**
+	 * Performs the call, in a new transaction when none is under way and a transaction
+	 * manager exists.
+	 */
 	Object run(Call work) throws Throwable {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			return work.perform();
@@ -59,7 +65,9 @@ final class AuditedCallTransaction {
 
 	}
 
-	/** Carries a checked exception of the call through the transaction, which rolls back. */
+	/**
+	 * Carries a checked exception of the call through the transaction, which rolls back.
+	 */
 	private static final class CheckedFailure extends RuntimeException {
 
 		CheckedFailure(Throwable cause) {

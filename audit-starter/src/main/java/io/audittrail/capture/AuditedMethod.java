@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 
 /**
- * The compiled recording plan of one {@code @Audited} method: its operation and its parsed
- * expressions. Immutable and thread-safe; built once at start-up.
+ * The compiled recording plan of one {@code @Audited} method: its operation and its
+ * parsed expressions. Immutable and thread-safe; built once at start-up.
  */
 final class AuditedMethod {
 
@@ -57,8 +58,8 @@ final class AuditedMethod {
 
 	AuditedMethod(Method method, String description, OperationDefinition fixedOperation, Expression operationExpression,
 			String entityType, Expression entityId, Expression entityName, Map<String, Expression> details,
-			Expression before, Expression tenant, Expression condition, boolean conditionReadsResult, Expression forEach,
-			String[] parameterNames, BeanResolver beans) {
+			Expression before, Expression tenant, Expression condition, boolean conditionReadsResult,
+			Expression forEach, String[] parameterNames, BeanResolver beans) {
 		this.method = method;
 		this.description = description;
 		this.fixedOperation = fixedOperation;
@@ -110,10 +111,13 @@ final class AuditedMethod {
 		return Boolean.TRUE.equals(evaluate(this.condition, context(arguments, before, result, null), "condition"));
 	}
 
-	/** The items the call acted on: one {@code null} item, or the elements of {@code forEach}. */
+	/**
+	 * The items the call acted on: one {@code null} item, or the elements of
+	 * {@code forEach}.
+	 */
 	List<Object> items(Object[] arguments, Object before, Object result) {
 		if (this.forEach == null) {
-			return java.util.Collections.singletonList(null);
+			return Collections.singletonList(null);
 		}
 		Object value = evaluate(this.forEach, context(arguments, before, result, null), "forEach");
 		List<Object> items = new ArrayList<>();
@@ -137,9 +141,9 @@ final class AuditedMethod {
 	}
 
 	/**
-	 * Evaluates what an event of a failed call needs for one item, leaving out the expressions that
-	 * cannot be evaluated, such as those that read the result the call did not return; only the
-	 * operation is needed.
+	 * Evaluates what an event of a failed call needs for one item, leaving out the
+	 * expressions that cannot be evaluated, such as those that read the result the call
+	 * did not return; only the operation is needed.
 	 * @param unevaluated where the attributes left out are added, with their errors
 	 */
 	Evaluation evaluateFailure(OperationCatalog catalog, Object[] arguments, Object before, Object item,
@@ -147,15 +151,16 @@ final class AuditedMethod {
 		return evaluate(catalog, arguments, before, null, item, unevaluated);
 	}
 
-	private Evaluation evaluate(OperationCatalog catalog, Object[] arguments, Object before, Object result,
-			Object item, List<String> unevaluated) {
+	private Evaluation evaluate(OperationCatalog catalog, Object[] arguments, Object before, Object result, Object item,
+			List<String> unevaluated) {
 		EvaluationContext context = context(arguments, before, result, item);
 		OperationDefinition operation = this.fixedOperation;
 		if (operation == null) {
 			Object id = evaluate(this.operationExpression, context, "value");
 			operation = catalog.find(String.valueOf(id))
 				.orElseThrow(() -> new AuditRecordingException(
-						"Operation id '" + id + "' computed for " + this.description + " is not in the audit catalog", null));
+						"Operation id '" + id + "' computed for " + this.description + " is not in the audit catalog",
+						null));
 		}
 		String entityType = !this.entityType.isEmpty() ? this.entityType : catalog.entityTypeOf(operation.target());
 		String id = text(this.entityId, context, "entityId", unevaluated);
@@ -213,8 +218,8 @@ final class AuditedMethod {
 			return expression.getValue(context);
 		}
 		catch (EvaluationException ex) {
-			throw new AuditRecordingException("Cannot evaluate '" + expression.getExpressionString() + "' ("
-					+ attribute + ") of @Audited on " + this.description + ": " + ex.getMessage(), ex);
+			throw new AuditRecordingException("Cannot evaluate '" + expression.getExpressionString() + "' (" + attribute
+					+ ") of @Audited on " + this.description + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -13,9 +13,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code @Audited} aspect: matches audited methods and hands their calls to the
- * {@link AuditedCallRecorder}. It runs inside the method's transaction (its order is the lowest
- * precedence, after Spring's transaction advisor), so that an event commits with the change; a call
- * that no transaction surrounds gets one of its own.
+ * {@link AuditedCallRecorder}. It runs inside the method's transaction (its order is the
+ * lowest precedence, after Spring's transaction advisor), so that an event commits with
+ * the change; a call that no transaction surrounds gets one of its own.
  */
 final class AuditedMethodAdvisor extends AbstractPointcutAdvisor {
 
@@ -32,7 +32,8 @@ final class AuditedMethodAdvisor extends AbstractPointcutAdvisor {
 
 	/**
 	 * @param recorder records the calls
-	 * @param transactionManager runs calls that no transaction surrounds in a transaction of their own
+	 * @param transactionManager runs calls that no transaction surrounds in a transaction
+	 * of their own
 	 */
 	AuditedMethodAdvisor(ObjectProvider<AuditedCallRecorder> recorder,
 			ObjectProvider<PlatformTransactionManager> transactionManager) {

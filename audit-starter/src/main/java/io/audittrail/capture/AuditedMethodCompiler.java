@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -32,8 +33,9 @@ import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.core.AuditConfigurationException;
 
 /**
- * Turns an {@code @Audited} annotation into an {@link AuditedMethod}, checking its operation ids
- * against the catalog and parsing its expressions. Every error names the method.
+ * Turns an {@code @Audited} annotation into an {@link AuditedMethod}, checking its
+ * operation ids against the catalog and parsing its expressions. Every error names the
+ * method.
  */
 final class AuditedMethodCompiler {
 
@@ -105,8 +107,9 @@ final class AuditedMethodCompiler {
 	}
 
 	/**
-	 * Refuses expressions that read a variable the starter sets while a parameter has its name: the
-	 * starter's value would hide the parameter, and the expression would fail or lie at every call.
+	 * Refuses expressions that read a variable the starter sets while a parameter has its
+	 * name: the starter's value would hide the parameter, and the expression would fail
+	 * or lie at every call.
 	 */
 	private static void checkHiddenParameters(String[] parameterNames, List<Expression> expressions,
 			String description) {
@@ -121,8 +124,9 @@ final class AuditedMethodCompiler {
 			for (Expression expression : expressions) {
 				if (expression != null && readsVariable(expression, name)) {
 					throw new AuditConfigurationException("@Audited on " + description + " reads #" + name + " in '"
-							+ expression.getExpressionString() + "', but #" + name + " is " + RESERVED_VARIABLES.get(name)
-							+ ", not the parameter '" + name + "': rename the parameter or read it as #p" + i);
+							+ expression.getExpressionString() + "', but #" + name + " is "
+							+ RESERVED_VARIABLES.get(name) + ", not the parameter '" + name
+							+ "': rename the parameter or read it as #p" + i);
 				}
 			}
 		}
@@ -151,7 +155,8 @@ final class AuditedMethodCompiler {
 	private static List<String> stringLiterals(Expression expression) {
 		List<String> literals = new ArrayList<>();
 		for (SpelNode node : roots(expression)) {
-			collect(node, StringLiteral.class, (literal) -> literals.add(String.valueOf(literal.getLiteralValue().getValue())));
+			collect(node, StringLiteral.class,
+					(literal) -> literals.add(String.valueOf(literal.getLiteralValue().getValue())));
 		}
 		return literals;
 	}
@@ -177,7 +182,7 @@ final class AuditedMethodCompiler {
 		return roots;
 	}
 
-	private static <T extends SpelNode> void collect(SpelNode node, Class<T> type, java.util.function.Consumer<T> action) {
+	private static <T extends SpelNode> void collect(SpelNode node, Class<T> type, Consumer<T> action) {
 		if (type.isInstance(node)) {
 			action.accept(type.cast(node));
 		}

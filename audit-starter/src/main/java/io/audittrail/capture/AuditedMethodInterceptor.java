@@ -10,8 +10,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The advice of the {@code @Audited} aspect: hands each call to the {@link AuditedCallRecorder}, in a
- * transaction of its own when none surrounds it.
+ * The advice of the {@code @Audited} aspect: hands each call to the
+ * {@link AuditedCallRecorder}, in a transaction of its own when none surrounds it.
  */
 final class AuditedMethodInterceptor implements MethodInterceptor {
 

@@ -14,9 +14,9 @@ import io.audittrail.annotation.Audited;
 import io.audittrail.core.AuditConfigurationException;
 
 /**
- * Compiles every {@code @Audited} method of the application's beans once they are created, so that
- * an unknown operation id or a broken expression stops the application at start-up, with a message
- * naming each bad method.
+ * Compiles every {@code @Audited} method of the application's beans once they are
+ * created, so that an unknown operation id or a broken expression stops the application
+ * at start-up, with a message naming each bad method.
  */
 final class AuditedMethodScanner implements SmartInitializingSingleton {
 

@@ -18,8 +18,8 @@ import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditConfigurationException;
 
 /**
- * Finds the {@code @Audited} annotation that applies to a method and keeps its compiled plan.
- * Thread-safe; each method is compiled once.
+ * Finds the {@code @Audited} annotation that applies to a method and keeps its compiled
+ * plan. Thread-safe; each method is compiled once.
  */
 final class AuditedMethods {
 
@@ -32,7 +32,8 @@ final class AuditedMethods {
 	/**
 	 * @param catalog the catalog operation ids are checked against
 	 * @param classLoader the class loader of compiled expressions
-	 * @param beans resolves {@code @beanName} references in expressions; may be {@code null}
+	 * @param beans resolves {@code @beanName} references in expressions; may be
+	 * {@code null}
 	 */
 	AuditedMethods(OperationCatalog catalog, ClassLoader classLoader, BeanResolver beans) {
 		this.compiler = new AuditedMethodCompiler(catalog, classLoader, beans);

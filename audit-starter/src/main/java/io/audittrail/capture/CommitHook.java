@@ -4,9 +4,9 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * Arranges for pending events to be written at the last moment before the current transaction
- * commits, after the persistence provider has flushed and written its own audit rows (such as
- * Envers' revision), so that events can reference them.
+ * Arranges for pending events to be written at the last moment before the current
+ * transaction commits, after the persistence provider has flushed and written its own
+ * audit rows (such as Envers' revision), so that events can reference them.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 @FunctionalInterface
@@ -14,8 +14,8 @@ public interface CommitHook {
 
 	/**
 	 * Registers the action to run just before the current transaction commits.
-	 * @return {@code false} if the current transaction offers no such moment; the writer then
-	 * writes in Spring's {@code beforeCommit}
+	 * @return {@code false} if the current transaction offers no such moment; the writer
+	 * then writes in Spring's {@code beforeCommit}
 	 */
 	boolean register(Runnable action);
 

@@ -14,9 +14,9 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.FailurePolicy;
 
 /**
- * Appends events to the store under the failure policy: what cannot be written fails the business
- * call under {@code fail}, or is logged and counted in {@code audit.events.lost} under {@code log};
- * failures of calls are never allowed to fail anything. Thread-safe.
+ * Appends events to the store under the failure policy: what cannot be written fails the
+ * business call under {@code fail}, or is logged and counted in {@code audit.events.lost}
+ * under {@code log}; failures of calls are never allowed to fail anything. Thread-safe.
  */
 final class EventAppender {
 
@@ -53,19 +53,25 @@ final class EventAppender {
 	}
 
 	/**
-	 * Appends events like {@link #append(List)} and returns them as stored, with their ids;
-	 * {@code null} when they were lost under the policy {@code log}.
+	 * Appends events like {@link #append(List)} and returns them as stored, with their
+	 * ids; {@code null} when they were lost under the policy {@code log}.
 	 */
 	List<AuditEvent> appendReturningIds(List<AuditEvent> events) {
 		return write(events, true);
 	}
 
-	/** Appends events of successful calls that no transaction surrounds, in a transaction of their own if possible. */
+	/**
+	 * Appends events of successful calls that no transaction surrounds, in a transaction
+	 * of their own if possible.
+	 */
 	void appendAlone(List<AuditEvent> events) {
 		appendInOwnTransaction(events, false);
 	}
 
-	/** Appends events like {@link #appendAlone(List)} and returns them as stored, or {@code null} when lost. */
+	/**
+	 * Appends events like {@link #appendAlone(List)} and returns them as stored, or
+	 * {@code null} when lost.
+	 */
 	List<AuditEvent> appendAloneReturningIds(List<AuditEvent> events) {
 		return appendInOwnTransaction(events, true);
 	}
@@ -95,7 +101,10 @@ final class EventAppender {
 		}
 	}
 
-	/** Appends events of failed calls in a transaction of their own if possible; what cannot be written is lost. */
+	/**
+	 * Appends events of failed calls in a transaction of their own if possible; what
+	 * cannot be written is lost.
+	 */
 	void appendFailures(List<AuditEvent> events) {
 		try {
 			if (this.ownTransaction != null) {
@@ -111,8 +120,8 @@ final class EventAppender {
 	}
 
 	/**
-	 * Handles an audited call that could not be turned into events: rethrown under the policy
-	 * {@code fail}, logged and counted under {@code log}.
+	 * Handles an audited call that could not be turned into events: rethrown under the
+	 * policy {@code fail}, logged and counted under {@code log}.
 	 */
 	void recordingFailed(RuntimeException ex) {
 		if (this.policy == FailurePolicy.FAIL) {
@@ -122,9 +131,9 @@ final class EventAppender {
 	}
 
 	/**
-	 * Handles the failure of an audited call that could not be recorded at all, such as one whose
-	 * operation cannot be computed: logged and counted, whatever the policy, since the call's own
-	 * exception goes on.
+	 * Handles the failure of an audited call that could not be recorded at all, such as
+	 * one whose operation cannot be computed: logged and counted, whatever the policy,
+	 * since the call's own exception goes on.
 	 */
 	void failureNotRecorded(String method, RuntimeException ex) {
 		if (this.lost != null) {

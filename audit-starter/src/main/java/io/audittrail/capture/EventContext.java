@@ -8,7 +8,8 @@ import io.audittrail.core.RequestOrigin;
 import io.audittrail.core.TraceContext;
 
 /**
- * Who, for which tenant, from where and in which trace a call is made, resolved once per call.
+ * Who, for which tenant, from where and in which trace a call is made, resolved once per
+ * call.
  *
  * @param actor the actor
  * @param tenant the tenant, or {@code null} for system-level calls

@@ -41,8 +41,8 @@ public final class EventContextResolver {
 	}
 
 	/**
-	 * The HTTP request part for events the current call creates, or {@code null}; the request is then
-	 * recorded by those events.
+	 * The HTTP request part for events the current call creates, or {@code null}; the
+	 * request is then recorded by those events.
 	 */
 	public RequestInfo recordRequest() {
 		return this.requests.recordCurrentRequest();

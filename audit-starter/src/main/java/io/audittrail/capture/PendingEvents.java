@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import io.audittrail.core.AuditEvent;
 
 /**
- * What one transaction has to write to the audit log when it completes, with what the transaction
- * tells about it: its revision, its changed entities and the audited calls under way in it. Used by
- * one thread.
+ * What one transaction has to write to the audit log when it completes, with what the
+ * transaction tells about it: its revision, its changed entities and the audited calls
+ * under way in it. Used by one thread.
  */
 final class PendingEvents {
 
@@ -26,10 +26,16 @@ final class PendingEvents {
 
 	final ChangedEntities entities = new ChangedEntities();
 
-	/** The audited calls under way in the transaction, counted by {@link AuditedCallDepth}. */
+	/**
+	 * The audited calls under way in the transaction, counted by
+	 * {@link AuditedCallDepth}.
+	 */
 	int callDepth;
 
-	/** Whether the commit hook writes the events, rather than Spring's {@code beforeCommit}. */
+	/**
+	 * Whether the commit hook writes the events, rather than Spring's
+	 * {@code beforeCommit}.
+	 */
 	boolean hooked;
 
 	boolean flushed;

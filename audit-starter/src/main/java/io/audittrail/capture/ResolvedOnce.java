@@ -7,8 +7,9 @@ import org.apiguardian.api.API;
 
 /**
  * A bean looked up on first use and kept once found. Looking a bean up through an
- * {@code ObjectProvider} resolves the dependency anew on every call, which costs more than the
- * work of an interceptor, revision listener or commit hook that runs in every call or transaction.
+ * {@code ObjectProvider} resolves the dependency anew on every call, which costs more
+ * than the work of an interceptor, revision listener or commit hook that runs in every
+ * call or transaction.
  *
  * @param <T> the bean's type
  */
@@ -19,7 +20,9 @@ public final class ResolvedOnce<T> implements Supplier<T> {
 
 	private volatile T value;
 
-	/** @param lookup finds the bean, or returns {@code null} while there is none */
+	/**
+	 * @param lookup finds the bean, or returns {@code null} while there is none
+	 */
 	public ResolvedOnce(Supplier<T> lookup) {
 		this.lookup = lookup;
 	}

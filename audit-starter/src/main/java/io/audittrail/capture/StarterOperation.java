@@ -11,13 +11,15 @@ import org.apiguardian.api.API;
 import io.audittrail.core.AuditEvent;
 
 /**
- * One operation the starter performs itself, such as {@code audit.export}, as it is recorded: the
- * catalog operation, the tenant it is recorded in, its details and who it is recorded for.
+ * One operation the starter performs itself, such as {@code audit.export}, as it is
+ * recorded: the catalog operation, the tenant it is recorded in, its details and who it
+ * is recorded for.
  *
  * @param operation the id of the operation in the catalog
  * @param tenant the tenant the entry is recorded in, {@code null} for system-level
  * @param details the entry's detail items, in order; items without a value are left out
- * @param bySystem whether the entry names the system as its actor rather than the current caller
+ * @param bySystem whether the entry names the system as its actor rather than the current
+ * caller
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public record StarterOperation(String operation, String tenant, Map<String, String> details, boolean bySystem) {
@@ -46,8 +48,8 @@ public record StarterOperation(String operation, String tenant, Map<String, Stri
 	public static final String RETENTION_PURGE = "audit.retention.purge";
 
 	/**
-	 * A download of the log: exporting moves it out of the system, so it is itself an entry, with
-	 * the period and the filters.
+	 * A download of the log: exporting moves it out of the system, so it is itself an
+	 * entry, with the period and the filters.
 	 * @param from the start of the exported period, as requested
 	 * @param to the end of the exported period, as requested
 	 * @param filters the other filters, as {@code name=value} pairs joined by {@code &}
@@ -61,7 +63,10 @@ public record StarterOperation(String operation, String tenant, Map<String, Stri
 		return of(EXPORT, tenant, details);
 	}
 
-	/** The revert of the change an entry recorded, in the entry's tenant, pointing at the entry. */
+	/**
+	 * The revert of the change an entry recorded, in the entry's tenant, pointing at the
+	 * entry.
+	 */
 	public static StarterOperation revert(AuditEvent reverted) {
 		return of(REVERT, reverted.tenant(), Map.of("reverted_event_id", String.valueOf(reverted.id())));
 	}
@@ -81,7 +86,10 @@ public record StarterOperation(String operation, String tenant, Map<String, Stri
 		return new StarterOperation(operation, tenant, details, false);
 	}
 
-	/** This operation as work of the system itself, such as a scheduled job, whoever started it. */
+	/**
+	 * This operation as work of the system itself, such as a scheduled job, whoever
+	 * started it.
+	 */
 	public StarterOperation asSystem() {
 		return new StarterOperation(this.operation, this.tenant, this.details, true);
 	}

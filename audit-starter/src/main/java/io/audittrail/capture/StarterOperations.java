@@ -22,11 +22,12 @@ import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 
 /**
- * Records the operations the starter performs itself ({@code audit.export}, {@code audit.revert},
- * {@code audit.retention.purge}) the way calls of {@code @Audited} methods are recorded: the catalog
- * defines the operation, the {@link EventContextResolver} says who, from where and in which trace,
- * and the {@link TransactionalEventWriter} writes the entry, each operation in a transaction of its
- * own. Every method returns the entry as stored, with its id. Thread-safe.
+ * Records the operations the starter performs itself ({@code audit.export},
+ * {@code audit.revert}, {@code audit.retention.purge}) the way calls of {@code @Audited}
+ * methods are recorded: the catalog defines the operation, the
+ * {@link EventContextResolver} says who, from where and in which trace, and the
+ * {@link TransactionalEventWriter} writes the entry, each operation in a transaction of
+ * its own. Every method returns the entry as stored, with its id. Thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class StarterOperations {
@@ -49,8 +50,10 @@ public final class StarterOperations {
 	 * @param catalog defines the operations
 	 * @param contexts resolves who performs an operation, from where and in which trace
 	 * @param writer writes the entries, as it writes those of audited calls
-	 * @param transactionManager runs each operation in a transaction of its own; may be {@code null}
-	 * @param recordFailures whether an operation whose work throws is recorded as a failure
+	 * @param transactionManager runs each operation in a transaction of its own; may be
+	 * {@code null}
+	 * @param recordFailures whether an operation whose work throws is recorded as a
+	 * failure
 	 * @param clock the clock entries are dated with
 	 */
 	public StarterOperations(OperationCatalog catalog, EventContextResolver contexts, TransactionalEventWriter writer,
@@ -73,24 +76,25 @@ public final class StarterOperations {
 
 	/**
 	 * Records an operation the starter has performed.
-	 * @return the entry as stored; empty when it could not be written and the failure policy
-	 * {@code log} let the operation go on
+	 * @return the entry as stored; empty when it could not be written and the failure
+	 * policy {@code log} let the operation go on
 	 */
 	public Optional<AuditEvent> record(StarterOperation operation) {
 		Instant occurredAt = this.clock.instant();
 		AtomicReference<AuditEvent> stored = new AtomicReference<>();
-		this.newTransaction.executeWithoutResult(
-				(status) -> this.writer.write(List.of(entry(operation, occurredAt)), (written) -> stored.set(written.get(0))));
+		this.newTransaction.executeWithoutResult((status) -> this.writer.write(List.of(entry(operation, occurredAt)),
+				(written) -> stored.set(written.get(0))));
 		return Optional.ofNullable(stored.get());
 	}
 
 	/**
-	 * Performs an operation's work and records it, both in one new transaction: the entry is bound
-	 * to the transaction's Envers revision, which is recorded in the operation's tenant, and commits
-	 * with the work or not at all. Work that throws is recorded as a failure (unless failures are not
-	 * recorded), after its transaction has rolled back, and its exception goes on.
-	 * @return the entry as stored; empty when it could not be written and the failure policy
-	 * {@code log} let the operation go on
+	 * Performs an operation's work and records it, both in one new transaction: the entry
+	 * is bound to the transaction's Envers revision, which is recorded in the operation's
+	 * tenant, and commits with the work or not at all. Work that throws is recorded as a
+	 * failure (unless failures are not recorded), after its transaction has rolled back,
+	 * and its exception goes on.
+	 * @return the entry as stored; empty when it could not be written and the failure
+	 * policy {@code log} let the operation go on
 	 */
 	public Optional<AuditEvent> perform(StarterOperation operation, Runnable work) {
 		AtomicReference<AuditEvent> stored = new AtomicReference<>();
@@ -133,8 +137,8 @@ public final class StarterOperations {
 	/** The entry of an operation; the current HTTP request, if any, is recorded by it. */
 	private AuditEvent entry(StarterOperation operation, Instant occurredAt) {
 		OperationDefinition definition = this.catalog.find(operation.operation())
-			.orElseThrow(() -> new IllegalStateException("The audit catalog lacks the operation '"
-					+ operation.operation() + "' of the starter"));
+			.orElseThrow(() -> new IllegalStateException(
+					"The audit catalog lacks the operation '" + operation.operation() + "' of the starter"));
 		for (String detail : operation.details().keySet()) {
 			if (!definition.details().contains(detail)) {
 				throw new IllegalStateException("The audit catalog does not list the detail '" + detail

@@ -5,8 +5,8 @@ import java.util.function.LongSupplier;
 import io.audittrail.core.Action;
 
 /**
- * Notes each revision and changed entity in the pending events of the current transaction; outside
- * a transaction there is nothing to bind them to. Thread-safe.
+ * Notes each revision and changed entity in the pending events of the current
+ * transaction; outside a transaction there is nothing to bind them to. Thread-safe.
  */
 final class TransactionRevisions implements RevisionRecorder {
 

@@ -17,11 +17,11 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.FailurePolicy;
 
 /**
- * Writes events with the transaction of the business change: successful operations are written just
- * before it commits, bound to its Envers revision, so that both commit or neither does; failures
- * are written in a transaction of their own once it has completed, so that a rollback keeps them.
- * Outside a transaction, events are written at once. Holds one {@code PendingEvents} per
- * transaction.
+ * Writes events with the transaction of the business change: successful operations are
+ * written just before it commits, bound to its Envers revision, so that both commit or
+ * neither does; failures are written in a transaction of their own once it has completed,
+ * so that a rollback keeps them. Outside a transaction, events are written at once. Holds
+ * one {@code PendingEvents} per transaction.
  */
 final class TransactionalEventWriter {
 
@@ -37,8 +37,10 @@ final class TransactionalEventWriter {
 	 * @param store where events go
 	 * @param catalog the catalog, for operations of entity changes no audited call covers
 	 * @param settings the failure policy and what to record
-	 * @param ownTransaction runs work in a new transaction, for failures; may be {@code null}
-	 * @param commitHook the hook that binds writes to the persistence provider's commit; may be {@code null}
+	 * @param ownTransaction runs work in a new transaction, for failures; may be
+	 * {@code null}
+	 * @param commitHook the hook that binds writes to the persistence provider's commit;
+	 * may be {@code null}
 	 * @param meters where the count of lost events goes; may be {@code null}
 	 * @param clock the clock for events of unannotated entity changes
 	 * @param requests the HTTP request part of events of unannotated entity changes
@@ -52,8 +54,9 @@ final class TransactionalEventWriter {
 	}
 
 	/**
-	 * Writes already-built events of successful operations with the current transaction (just before
-	 * it commits, bound to its revision; as failures if it rolls back), or at once without one.
+	 * Writes already-built events of successful operations with the current transaction
+	 * (just before it commits, bound to its revision; as failures if it rolls back), or
+	 * at once without one.
 	 */
 	public void write(List<AuditEvent> events) {
 		if (events.isEmpty()) {
@@ -68,8 +71,9 @@ final class TransactionalEventWriter {
 	}
 
 	/**
-	 * Writes events like {@link #write(List)} and hands them, as stored with their ids, to
-	 * {@code stored} once they are written; not when they are lost under the policy {@code log}.
+	 * Writes events like {@link #write(List)} and hands them, as stored with their ids,
+	 * to {@code stored} once they are written; not when they are lost under the policy
+	 * {@code log}.
 	 */
 	void write(List<AuditEvent> events, Consumer<List<AuditEvent>> stored) {
 		if (events.isEmpty()) {
@@ -88,7 +92,10 @@ final class TransactionalEventWriter {
 		}
 	}
 
-	/** Writes events of failed calls once the current transaction has completed, or at once. */
+	/**
+	 * Writes events of failed calls once the current transaction has completed, or at
+	 * once.
+	 */
 	void writeFailures(List<AuditEvent> events) {
 		if (events.isEmpty()) {
 			return;
@@ -106,12 +113,18 @@ final class TransactionalEventWriter {
 		return this.appender;
 	}
 
-	/** Whether a transaction (or a transaction synchronization) is under way on this thread. */
+	/**
+	 * Whether a transaction (or a transaction synchronization) is under way on this
+	 * thread.
+	 */
 	boolean inTransaction() {
 		return TransactionSynchronizationManager.isSynchronizationActive();
 	}
 
-	/** The pending events of the current transaction, created on first use; {@code null} outside transactions. */
+	/**
+	 * The pending events of the current transaction, created on first use; {@code null}
+	 * outside transactions.
+	 */
 	PendingEvents current() {
 		return inTransaction() ? pending() : null;
 	}
@@ -160,7 +173,10 @@ final class TransactionalEventWriter {
 		}
 	}
 
-	/** Writes the transaction's events before it commits, unless the commit hook does, and its failures after. */
+	/**
+	 * Writes the transaction's events before it commits, unless the commit hook does, and
+	 * its failures after.
+	 */
 	private final class Completion implements TransactionSynchronization {
 
 		private final PendingEvents pending;
@@ -204,7 +220,8 @@ final class TransactionalEventWriter {
 	 * How the writer behaves.
 	 *
 	 * @param failurePolicy what happens to a business call whose audit cannot be written
-	 * @param recordUnannotated whether entity changes that no audited call covers are recorded
+	 * @param recordUnannotated whether entity changes that no audited call covers are
+	 * recorded
 	 */
 	public record Settings(FailurePolicy failurePolicy, boolean recordUnannotated) {
 

@@ -13,8 +13,8 @@ import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
 
 /**
- * Turns the entity changes of a revision that no audited call covers into events of the catalog's
- * generic entity operations, when the application records them. Thread-safe.
+ * Turns the entity changes of a revision that no audited call covers into events of the
+ * catalog's generic entity operations, when the application records them. Thread-safe.
  */
 final class UnannotatedChangeEvents {
 
@@ -39,7 +39,10 @@ final class UnannotatedChangeEvents {
 		this.requests = requests;
 	}
 
-	/** The events of the transaction's uncovered changes, in its revision; none before it has one. */
+	/**
+	 * The events of the transaction's uncovered changes, in its revision; none before it
+	 * has one.
+	 */
 	List<AuditEvent> events(PendingEvents pending, Long revision) {
 		EventContext context = pending.revision.context();
 		if (!this.enabled || context == null) {

@@ -6,8 +6,8 @@ import org.apiguardian.api.API;
 import io.audittrail.core.AuditConfigurationException;
 
 /**
- * Thrown when a catalog file cannot be read or says something invalid. The message names the file
- * and, where known, the line.
+ * Thrown when a catalog file cannot be read or says something invalid. The message names
+ * the file and, where known, the line.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public class CatalogException extends AuditConfigurationException {

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Catalog labels by language: {@code target.*}, {@code operation.*}, {@code detail.*} and column
- * keys. Labels missing in a language fall back to the default (English) ones.
+ * Catalog labels by language: {@code target.*}, {@code operation.*}, {@code detail.*} and
+ * column keys. Labels missing in a language fall back to the default (English) ones.
  */
 final class CatalogMessages {
 
@@ -25,7 +25,10 @@ final class CatalogMessages {
 		this.byLanguage = Map.copyOf(byLanguage);
 	}
 
-	/** The label for the key in the given language, or the default language, if there is one. */
+	/**
+	 * The label for the key in the given language, or the default language, if there is
+	 * one.
+	 */
 	public Optional<String> find(String key, Locale locale) {
 		if (locale != null) {
 			Map<String, String> language = this.byLanguage.get(locale.getLanguage());

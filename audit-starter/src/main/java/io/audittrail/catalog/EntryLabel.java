@@ -9,8 +9,9 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.RequestInfo;
 
 /**
- * What an entry is called in the list and the exports: its operation's label, or for a captured API
- * request that ran no operation, the request itself, such as {@code POST /api/v1/blogs → 403}.
+ * What an entry is called in the list and the exports: its operation's label, or for a
+ * captured API request that ran no operation, the request itself, such as
+ * {@code POST /api/v1/blogs → 403}.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class EntryLabel {

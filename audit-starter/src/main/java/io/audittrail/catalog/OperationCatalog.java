@@ -85,8 +85,9 @@ public final class OperationCatalog {
 	}
 
 	/**
-	 * The operation recorded for an entity change that no {@code @Audited} call covers: the catalog's
-	 * {@code <target>.create|update|delete} when it has one for the entity, or else a generic one.
+	 * The operation recorded for an entity change that no {@code @Audited} call covers:
+	 * the catalog's {@code <target>.create|update|delete} when it has one for the entity,
+	 * or else a generic one.
 	 */
 	public OperationDefinition entityOperation(String entityType, Action action) {
 		String target = this.targetByEntityType.getOrDefault(entityType, snakeCase(entityType));
@@ -102,8 +103,8 @@ public final class OperationCatalog {
 	}
 
 	/**
-	 * The authority a reader needs to revert a change of the given entity type: its target's
-	 * {@code authority}, or {@code null} when the catalog names none.
+	 * The authority a reader needs to revert a change of the given entity type: its
+	 * target's {@code authority}, or {@code null} when the catalog names none.
 	 */
 	public String revertAuthorityOfEntity(String entityType) {
 		String target = this.targetByEntityType.get(entityType);
@@ -123,12 +124,15 @@ public final class OperationCatalog {
 	}
 
 	/**
-	 * The label of an operation in the given language, such as "Content: Update publication date".
+	 * The label of an operation in the given language, such as "Content: Update
+	 * publication date".
 	 */
 	public String operationLabel(String operationId, Locale locale) {
 		OperationDefinition operation = this.operations.get(operationId);
-		String target = (operation != null) ? operation.target() : operationId.substring(0, Math.max(0, operationId.indexOf('.')));
-		String name = this.messages.find("operation." + operationId, locale).orElseGet(() -> genericLabel(operationId, locale));
+		String target = (operation != null) ? operation.target()
+				: operationId.substring(0, Math.max(0, operationId.indexOf('.')));
+		String name = this.messages.find("operation." + operationId, locale)
+			.orElseGet(() -> genericLabel(operationId, locale));
 		return targetLabel(target, locale) + ": " + name;
 	}
 

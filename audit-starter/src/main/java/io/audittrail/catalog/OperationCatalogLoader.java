@@ -36,8 +36,8 @@ import io.audittrail.core.Action;
  * Reads catalog files ({@code audit/operations.yml}) and their labels
  * ({@code audit/messages*.properties}) into an {@link OperationCatalog}.
  *
- * <p>A catalog file lists detail items and targets:
- * <pre class="code">
+ * <p>
+ * A catalog file lists detail items and targets: <pre class="code">
  * details: [api_key_id, api_key_name]
  * targets:
  *   api_key:
@@ -45,9 +45,9 @@ import io.audittrail.core.Action;
  *     authority: manageApis
  *     operations:
  *       create: { action: CREATE, details: [api_key_id, api_key_name] }
- * </pre>
- * {@code authority} (on a target, or on an operation to override its target's) names what a reader
- * must hold in the entry's tenant to revert the change. Every error names the file and line.
+ * </pre> {@code authority} (on a target, or on an operation to override its target's)
+ * names what a reader must hold in the entry's tenant to revert the change. Every error
+ * names the file and line.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class OperationCatalogLoader {
@@ -76,7 +76,8 @@ public final class OperationCatalogLoader {
 			parse(resource, targets, operations, details);
 		}
 		CatalogMessages messages = loadMessages();
-		List<TargetDefinition> definitions = targets.values().stream()
+		List<TargetDefinition> definitions = targets.values()
+			.stream()
 			.map((target) -> new TargetDefinition(target.id, target.entityType, target.operations, target.authority))
 			.toList();
 		checkLabels(definitions, details, messages);
@@ -100,8 +101,8 @@ public final class OperationCatalogLoader {
 		return found;
 	}
 
-	private void parse(Resource resource, Map<String, MutableTarget> targets, Map<String, OperationDefinition> operations,
-			Set<String> details) {
+	private void parse(Resource resource, Map<String, MutableTarget> targets,
+			Map<String, OperationDefinition> operations, Set<String> details) {
 		String file = describe(resource);
 		Node root;
 		try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
@@ -131,7 +132,8 @@ public final class OperationCatalogLoader {
 						parseTarget(target, file, targets, operations, details);
 					}
 				}
-				default -> throw error(file, entry.getKeyNode(), "unknown key '" + key + "' (expected 'details' or 'targets')");
+				default -> throw error(file, entry.getKeyNode(),
+						"unknown key '" + key + "' (expected 'details' or 'targets')");
 			}
 		}
 	}
@@ -240,9 +242,8 @@ public final class OperationCatalogLoader {
 			catch (IOException ex) {
 				throw new CatalogException("Cannot read audit labels " + describe(resource), ex);
 			}
-			Map<String, String> target = (matcher.group(1) != null)
-					? byLanguage.computeIfAbsent(matcher.group(1).toLowerCase(Locale.ROOT), (k) -> new LinkedHashMap<>())
-					: defaults;
+			Map<String, String> target = (matcher.group(1) != null) ? byLanguage
+				.computeIfAbsent(matcher.group(1).toLowerCase(Locale.ROOT), (k) -> new LinkedHashMap<>()) : defaults;
 			properties.stringPropertyNames().forEach((key) -> target.putIfAbsent(key, properties.getProperty(key)));
 		}
 		return new CatalogMessages(defaults, byLanguage);
@@ -256,8 +257,8 @@ public final class OperationCatalogLoader {
 		}
 		details.forEach((item) -> requireLabel(messages, "detail." + item, missing));
 		if (!missing.isEmpty()) {
-			throw new CatalogException("The audit catalog has no label in audit/messages.properties for: "
-					+ String.join(", ", missing));
+			throw new CatalogException(
+					"The audit catalog has no label in audit/messages.properties for: " + String.join(", ", missing));
 		}
 	}
 
@@ -313,7 +314,8 @@ public final class OperationCatalogLoader {
 	}
 
 	private static CatalogException error(String file, Node node, String message) {
-		return new CatalogException("Audit catalog " + file + " line " + (node.getStartMark().getLine() + 1) + ": " + message);
+		return new CatalogException(
+				"Audit catalog " + file + " line " + (node.getStartMark().getLine() + 1) + ": " + message);
 	}
 
 	private static String describe(Resource resource) {

@@ -9,11 +9,11 @@ import org.apiguardian.api.API;
  * One target of the catalog and its operations.
  *
  * @param id the target id, such as {@code "content"}
- * @param entityType the entity type that the target's operations act on, such as the JPA entity
- * name {@code "Content"}; may be {@code null}
+ * @param entityType the entity type that the target's operations act on, such as the JPA
+ * entity name {@code "Content"}; may be {@code null}
  * @param operations the target's operations, in catalog order
- * @param authority the authority a reader needs in the entry's tenant to revert a change of the
- * target's entity, or {@code null} when the revert authority suffices
+ * @param authority the authority a reader needs in the entry's tenant to revert a change
+ * of the target's entity, or {@code null} when the revert authority suffices
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public record TargetDefinition(String id, String entityType, List<OperationDefinition> operations, String authority) {

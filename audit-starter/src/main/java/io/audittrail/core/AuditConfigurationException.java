@@ -4,11 +4,12 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * Thrown at start-up when the audit log is set up wrongly: an {@code @Audited} annotation names an
- * unknown operation or holds an expression that does not parse or would read the wrong value, the
- * Envers mapping of audited entities is incomplete, a catalog file is invalid, or the signing key
- * cannot be loaded. The message names the method, class, table, file or property; the action says
- * how to fix it, and the start-up failure report shows both.
+ * Thrown at start-up when the audit log is set up wrongly: an {@code @Audited} annotation
+ * names an unknown operation or holds an expression that does not parse or would read the
+ * wrong value, the Envers mapping of audited entities is incomplete, a catalog file is
+ * invalid, or the signing key cannot be loaded. The message names the method, class,
+ * table, file or property; the action says how to fix it, and the start-up failure report
+ * shows both.
  */
 @API(status = Status.STABLE, since = "0.2")
 public class AuditConfigurationException extends RuntimeException {

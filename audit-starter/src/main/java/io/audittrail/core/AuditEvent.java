@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  *
  * @param id the stored id; {@code null} before the event is stored
  * @param occurredAt when the call started, to the microsecond
- * @param tenant the tenant (service, site or workspace), {@code null} for system-level events
+ * @param tenant the tenant (service, site or workspace), {@code null} for system-level
+ * events
  * @param operation the operation id, such as {@code "content.create"}
  * @param target the catalog target of the operation, such as {@code "content"}
  * @param action the kind of change

@@ -6,8 +6,9 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * Appends events to the audit log. Implementations write through the current transaction when there
- * is one, so that events commit or roll back with the business change; they must be thread-safe.
+ * Appends events to the audit log. Implementations write through the current transaction
+ * when there is one, so that events commit or roll back with the business change; they
+ * must be thread-safe.
  */
 @API(status = Status.STABLE, since = "0.2")
 public interface AuditEventStore {
@@ -16,8 +17,8 @@ public interface AuditEventStore {
 	void append(List<AuditEvent> events);
 
 	/**
-	 * Appends the events, in order, and returns them as stored, with the ids the store gave them.
-	 * Stores that assign no ids may return them as given.
+	 * Appends the events, in order, and returns them as stored, with the ids the store
+	 * gave them. Stores that assign no ids may return them as given.
 	 */
 	default List<AuditEvent> appendReturningIds(List<AuditEvent> events) {
 		append(events);

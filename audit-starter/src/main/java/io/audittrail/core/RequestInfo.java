@@ -12,9 +12,10 @@ import org.apiguardian.api.API;
  * @param path the request path, without the query string
  * @param status the response status, {@code null} while the response is not complete
  * @param resource the name of the handling controller
- * @param authType how the caller authenticated: {@code API_KEY}, {@code JWT}, {@code SESSION} or {@code null}
- * @param detail what was captured of the request on demand: body, query and path parameters,
- * selected headers; never {@code null}
+ * @param authType how the caller authenticated: {@code API_KEY}, {@code JWT},
+ * {@code SESSION} or {@code null}
+ * @param detail what was captured of the request on demand: body, query and path
+ * parameters, selected headers; never {@code null}
  */
 @API(status = Status.STABLE, since = "0.2")
 public record RequestInfo(String method, String path, Integer status, String resource, String authType,

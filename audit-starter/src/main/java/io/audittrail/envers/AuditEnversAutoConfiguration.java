@@ -19,9 +19,10 @@ import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.CommitHook;
 
 /**
- * Auto-configuration that binds events to Hibernate Envers revisions: registers the starter's
- * revision entity, writes events after Envers has written the revision, has Hibernate write in
- * JDBC batches, and stops the start-up when audited entities' Envers mapping or tables are incomplete.
+ * Auto-configuration that binds events to Hibernate Envers revisions: registers the
+ * starter's revision entity, writes events after Envers has written the revision, has
+ * Hibernate write in JDBC batches, and stops the start-up when audited entities' Envers
+ * mapping or tables are incomplete.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(before = AuditAutoConfiguration.class,
@@ -34,8 +35,8 @@ public final class AuditEnversAutoConfiguration {
 
 	@Bean
 	EntityManagerFactoryBuilderCustomizer auditRevisionEntityCustomizer() {
-		return (builder) -> builder.addPersistenceUnitPostProcessors(
-				(unit) -> unit.addManagedClassName(AuditRevision.class.getName()));
+		return (builder) -> builder
+			.addPersistenceUnitPostProcessors((unit) -> unit.addManagedClassName(AuditRevision.class.getName()));
 	}
 
 	@Bean

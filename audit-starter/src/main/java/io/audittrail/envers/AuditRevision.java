@@ -20,8 +20,8 @@ import org.hibernate.envers.RevisionTimestamp;
 import io.audittrail.capture.EventContext;
 
 /**
- * The Envers revision entity of the starter: each revision also records who made it, for which
- * tenant, from where, and which entity types changed in it.
+ * The Envers revision entity of the starter: each revision also records who made it, for
+ * which tenant, from where, and which entity types changed in it.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 @Entity

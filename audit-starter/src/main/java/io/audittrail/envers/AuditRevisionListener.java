@@ -14,10 +14,10 @@ import io.audittrail.capture.RevisionRecorder;
 import io.audittrail.core.Action;
 
 /**
- * Fills each Envers revision with the current call's context and reports the revision and its
- * changed entities to the {@link RevisionRecorder}, so that events reference their revision. Created by Hibernate
- * through Spring; its collaborators are looked up on first use because the listener is built with
- * the entity manager factory.
+ * Fills each Envers revision with the current call's context and reports the revision and
+ * its changed entities to the {@link RevisionRecorder}, so that events reference their
+ * revision. Created by Hibernate through Spring; its collaborators are looked up on first
+ * use because the listener is built with the entity manager factory.
  */
 class AuditRevisionListener implements EntityTrackingRevisionListener {
 
@@ -35,8 +35,7 @@ class AuditRevisionListener implements EntityTrackingRevisionListener {
 
 	private final ResolvedOnce<RevisionRecorder> revisions;
 
-	AuditRevisionListener(ObjectProvider<EventContextResolver> contexts,
-			ObjectProvider<RevisionRecorder> revisions) {
+	AuditRevisionListener(ObjectProvider<EventContextResolver> contexts, ObjectProvider<RevisionRecorder> revisions) {
 		this.contexts = new ResolvedOnce<>(contexts::getIfAvailable);
 		this.revisions = new ResolvedOnce<>(revisions::getIfAvailable);
 	}

@@ -45,11 +45,12 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import io.audittrail.core.AuditConfigurationException;
 
 /**
- * Stops the start-up when Envers would record audited entities wrongly, naming the fix: an audited
- * entity whose {@code @MappedSuperclass} is not audited (its inherited fields would be missing from
- * every entry), and Envers tables or columns missing from the database (the message holds the DDL
- * to add, for the database in use). Runs while the entity manager factory is built, so the first
- * write cannot be the one that finds out. Skipped when Hibernate creates or updates the schema.
+ * Stops the start-up when Envers would record audited entities wrongly, naming the fix:
+ * an audited entity whose {@code @MappedSuperclass} is not audited (its inherited fields
+ * would be missing from every entry), and Envers tables or columns missing from the
+ * database (the message holds the DDL to add, for the database in use). Runs while the
+ * entity manager factory is built, so the first write cannot be the one that finds out.
+ * Skipped when Hibernate creates or updates the schema.
  */
 final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integrator {
 
@@ -80,7 +81,8 @@ final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integra
 	}
 
 	@Override
-	public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
+			SessionFactoryImplementor sessionFactory) {
 		ServiceRegistry services = sessionFactory.getServiceRegistry();
 		EnversService envers = services.getService(EnversService.class);
 		if (envers == null || !envers.isEnabled() || !envers.isInitialized()
@@ -92,7 +94,10 @@ final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integra
 		if (!writesSchema(metadata, settings)) {
 			List<String> ddl = missingEnversDdl(metadata, services, settings);
 			if (!ddl.isEmpty()) {
-				String database = sessionFactory.getJdbcServices().getDialect().getClass().getSimpleName()
+				String database = sessionFactory.getJdbcServices()
+					.getDialect()
+					.getClass()
+					.getSimpleName()
 					.replace("Dialect", "");
 				problems.add("Envers tables or columns of audited entities are missing from the database (" + database
 						+ "). The application's Envers tables are the application's own: add this DDL to its "
@@ -113,16 +118,17 @@ final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integra
 			if (type == null || !envers.getEntitiesConfigurations().isVersioned(entity.getEntityName())) {
 				continue;
 			}
-			for (Class<?> parent = type.getSuperclass(); parent != null && parent != Object.class; parent = parent
-				.getSuperclass()) {
+			for (Class<?> parent = type.getSuperclass(); parent != null
+					&& parent != Object.class; parent = parent.getSuperclass()) {
 				List<String> fields = auditableFields(parent);
 				if (parent.isAnnotationPresent(MappedSuperclass.class) && !fields.isEmpty() && !isAudited(parent)
 						&& !isNamedByOverride(type, parent)) {
 					problems.add("Entity " + type.getName() + " is audited by Envers, but its @MappedSuperclass "
 							+ parent.getName() + " is not, so its fields " + fields
 							+ " would be missing from every entry: annotate " + parent.getName()
-							+ " with @org.hibernate.envers.Audited, or put @AuditOverride(forClass = " + parent.getSimpleName()
-							+ ".class) on " + type.getSimpleName() + " to audit them (a class you cannot annotate), "
+							+ " with @org.hibernate.envers.Audited, or put @AuditOverride(forClass = "
+							+ parent.getSimpleName() + ".class) on " + type.getSimpleName()
+							+ " to audit them (a class you cannot annotate), "
 							+ "or isAudited = false in it to leave them out on purpose");
 				}
 			}
@@ -141,11 +147,14 @@ final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integra
 	}
 
 	private static boolean isAudited(Class<?> type) {
-		return type.isAnnotationPresent(Audited.class)
-				|| Arrays.stream(type.getDeclaredFields()).anyMatch((field) -> field.isAnnotationPresent(Audited.class));
+		return type.isAnnotationPresent(Audited.class) || Arrays.stream(type.getDeclaredFields())
+			.anyMatch((field) -> field.isAnnotationPresent(Audited.class));
 	}
 
-	/** Whether an {@code @AuditOverride} or {@code auditParents} on the entity's classes decides about the parent. */
+	/**
+	 * Whether an {@code @AuditOverride} or {@code auditParents} on the entity's classes
+	 * decides about the parent.
+	 */
 	private static boolean isNamedByOverride(Class<?> entity, Class<?> parent) {
 		for (Class<?> type = entity; type != null && type != parent; type = type.getSuperclass()) {
 			for (AuditOverride override : type.getAnnotationsByType(AuditOverride.class)) {
@@ -167,7 +176,10 @@ final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integra
 			.anyMatch((grouping) -> SCHEMA_WRITING_ACTIONS.contains(grouping.databaseAction()));
 	}
 
-	/** The statements Hibernate's schema update would run for Envers' tables, written to a list only. */
+	/**
+	 * The statements Hibernate's schema update would run for Envers' tables, written to a
+	 * list only.
+	 */
 	private static List<String> missingEnversDdl(Metadata metadata, ServiceRegistry services,
 			Map<String, Object> configured) {
 		Map<String, Object> settings = new HashMap<>(configured);
@@ -228,9 +240,9 @@ final class EnversMappingCheck implements HibernatePropertiesCustomizer, Integra
 	}
 
 	/**
-	 * The statements that add a missing table (with its constraints) or column. Hibernate's update
-	 * also adds foreign keys it does not find on existing tables; Envers works without them, so they
-	 * are left to the application.
+	 * The statements that add a missing table (with its constraints) or column.
+	 * Hibernate's update also adds foreign keys it does not find on existing tables;
+	 * Envers works without them, so they are left to the application.
 	 */
 	static List<String> missingTablesAndColumns(List<String> statements) {
 		Set<String> created = new HashSet<>();

@@ -12,8 +12,9 @@ import io.audittrail.capture.CommitHook;
 import io.audittrail.capture.ResolvedOnce;
 
 /**
- * Runs the event writer as a Hibernate transaction synchronization: Hibernate calls it after it has
- * flushed and Envers has written the revision, and before the database commit.
+ * Runs the event writer as a Hibernate transaction synchronization: Hibernate calls it
+ * after it has flushed and Envers has written the revision, and before the database
+ * commit.
  */
 final class HibernateCommitHook implements CommitHook {
 

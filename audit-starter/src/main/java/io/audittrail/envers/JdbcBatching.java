@@ -5,9 +5,9 @@ import java.util.Map;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 
 /**
- * Has Hibernate write in JDBC batches, ordered by table, unless the application configures batching
- * itself: Envers then writes the audit rows of a transaction in one batch per table instead of one
- * statement per row.
+ * Has Hibernate write in JDBC batches, ordered by table, unless the application
+ * configures batching itself: Envers then writes the audit rows of a transaction in one
+ * batch per table instead of one statement per row.
  */
 final class JdbcBatching implements HibernatePropertiesCustomizer {
 
@@ -19,7 +19,9 @@ final class JdbcBatching implements HibernatePropertiesCustomizer {
 
 	private final int batchSize;
 
-	/** @param batchSize the batch size; 0 or less leaves Hibernate's settings as they are */
+	/**
+	 * @param batchSize the batch size; 0 or less leaves Hibernate's settings as they are
+	 */
 	JdbcBatching(int batchSize) {
 		this.batchSize = batchSize;
 	}

@@ -20,11 +20,12 @@ import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 
 /**
- * Writes each {@link AuditRevision} with its entity types in its insert. Envers persists the revision
- * before it reports the changed entities, so Hibernate would insert the row without them and update
- * it at the same flush: one more statement in every audited transaction. The insert takes the
- * entity types known when it runs, and the update that would write nothing new is skipped; a
- * revision that changes after its insert (when something flushes in between) is still updated.
+ * Writes each {@link AuditRevision} with its entity types in its insert. Envers persists
+ * the revision before it reports the changed entities, so Hibernate would insert the row
+ * without them and update it at the same flush: one more statement in every audited
+ * transaction. The insert takes the entity types known when it runs, and the update that
+ * would write nothing new is skipped; a revision that changes after its insert (when
+ * something flushes in between) is still updated.
  */
 final class RevisionInsertCompletion
 		implements HibernatePropertiesCustomizer, Integrator, PreInsertEventListener, PreUpdateEventListener {
@@ -46,7 +47,8 @@ final class RevisionInsertCompletion
 	}
 
 	@Override
-	public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
+			SessionFactoryImplementor sessionFactory) {
 		EventListenerRegistry listeners = sessionFactory.getEventListenerRegistry();
 		listeners.appendListeners(EventType.PRE_INSERT, this);
 		listeners.appendListeners(EventType.PRE_UPDATE, this);
@@ -58,7 +60,8 @@ final class RevisionInsertCompletion
 			String[] names = event.getPersister().getPropertyNames();
 			for (int i = 0; i < names.length; i++) {
 				if (ENTITY_TYPES.equals(names[i])) {
-					// the insert's state is also the row's loaded state: the later dirty check compares with it
+					// the insert's state is also the row's loaded state: the later dirty
+					// check compares with it
 					event.getState()[i] = revision.getEntityTypes();
 				}
 			}

@@ -1,5 +1,6 @@
 /**
- * Binding operations to Hibernate Envers: the starter's revision entity, its listener, the hook that
- * writes events after Envers has written the revision, and their auto-configuration.
+ * Binding operations to Hibernate Envers: the starter's revision entity, its listener,
+ * the hook that writes events after Envers has written the revision, and their
+ * auto-configuration.
  */
 package io.audittrail.envers;

@@ -20,9 +20,10 @@ import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
 
 /**
- * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing key, the
- * checkpoint signer, the checkpoint publisher, and, over the chains' storage, the issuer of the
- * chains' checkpoints and its schedule. Off with {@code audit.integrity.signing.enabled=false}.
+ * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing
+ * key, the checkpoint signer, the checkpoint publisher, and, over the chains' storage,
+ * the issuer of the chains' checkpoints and its schedule. Off with
+ * {@code audit.integrity.signing.enabled=false}.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 @AutoConfiguration(after = AuditIntegrityAutoConfiguration.class)
@@ -39,8 +40,8 @@ public final class AuditEvidenceAutoConfiguration {
 		AuditProperties.Integrity.Signing signing = integrity.getSigning();
 		String keyName = (signing.getKeyName() != null) ? signing.getKeyName() : integrity.getLogName();
 		return SigningKeys.load(new SigningKeys.Settings(keyName, signing.getPrivateKey(), signing.getKeystore(),
-				signing.getKeystoreType(), signing.getKeystorePassword(), signing.getKeyAlias(), signing.getKeyPassword(),
-				signing.getDirectory(), signing.getRetiredKeys()));
+				signing.getKeystoreType(), signing.getKeystorePassword(), signing.getKeyAlias(),
+				signing.getKeyPassword(), signing.getDirectory(), signing.getRetiredKeys()));
 	}
 
 	@Bean
@@ -73,8 +74,7 @@ public final class AuditEvidenceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ CheckpointIssuer.class, ChainStore.class })
-	CheckpointSchedule auditCheckpointSchedule(CheckpointIssuer issuer, ChainStore chains,
-			AuditProperties properties) {
+	CheckpointSchedule auditCheckpointSchedule(CheckpointIssuer issuer, ChainStore chains, AuditProperties properties) {
 		return new CheckpointSchedule(issuer, chains, properties.getIntegrity().getCheckpointInterval());
 	}
 

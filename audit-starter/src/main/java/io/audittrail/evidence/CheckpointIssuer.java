@@ -16,10 +16,11 @@ import io.audittrail.verifier.MerkleFrontier;
 import io.audittrail.verifier.VerificationException;
 
 /**
- * Issues a chain's next checkpoint: signs its tree at its current size, keeps the checkpoint and
- * publishes it. It never signs a tree that does not extend the chain's latest checkpoint, since a
- * log must not sign two inconsistent checkpoints: such a tree means the sealed chain was rewritten.
- * Thread-safe when its collaborators are; callers serialize issuing per chain.
+ * Issues a chain's next checkpoint: signs its tree at its current size, keeps the
+ * checkpoint and publishes it. It never signs a tree that does not extend the chain's
+ * latest checkpoint, since a log must not sign two inconsistent checkpoints: such a tree
+ * means the sealed chain was rewritten. Thread-safe when its collaborators are; callers
+ * serialize issuing per chain.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public final class CheckpointIssuer {
@@ -41,9 +42,10 @@ public final class CheckpointIssuer {
 	}
 
 	/**
-	 * Signs, keeps and publishes a checkpoint of the chain at its current size; returns empty when
-	 * the latest checkpoint already has that size.
-	 * @throws IllegalStateException when the chain's tree does not extend its latest checkpoint
+	 * Signs, keeps and publishes a checkpoint of the chain at its current size; returns
+	 * empty when the latest checkpoint already has that size.
+	 * @throws IllegalStateException when the chain's tree does not extend its latest
+	 * checkpoint
 	 */
 	public Optional<SignedCheckpoint> issue(String tenant) {
 		MerkleFrontier tree = this.trees.frontier(tenant);
@@ -63,7 +65,10 @@ public final class CheckpointIssuer {
 		return Optional.of(checkpoint);
 	}
 
-	/** The proof that the tree extends the latest checkpoint, built from its kept frontier when there is one. */
+	/**
+	 * The proof that the tree extends the latest checkpoint, built from its kept frontier
+	 * when there is one.
+	 */
 	private ConsistencyProof requireExtends(String tenant, SignedCheckpoint latest, long size, byte[] root) {
 		long latestSize = latest.checkpoint().size();
 		String chain = (tenant != null) ? "the chain of tenant " + tenant : "the system-level chain";

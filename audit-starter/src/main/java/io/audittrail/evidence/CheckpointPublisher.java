@@ -8,10 +8,10 @@ import org.apiguardian.api.API;
 import io.audittrail.store.SignedCheckpoint;
 
 /**
- * Ships signed checkpoints to a place the database's administrator cannot rewrite, such as a
- * directory on another system, an object store with retention locks, or a witness. Implementations
- * must be thread-safe; a failure is reported by an exception and the checkpoint is offered again
- * later.
+ * Ships signed checkpoints to a place the database's administrator cannot rewrite, such
+ * as a directory on another system, an object store with retention locks, or a witness.
+ * Implementations must be thread-safe; a failure is reported by an exception and the
+ * checkpoint is offered again later.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 @FunctionalInterface
@@ -27,10 +27,11 @@ public interface CheckpointPublisher {
 	}
 
 	/**
-	 * A publisher that writes each checkpoint's note to {@code <directory>/<chain>/<size>.note} and
+	 * A publisher that writes each checkpoint's note to
+	 * {@code <directory>/<chain>/<size>.note} and
 	 * {@code <directory>/<chain>/latest.note}, where the chain is {@code system} or
-	 * {@code tenant-<URL-encoded tenant>}. A note of a size already published with another root is
-	 * refused, never overwritten.
+	 * {@code tenant-<URL-encoded tenant>}. A note of a size already published with
+	 * another root is refused, never overwritten.
 	 */
 	static CheckpointPublisher toDirectory(Path directory) {
 		return new DirectoryCheckpointPublisher(directory);

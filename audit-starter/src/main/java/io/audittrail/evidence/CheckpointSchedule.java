@@ -17,8 +17,8 @@ import io.audittrail.store.ChainStore;
 import io.audittrail.store.SignedCheckpoint;
 
 /**
- * Issues a checkpoint of every chain that grew, at a fixed delay on a scheduler thread of its own,
- * and on demand; one issuing at a time in this application.
+ * Issues a checkpoint of every chain that grew, at a fixed delay on a scheduler thread of
+ * its own, and on demand; one issuing at a time in this application.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class CheckpointSchedule extends BackgroundSchedule {
@@ -46,8 +46,8 @@ public final class CheckpointSchedule extends BackgroundSchedule {
 	/**
 	 * Issues a checkpoint of every chain sealed beyond its latest checkpoint, now.
 	 * @return the checkpoints issued
-	 * @throws IllegalStateException when a chain no longer extends its latest checkpoint (after
-	 * issuing those of the other chains)
+	 * @throws IllegalStateException when a chain no longer extends its latest checkpoint
+	 * (after issuing those of the other chains)
 	 */
 	public synchronized List<SignedCheckpoint> issueNow() {
 		List<SignedCheckpoint> issued = new ArrayList<>();
@@ -71,7 +71,10 @@ public final class CheckpointSchedule extends BackgroundSchedule {
 		return issued;
 	}
 
-	/** Issues a checkpoint of one chain now, if it grew; {@code null} is the system-level chain. */
+	/**
+	 * Issues a checkpoint of one chain now, if it grew; {@code null} is the system-level
+	 * chain.
+	 */
 	public synchronized Optional<SignedCheckpoint> issueNow(String tenant) {
 		return this.issuer.issue(tenant);
 	}

@@ -13,8 +13,8 @@ import io.audittrail.verifier.Merkle;
 
 /**
  * Signs the checkpoints of the chains. A chain's origin is the log name followed by
- * {@code /system} for the system-level chain or {@code /tenant/<tenant>} (URL-encoded) for a
- * tenant's, so each chain is a log of its own. Thread-safe.
+ * {@code /system} for the system-level chain or {@code /tenant/<tenant>} (URL-encoded)
+ * for a tenant's, so each chain is a log of its own. Thread-safe.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public final class CheckpointSigner {
@@ -42,7 +42,10 @@ public final class CheckpointSigner {
 		return this.logName + "/tenant/" + URLEncoder.encode(tenant, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
-	/** The signed checkpoint of a chain at a size, given the root of its tree at that size. */
+	/**
+	 * The signed checkpoint of a chain at a size, given the root of its tree at that
+	 * size.
+	 */
 	public SignedCheckpoint sign(String tenant, long size, byte[] root) {
 		if (root.length != Merkle.HASH_LENGTH) {
 			throw new IllegalArgumentException("a root has " + Merkle.HASH_LENGTH + " bytes");

@@ -20,9 +20,10 @@ import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.Merkle;
 
 /**
- * Writes the evidence bundle of a run of consecutive events of one chain, streamed: the events as
- * they come from the cursor, then the proof of each in the tree of the checkpoint, built from the
- * chain's leaf hashes. Memory stays constant whatever the number of events.
+ * Writes the evidence bundle of a run of consecutive events of one chain, streamed: the
+ * events as they come from the cursor, then the proof of each in the tree of the
+ * checkpoint, built from the chain's leaf hashes. Memory stays constant whatever the
+ * number of events.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public final class EvidenceExporter {
@@ -34,9 +35,12 @@ public final class EvidenceExporter {
 	 * Writes the bundle and closes the stream; returns the number of events written.
 	 * @param out where the zip goes
 	 * @param checkpoint the checkpoint the proofs lead to
-	 * @param previous an earlier checkpoint of the chain to show consistency with, or {@code null}
-	 * @param events the events in chain order, at consecutive positions within the checkpoint's size
-	 * @param leaves the chain's leaf hashes by index (position - 1), at least up to the checkpoint's size
+	 * @param previous an earlier checkpoint of the chain to show consistency with, or
+	 * {@code null}
+	 * @param events the events in chain order, at consecutive positions within the
+	 * checkpoint's size
+	 * @param leaves the chain's leaf hashes by index (position - 1), at least up to the
+	 * checkpoint's size
 	 */
 	public static long export(OutputStream out, SignedCheckpoint checkpoint, SignedCheckpoint previous,
 			Iterator<EvidenceEvent> events, LeafHashes leaves) {
@@ -48,14 +52,17 @@ public final class EvidenceExporter {
 	}
 
 	/**
-	 * Writes the bundle of the events a source pushes, such as a database cursor's callback, and
-	 * closes the stream; returns the number of events written.
+	 * Writes the bundle of the events a source pushes, such as a database cursor's
+	 * callback, and closes the stream; returns the number of events written.
 	 * @param out where the zip goes
 	 * @param checkpoint the checkpoint the proofs lead to
-	 * @param previous an earlier checkpoint of the chain to show consistency with, or {@code null}
-	 * @param events hands the events in chain order to the sink it is given, at consecutive positions
-	 * within the checkpoint's size, while the sink returns {@code true}
-	 * @param leaves the chain's leaf hashes by index (position - 1), at least up to the checkpoint's size
+	 * @param previous an earlier checkpoint of the chain to show consistency with, or
+	 * {@code null}
+	 * @param events hands the events in chain order to the sink it is given, at
+	 * consecutive positions within the checkpoint's size, while the sink returns
+	 * {@code true}
+	 * @param leaves the chain's leaf hashes by index (position - 1), at least up to the
+	 * checkpoint's size
 	 */
 	public static long export(OutputStream out, SignedCheckpoint checkpoint, SignedCheckpoint previous,
 			Consumer<Predicate<EvidenceEvent>> events, LeafHashes leaves) {
@@ -96,7 +103,10 @@ public final class EvidenceExporter {
 		}
 	}
 
-	/** A sealed event as the bundle holds it: the values its chain hash was made of, by field. */
+	/**
+	 * A sealed event as the bundle holds it: the values its chain hash was made of, by
+	 * field.
+	 */
 	public static EvidenceEvent event(SealedRow sealed) {
 		EventEncoding encoding = EventEncoding.of(sealed.encoding());
 		EventRow event = sealed.event();

@@ -3,8 +3,8 @@ package io.audittrail.evidence;
 import io.audittrail.core.AuditConfigurationException;
 
 /**
- * The checkpoint signing key cannot be loaded, generated or stored; the message names the property
- * or file at fault.
+ * The checkpoint signing key cannot be loaded, generated or stored; the message names the
+ * property or file at fault.
  */
 class SigningKeyException extends AuditConfigurationException {
 

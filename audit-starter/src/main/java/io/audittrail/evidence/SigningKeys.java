@@ -31,11 +31,12 @@ import io.audittrail.verifier.SignedNote;
 import io.audittrail.verifier.VerifierKey;
 
 /**
- * The key that signs checkpoints and every public key that ever signed them. The signing key comes
- * from a PKCS#8 PEM file, from a keystore entry, or, when neither is configured, from
- * {@value #GENERATED_KEY} in the key directory, generated there at first start. Each signing key's
- * verifier key is added to {@value #VERIFIER_KEYS} in the key directory when first used, so that a
- * rotated key keeps older checkpoints verifiable. Thread-safe.
+ * The key that signs checkpoints and every public key that ever signed them. The signing
+ * key comes from a PKCS#8 PEM file, from a keystore entry, or, when neither is
+ * configured, from {@value #GENERATED_KEY} in the key directory, generated there at first
+ * start. Each signing key's verifier key is added to {@value #VERIFIER_KEYS} in the key
+ * directory when first used, so that a rotated key keeps older checkpoints verifiable.
+ * Thread-safe.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public final class SigningKeys {
@@ -43,7 +44,10 @@ public final class SigningKeys {
 	/** The file, in the key directory, of the key generated when none is configured. */
 	public static final String GENERATED_KEY = "checkpoint-signing-key.pem";
 
-	/** The file, in the key directory, of every verifier key that signed checkpoints, one a line. */
+	/**
+	 * The file, in the key directory, of every verifier key that signed checkpoints, one
+	 * a line.
+	 */
 	public static final String VERIFIER_KEYS = "verifier-keys.txt";
 
 	private static final Log logger = LogFactory.getLog(SigningKeys.class);
@@ -93,7 +97,8 @@ public final class SigningKeys {
 				throw new SigningKeyException("audit.integrity.signing.retired-keys: " + ex.getMessage(), ex);
 			}
 		}
-		logger.info("Audit checkpoints are signed with the key whose verifier key is " + signer.verifierKey().encoded());
+		logger
+			.info("Audit checkpoints are signed with the key whose verifier key is " + signer.verifierKey().encoded());
 		return new SigningKeys(signer, new ArrayList<>(all));
 	}
 
@@ -107,12 +112,17 @@ public final class SigningKeys {
 		return this.signer.verifierKey();
 	}
 
-	/** Every verifier key that signed checkpoints, the current one included, oldest first. */
+	/**
+	 * Every verifier key that signed checkpoints, the current one included, oldest first.
+	 */
 	public List<VerifierKey> verifierKeys() {
 		return this.verifierKeys;
 	}
 
-	/** A PEM file of a PKCS#8 private key, the format {@code openssl genpkey -algorithm ed25519} writes. */
+	/**
+	 * A PEM file of a PKCS#8 private key, the format
+	 * {@code openssl genpkey -algorithm ed25519} writes.
+	 */
 	static String pem(PrivateKey key) {
 		return "-----BEGIN PRIVATE KEY-----\n"
 				+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(key.getEncoded())
@@ -165,7 +175,8 @@ public final class SigningKeys {
 					+ settings.keystore() + " (" + ex.getMessage() + ")", ex);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new SigningKeyException(property + ": the key \"" + settings.keyAlias() + "\" is not an Ed25519 key", ex);
+			throw new SigningKeyException(property + ": the key \"" + settings.keyAlias() + "\" is not an Ed25519 key",
+					ex);
 		}
 	}
 
@@ -206,16 +217,17 @@ public final class SigningKeys {
 						keys.add(VerifierKey.parse(line.strip()));
 					}
 					catch (IllegalArgumentException ex) {
-						throw new SigningKeyException("audit.integrity.signing.directory: line " + number + " of " + file
-								+ " is not a verifier key (" + ex.getMessage() + ")", ex);
+						throw new SigningKeyException("audit.integrity.signing.directory: line " + number + " of "
+								+ file + " is not a verifier key (" + ex.getMessage() + ")", ex);
 					}
 				}
 			}
 			if (!keys.contains(key)) {
 				Files.createDirectories(directory);
-				String header = Files.exists(file) ? "" : "# Verifier keys of the audit log's checkpoints, oldest first\n";
-				Files.writeString(file, header + key.encoded() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-						StandardOpenOption.APPEND);
+				String header = Files.exists(file) ? ""
+						: "# Verifier keys of the audit log's checkpoints, oldest first\n";
+				Files.writeString(file, header + key.encoded() + "\n", StandardCharsets.UTF_8,
+						StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 				keys.add(key);
 			}
 			return keys;
@@ -247,7 +259,8 @@ public final class SigningKeys {
 	 * @param keyAlias the alias of the key in the keystore
 	 * @param keyPassword the key's password, or {@code null} for the keystore's
 	 * @param directory where a generated key is stored and every verifier key is recorded
-	 * @param retiredKeys verifier keys of earlier signing keys, in the verifier key format
+	 * @param retiredKeys verifier keys of earlier signing keys, in the verifier key
+	 * format
 	 */
 	public record Settings(String keyName, Path privateKey, Path keystore, String keystoreType, String keystorePassword,
 			String keyAlias, String keyPassword, Path directory, List<String> retiredKeys) {

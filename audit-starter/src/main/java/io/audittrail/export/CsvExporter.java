@@ -32,13 +32,14 @@ import io.audittrail.store.EventFilter;
 import io.audittrail.store.EventQuery;
 
 /**
- * Writes the audit log as CSV (RFC 4180, UTF-8 with a byte order mark so that spreadsheets detect
- * the encoding): a header row in the reader's language, then one row per entry, newest first. The
- * columns: date and time (in the reader's time zone, offset written), IP address, user, API client,
- * operation (a request entry as its method, path and status), tenant, entity, outcome, HTTP method,
- * path and status, then the application's detail items in catalog order and the starter's own
- * (revert, export, purge) when the exported entries use them. Cells that a spreadsheet would run as
- * a formula are prefixed with a single quote. Thread-safe.
+ * Writes the audit log as CSV (RFC 4180, UTF-8 with a byte order mark so that
+ * spreadsheets detect the encoding): a header row in the reader's language, then one row
+ * per entry, newest first. The columns: date and time (in the reader's time zone, offset
+ * written), IP address, user, API client, operation (a request entry as its method, path
+ * and status), tenant, entity, outcome, HTTP method, path and status, then the
+ * application's detail items in catalog order and the starter's own (revert, export,
+ * purge) when the exported entries use them. Cells that a spreadsheet would run as a
+ * formula are prefixed with a single quote. Thread-safe.
  */
 public final class CsvExporter {
 
@@ -116,8 +117,8 @@ public final class CsvExporter {
 	}
 
 	/**
-	 * The application's detail items, and the starter's own where an exported entry may carry them:
-	 * one indexed look-up per operation of the starter that has detail items.
+	 * The application's detail items, and the starter's own where an exported entry may
+	 * carry them: one indexed look-up per operation of the starter that has detail items.
 	 */
 	private List<String> detailItems(EventFilter filter, TenantScope scope) {
 		List<OperationDefinition> own = this.catalog.target(STARTER_TARGET)

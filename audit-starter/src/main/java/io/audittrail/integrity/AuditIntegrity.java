@@ -17,17 +17,18 @@ import io.audittrail.store.Chains;
 import io.audittrail.store.SealedRow;
 
 /**
- * Verifies the hash chains of the audit log: each sealed event must hold the hash of its own
- * content and of its predecessor, at the next position of its tenant's chain, from the chain's
- * start or from the checkpoint retention left, up to the chain's head. An edited event breaks its
- * own hash, a removed one leaves a gap, and events whose contents were exchanged break both hashes.
- * Each seal is checked with the encoding it names. Rows are streamed, so a chain of any length is
- * verified in constant memory. Thread-safe.
+ * Verifies the hash chains of the audit log: each sealed event must hold the hash of its
+ * own content and of its predecessor, at the next position of its tenant's chain, from
+ * the chain's start or from the checkpoint retention left, up to the chain's head. An
+ * edited event breaks its own hash, a removed one leaves a gap, and events whose contents
+ * were exchanged break both hashes. Each seal is checked with the encoding it names. Rows
+ * are streamed, so a chain of any length is verified in constant memory. Thread-safe.
  * <p>
- * {@link #verify()} and {@link #verify(String)} walk whole chains. {@link #verifyLatest()} and
- * {@link #verifyLatest(String)} go on from where the last walk of a chain ended, as long as its
- * last full walk is more recent than the full-walk interval: an edit of an event that was already
- * verified is then found by the next full walk.
+ * {@link #verify()} and {@link #verify(String)} walk whole chains.
+ * {@link #verifyLatest()} and {@link #verifyLatest(String)} go on from where the last
+ * walk of a chain ended, as long as its last full walk is more recent than the full-walk
+ * interval: an edit of an event that was already verified is then found by the next full
+ * walk.
  */
 @API(status = Status.STABLE, since = "0.2")
 public final class AuditIntegrity {
@@ -47,8 +48,9 @@ public final class AuditIntegrity {
 
 	/**
 	 * @param store the chains' storage
-	 * @param fullWalkInterval how long {@link #verifyLatest(String)} goes on from the last verified
-	 * position before it walks a whole chain again; zero always walks whole chains
+	 * @param fullWalkInterval how long {@link #verifyLatest(String)} goes on from the
+	 * last verified position before it walks a whole chain again; zero always walks whole
+	 * chains
 	 * @param clock the clock the interval is measured with
 	 */
 	public AuditIntegrity(ChainStore store, Duration fullWalkInterval, Clock clock) {
@@ -183,7 +185,8 @@ public final class AuditIntegrity {
 			this.lastId = id;
 			if (position != this.expectedPosition || !Objects.equals(seal.prevHash(), this.expectedPrevious)
 					|| !this.chain.equals(Chains.keyOf(seal.event().tenant())) || !EventDigest.knows(seal.encoding())
-					|| !this.digest.hash(seal.event(), seal.encoding(), position, seal.prevHash()).equals(seal.hash())) {
+					|| !this.digest.hash(seal.event(), seal.encoding(), position, seal.prevHash())
+						.equals(seal.hash())) {
 				this.brokenId = id;
 				return false;
 			}

@@ -17,8 +17,8 @@ import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
 
 /**
- * Auto-configuration of the hash chains: the sealer that links committed events, its schedule, the
- * verification bean.
+ * Auto-configuration of the hash chains: the sealer that links committed events, its
+ * schedule, the verification bean.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = AuditStoreAutoConfiguration.class)

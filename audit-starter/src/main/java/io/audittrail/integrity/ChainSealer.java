@@ -18,30 +18,38 @@ import org.apache.commons.logging.LogFactory;
 import io.audittrail.store.ChainStore;
 
 /**
- * Links committed events into their tenant's hash chain by appending seal rows; the events are
- * never updated. Runs outside the business transactions, so writers never wait for each other on
- * a chain head: each run takes the complete events without a seal in id order and, per tenant,
- * under a row lock on the chain's head, gives them the next positions of the chain with their
- * predecessor's hash and their own ({@value EventDigest#V2}). The chain's order is the order of
- * sealing.
+ * Links committed events into their tenant's hash chain by appending seal rows; the
+ * events are never updated. Runs outside the business transactions, so writers never wait
+ * for each other on a chain head: each run takes the complete events without a seal in id
+ * order and, per tenant, under a row lock on the chain's head, gives them the next
+ * positions of the chain with their predecessor's hash and their own
+ * ({@value EventDigest#V2}). The chain's order is the order of sealing.
  * <p>
- * Events with an HTTP request are sealed once their status is known, or after a grace period, so
- * that the request capture can complete them first. Safe to run on several application instances
- * at once: the head's lock serializes them and the events are read again under it.
+ * Events with an HTTP request are sealed once their status is known, or after a grace
+ * period, so that the request capture can complete them first. Safe to run on several
+ * application instances at once: the head's lock serializes them and the events are read
+ * again under it.
  * <p>
- * Ids are taken when an event is inserted and its transaction commits later, so a scheduled run
- * looks at the events stored since the previous run, and now and then at those of the last grace
- * period and at every event (see {@link #seal(BooleanSupplier)}); events are never missed, only
- * sealed later when their transaction commits long after their insert.
+ * Ids are taken when an event is inserted and its transaction commits later, so a
+ * scheduled run looks at the events stored since the previous run, and now and then at
+ * those of the last grace period and at every event (see {@link #seal(BooleanSupplier)});
+ * events are never missed, only sealed later when their transaction commits long after
+ * their insert.
  */
 final class ChainSealer {
 
 	private static final Log logger = LogFactory.getLog(ChainSealer.class);
 
-	/** How long an event with an HTTP request but no status yet waits before it is sealed as it is. */
+	/**
+	 * How long an event with an HTTP request but no status yet waits before it is sealed
+	 * as it is.
+	 */
 	public static final Duration COMPLETION_GRACE = Duration.ofMinutes(1);
 
-	/** How often a scheduled run looks at every event, for those committed long after they were written. */
+	/**
+	 * How often a scheduled run looks at every event, for those committed long after they
+	 * were written.
+	 */
 	public static final Duration SWEEP_INTERVAL = Duration.ofMinutes(10);
 
 	/** How often a scheduled run looks at the events of the last grace period again. */
@@ -55,10 +63,15 @@ final class ChainSealer {
 
 	private final ReentrantLock running = new ReentrantLock();
 
-	/** The largest event id stored at the start of each recent run; guarded by {@link #running}. */
+	/**
+	 * The largest event id stored at the start of each recent run; guarded by
+	 * {@link #running}.
+	 */
 	private final Deque<Sample> samples = new ArrayDeque<>();
 
-	/** Events above this id are looked at by the late scan; guarded by {@link #running}. */
+	/**
+	 * Events above this id are looked at by the late scan; guarded by {@link #running}.
+	 */
 	private long floor = -1;
 
 	/** Events above this id are new since the last run; guarded by {@link #running}. */
@@ -99,9 +112,9 @@ final class ChainSealer {
 	/**
 	 * Seals complete events not sealed yet, batch after batch while there are more and
 	 * {@code goOn} says so: those stored since the last call and, at most every
-	 * {@link #LATE_SCAN_INTERVAL}, those of the last {@link #COMPLETION_GRACE} (events committed
-	 * late, and events that were waiting for their request's status); every {@link #SWEEP_INTERVAL},
-	 * every event.
+	 * {@link #LATE_SCAN_INTERVAL}, those of the last {@link #COMPLETION_GRACE} (events
+	 * committed late, and events that were waiting for their request's status); every
+	 * {@link #SWEEP_INTERVAL}, every event.
 	 * @param goOn asked before each batch after the first
 	 * @return how many events this call sealed
 	 */
@@ -120,7 +133,8 @@ final class ChainSealer {
 				after = 0;
 			}
 			else if (!now.isBefore(this.lastLateScan.plus(LATE_SCAN_INTERVAL))) {
-				// counting is cheap; reading every event of the grace period for none is not (on H2
+				// counting is cheap; reading every event of the grace period for none is
+				// not (on H2
 				// several microseconds an event, every few seconds for a minute)
 				after = (this.store.unsealedCount(this.floor, this.cursor) > 0) ? this.floor : this.cursor;
 				if (after == this.cursor) {
@@ -137,7 +151,9 @@ final class ChainSealer {
 		}
 	}
 
-	/** Seals the complete events after the given id; the caller holds {@link #running}. */
+	/**
+	 * Seals the complete events after the given id; the caller holds {@link #running}.
+	 */
 	private int run(long after, BooleanSupplier goOn, Instant now) {
 		if (this.floor < 0) {
 			start();
@@ -156,9 +172,9 @@ final class ChainSealer {
 				tenants.computeIfAbsent(candidate.tenant(), (tenant) -> new ArrayList<>()).add(candidate.id());
 			}
 			for (Map.Entry<String, List<Long>> tenant : tenants.entrySet()) {
-				sealed += this.store.seal(tenant.getKey(), tenant.getValue(), (event, position,
-						prevHash) -> new ChainStore.Link(digest.hash(event, EventDigest.V2, position, prevHash),
-								EventDigest.V2));
+				sealed += this.store.seal(tenant.getKey(), tenant.getValue(),
+						(event, position, prevHash) -> new ChainStore.Link(
+								digest.hash(event, EventDigest.V2, position, prevHash), EventDigest.V2));
 			}
 			more = candidates.size() >= this.batchSize;
 			if (more) {
@@ -188,7 +204,9 @@ final class ChainSealer {
 		this.cursor = this.floor;
 	}
 
-	/** Moves the floor to the largest id stored at a run that started before the limit. */
+	/**
+	 * Moves the floor to the largest id stored at a run that started before the limit.
+	 */
 	private void raiseFloor(Instant limit) {
 		Sample reached = null;
 		while (!this.samples.isEmpty() && this.samples.peekFirst().at().isBefore(limit)) {

@@ -9,11 +9,12 @@ import java.util.HexFormat;
 import io.audittrail.store.EventRow;
 
 /**
- * The SHA-256 hash of an event's canonical content, its position and its predecessor's hash, in one
- * of the versioned encodings. The content is every stored column in a fixed order, each as a 4-byte
- * big-endian length followed by its UTF-8 bytes (length -1 for null); times are epoch microseconds
- * and numbers decimal, so nothing depends on the locale or the database's formatting.
- * {@value #V2} adds the trace to {@value #V1}. Not thread-safe: one per thread.
+ * The SHA-256 hash of an event's canonical content, its position and its predecessor's
+ * hash, in one of the versioned encodings. The content is every stored column in a fixed
+ * order, each as a 4-byte big-endian length followed by its UTF-8 bytes (length -1 for
+ * null); times are epoch microseconds and numbers decimal, so nothing depends on the
+ * locale or the database's formatting. {@value #V2} adds the trace to {@value #V1}. Not
+ * thread-safe: one per thread.
  */
 final class EventDigest {
 
@@ -48,8 +49,8 @@ final class EventDigest {
 	}
 
 	/**
-	 * The hash of the event, as lowercase hex, at the given position of its chain after the given
-	 * predecessor hash ({@code null} for the first event of a chain).
+	 * The hash of the event, as lowercase hex, at the given position of its chain after
+	 * the given predecessor hash ({@code null} for the first event of a chain).
 	 * @param encoding {@link #V1} or {@link #V2}
 	 */
 	String hash(EventRow event, String encoding, long position, String prevHash) {

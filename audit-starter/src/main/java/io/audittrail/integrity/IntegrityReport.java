@@ -8,10 +8,11 @@ import org.apiguardian.api.API;
  *
  * @param verified whether every sealed event checked is intact and in place
  * @param checked how many sealed events were checked
- * @param firstBrokenId the id of the first event found edited, moved or following a removed one, or
- * of the last event before a removed tail; {@code null} when verified or when no event is left to name
- * @param unsealed how many events are not linked into their chain yet (recent events, sealed shortly
- * after commit); they are not covered by this verification
+ * @param firstBrokenId the id of the first event found edited, moved or following a
+ * removed one, or of the last event before a removed tail; {@code null} when verified or
+ * when no event is left to name
+ * @param unsealed how many events are not linked into their chain yet (recent events,
+ * sealed shortly after commit); they are not covered by this verification
  */
 @API(status = Status.STABLE, since = "0.2")
 public record IntegrityReport(boolean verified, long checked, Long firstBrokenId, long unsealed) {

@@ -11,8 +11,9 @@ import org.springframework.scheduling.TaskScheduler;
 import io.audittrail.background.BackgroundSchedule;
 
 /**
- * Runs the sealer at a fixed delay on a scheduler thread of its own, from the application's start
- * to its stop, so that the application needs no scheduling set-up of its own.
+ * Runs the sealer at a fixed delay on a scheduler thread of its own, from the
+ * application's start to its stop, so that the application needs no scheduling set-up of
+ * its own.
  */
 final class SealingSchedule extends BackgroundSchedule {
 

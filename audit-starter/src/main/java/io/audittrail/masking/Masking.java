@@ -13,11 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
 import io.audittrail.spi.SecretFields;
 
 /**
- * Masks the values of secret fields, the one component every part of the audit log asks: single
- * values, JSON trees, text that could not be parsed (JSON, malformed or cut, form fields, XML,
- * {@code name: value} lines) and the matrix parameters of paths ({@code ;jsessionid=}). Every method
- * runs in time linear in its input, without regular expressions or recursion, so no input can make
- * it slow or overflow a stack. Thread-safe.
+ * Masks the values of secret fields, the one component every part of the audit log asks:
+ * single values, JSON trees, text that could not be parsed (JSON, malformed or cut, form
+ * fields, XML, {@code name: value} lines) and the matrix parameters of paths
+ * ({@code ;jsessionid=}). Every method runs in time linear in its input, without regular
+ * expressions or recursion, so no input can make it slow or overflow a stack.
+ * Thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class Masking {
@@ -25,7 +26,9 @@ public final class Masking {
 	/** What a masked value is replaced with. */
 	public static final String MASK = "***";
 
-	/** The longest quoted or bare name that is looked at; longer ones are no field names. */
+	/**
+	 * The longest quoted or bare name that is looked at; longer ones are no field names.
+	 */
 	private static final int MAX_NAME_CHARS = 128;
 
 	/** How far an XML start tag's attributes are searched for its end. */
@@ -74,15 +77,18 @@ public final class Masking {
 	}
 
 	/**
-	 * Masks the values of secret fields in text that could not be parsed: {@code "name": value} and
-	 * {@code 'name': value} (also cut short), {@code name: value}, {@code name=value} and
-	 * {@code <ns:name>value</ns:name>}.
+	 * Masks the values of secret fields in text that could not be parsed:
+	 * {@code "name": value} and {@code 'name': value} (also cut short),
+	 * {@code name: value}, {@code name=value} and {@code <ns:name>value</ns:name>}.
 	 */
 	public String maskText(String text) {
 		return new TextMasker(text).mask();
 	}
 
-	/** Masks the values of secret matrix parameters of a path, such as {@code ;jsessionid=...}. */
+	/**
+	 * Masks the values of secret matrix parameters of a path, such as
+	 * {@code ;jsessionid=...}.
+	 */
 	public String maskPath(String path) {
 		if (path == null || path.indexOf(';') < 0) {
 			return path;
@@ -162,7 +168,10 @@ public final class Masking {
 			return this.masked.toString();
 		}
 
-		/** A quoted name followed by a separator; otherwise the scan goes on inside the quotes. */
+		/**
+		 * A quoted name followed by a separator; otherwise the scan goes on inside the
+		 * quotes.
+		 */
 		private int quotedName(int start, char quote) {
 			int limit = Math.min(this.length, start + 1 + MAX_NAME_CHARS);
 			int close = -1;
@@ -202,7 +211,10 @@ public final class Masking {
 			return end;
 		}
 
-		/** An XML start tag whose local name is secret: its content up to the next tag is masked. */
+		/**
+		 * An XML start tag whose local name is secret: its content up to the next tag is
+		 * masked.
+		 */
 		private int element(int start) {
 			int nameStart = start + 1;
 			int end = nameStart;
@@ -234,7 +246,9 @@ public final class Masking {
 			return end;
 		}
 
-		/** Masks the value that starts at the position; returns where scanning goes on. */
+		/**
+		 * Masks the value that starts at the position; returns where scanning goes on.
+		 */
 		private int maskValue(int start) {
 			if (start >= this.length) {
 				return start;
@@ -297,8 +311,7 @@ public final class Masking {
 		}
 
 		private static boolean isNameCharacter(char c) {
-			return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '[' || c == ']'
-					|| c == '$';
+			return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '[' || c == ']' || c == '$';
 		}
 
 		private static boolean isValueEnd(char c) {

@@ -18,9 +18,9 @@ import io.audittrail.store.EventFilter;
 import io.audittrail.store.PagePosition;
 
 /**
- * Turns the position of a page into an opaque cursor and back. A cursor is signed (HMAC-SHA256) and
- * bound to the filter it was made for, so that a forged cursor, or one reused with other filters, is
- * refused rather than served. Thread-safe.
+ * Turns the position of a page into an opaque cursor and back. A cursor is signed
+ * (HMAC-SHA256) and bound to the filter it was made for, so that a forged cursor, or one
+ * reused with other filters, is refused rather than served. Thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class CursorCodec {
@@ -35,23 +35,29 @@ public final class CursorCodec {
 		this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
 	}
 
-	/** A codec with a random key: its cursors are valid until the application restarts. */
+	/**
+	 * A codec with a random key: its cursors are valid until the application restarts.
+	 */
 	public static CursorCodec withRandomKey() {
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		return new CursorCodec(key);
 	}
 
-	/** The cursor of the page that starts after the given position, for the given filter. */
+	/**
+	 * The cursor of the page that starts after the given position, for the given filter.
+	 */
 	public String encode(PagePosition after, EventFilter filter) {
 		String payload = after.occurredAt().getEpochSecond() + "." + after.occurredAt().getNano() + "," + after.id()
 				+ ":" + fingerprint(filter);
-		return ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(sign(payload));
+		return ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+				+ ENCODER.encodeToString(sign(payload));
 	}
 
 	/**
 	 * The position a cursor's page starts after.
-	 * @throws IllegalArgumentException when the cursor is malformed, forged, or made for another filter
+	 * @throws IllegalArgumentException when the cursor is malformed, forged, or made for
+	 * another filter
 	 */
 	public PagePosition decode(String cursor, EventFilter filter) {
 		int dot = cursor.indexOf('.');

@@ -16,7 +16,8 @@ public interface EntityChanges {
 	List<EntityChange> ofRevision(long revision);
 
 	/**
-	 * Every revision of one entity, oldest first, or empty when the type is not an audited entity.
+	 * Every revision of one entity, oldest first, or empty when the type is not an
+	 * audited entity.
 	 * @param entityType the JPA entity name
 	 * @param entityId the entity's id as text
 	 */

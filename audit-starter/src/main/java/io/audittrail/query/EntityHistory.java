@@ -18,10 +18,11 @@ import io.audittrail.core.TenantScope;
 import io.audittrail.store.EventQuery;
 
 /**
- * The history of one entity: its events and its Envers revisions merged, oldest first, including
- * changes that no audited call made. An operation may record an entity under an id of its own (a
- * content's {@code hello-world}) while Envers knows it by its key ({@code 124}): either id gives the
- * same timeline, the two joined through the revisions the operation's entries are bound to.
+ * The history of one entity: its events and its Envers revisions merged, oldest first,
+ * including changes that no audited call made. An operation may record an entity under an
+ * id of its own (a content's {@code hello-world}) while Envers knows it by its key
+ * ({@code 124}): either id gives the same timeline, the two joined through the revisions
+ * the operation's entries are bound to.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class EntityHistory {
@@ -36,7 +37,8 @@ public final class EntityHistory {
 	}
 
 	/**
-	 * The entity's history as the scope may see it, or empty when nothing is known of the entity.
+	 * The entity's history as the scope may see it, or empty when nothing is known of the
+	 * entity.
 	 * @param entityType the entity type (the JPA entity name)
 	 * @param entityId the entity's id as text
 	 * @param scope the tenants the reader may see
@@ -63,7 +65,8 @@ public final class EntityHistory {
 			byRevision.computeIfAbsent(event.revision(), (key) -> new ArrayList<>()).add(event);
 			if (event.entity() != null && entityType.equals(event.entity().type()) && event.entity().id() != null
 					&& recordedIds.add(event.entity().id())) {
-				// the operation's own id for this entity: its entries without a revision (failures) belong here too
+				// the operation's own id for this entity: its entries without a revision
+				// (failures) belong here too
 				entityEvents.addAll(this.events.forEntity(entityType, event.entity().id(), scope));
 			}
 		}
@@ -97,8 +100,9 @@ public final class EntityHistory {
 	}
 
 	/**
-	 * The Envers id of an entity that its entries record under an id of their own: the entity of
-	 * that type changed in the newest of their revisions, if there is exactly one.
+	 * The Envers id of an entity that its entries record under an id of their own: the
+	 * entity of that type changed in the newest of their revisions, if there is exactly
+	 * one.
 	 */
 	private Optional<String> enversId(String entityType, List<AuditEvent> entityEvents) {
 		return entityEvents.stream()

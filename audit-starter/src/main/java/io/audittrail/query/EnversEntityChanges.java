@@ -23,7 +23,8 @@ import io.audittrail.core.ActorType;
 import io.audittrail.envers.AuditRevision;
 
 /**
- * Reads entity changes from Hibernate Envers, each call through an entity manager of its own.
+ * Reads entity changes from Hibernate Envers, each call through an entity manager of its
+ * own.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class EnversEntityChanges implements EntityChanges {

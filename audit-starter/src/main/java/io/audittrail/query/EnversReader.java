@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.Type;
 import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 import org.hibernate.Hibernate;
@@ -36,9 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
 import io.audittrail.envers.AuditRevision;
 
 /**
- * Reads Envers revisions through one entity manager, which the caller opens and closes: which
- * entities a revision changed, their states at revisions, and those states as JSON (relations as
- * ids and names, collections as lists, never {@code toString}).
+ * Reads Envers revisions through one entity manager, which the caller opens and closes:
+ * which entities a revision changed, their states at revisions, and those states as JSON
+ * (relations as ids and names, collections as lists, never {@code toString}).
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class EnversReader {
@@ -70,7 +71,9 @@ public final class EnversReader {
 			.findFirst();
 	}
 
-	/** The id of the entity type from its text form, or empty when it does not convert. */
+	/**
+	 * The id of the entity type from its text form, or empty when it does not convert.
+	 */
 	public Optional<Object> id(EntityType<?> type, String id) {
 		try {
 			return Optional.ofNullable(conversions.convert(id, type.getIdType().getJavaType()));
@@ -110,7 +113,10 @@ public final class EnversReader {
 		return entries;
 	}
 
-	/** The entity's state at its last revision before the given one, or {@code null} when it did not exist. */
+	/**
+	 * The entity's state at its last revision before the given one, or {@code null} when
+	 * it did not exist.
+	 */
 	public Object stateBefore(EntityType<?> type, Object id, long revision) {
 		List<?> rows = this.reader.createQuery()
 			.forRevisionsOfEntity(type.getJavaType(), false, true)
@@ -126,7 +132,10 @@ public final class EnversReader {
 		return (columns[2] == RevisionType.DEL) ? null : columns[0];
 	}
 
-	/** Every revision of one entity, oldest first: entity state (null when deleted), revision, kind. */
+	/**
+	 * Every revision of one entity, oldest first: entity state (null when deleted),
+	 * revision, kind.
+	 */
 	public List<Object[]> revisionsOf(EntityType<?> type, Object id) {
 		List<?> rows = this.reader.createQuery()
 			.forRevisionsOfEntity(type.getJavaType(), false, true)
@@ -187,7 +196,10 @@ public final class EnversReader {
 		return node;
 	}
 
-	/** The persistent, audited attributes of an entity type, in declaration order (superclasses first). */
+	/**
+	 * The persistent, audited attributes of an entity type, in declaration order
+	 * (superclasses first).
+	 */
 	public Map<String, Attribute<?, ?>> attributes(EntityType<?> type) {
 		Map<String, Attribute<?, ?>> byName = new LinkedHashMap<>();
 		type.getAttributes().forEach((attribute) -> byName.put(attribute.getName(), attribute));
@@ -231,7 +243,7 @@ public final class EnversReader {
 			ArrayNode list = this.json.createArrayNode();
 			Collection<?> members = (value instanceof Map<?, ?> map) ? map.values() : (Collection<?>) value;
 			boolean entities = ((PluralAttribute<?, ?, ?>) attribute).getElementType()
-				.getPersistenceType() == jakarta.persistence.metamodel.Type.PersistenceType.ENTITY;
+				.getPersistenceType() == Type.PersistenceType.ENTITY;
 			List<JsonNode> rendered = new ArrayList<>();
 			for (Object member : members) {
 				rendered.add(entities ? reference(member) : this.json.valueToTree(member));

@@ -13,10 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * The fields of an entity change, one by one: a text attribute that holds a JSON object (a content's
- * {@code data}) and a nested object are compared member by member under dotted paths such as
- * {@code data.title}, so a reader sees which part changed rather than two long JSON strings.
- * Relations ({@code {"id", "name"}}) and lists stay whole. Thread-safe.
+ * The fields of an entity change, one by one: a text attribute that holds a JSON object
+ * (a content's {@code data}) and a nested object are compared member by member under
+ * dotted paths such as {@code data.title}, so a reader sees which part changed rather
+ * than two long JSON strings. Relations ({@code {"id", "name"}}) and lists stay whole.
+ * Thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class FieldChanges {
@@ -30,14 +31,17 @@ public final class FieldChanges {
 	}
 
 	/**
-	 * The fields of the change in the order of the entity's attributes, each with its values before
-	 * and after and whether it changed; a creation or deletion marks no field as changed.
+	 * The fields of the change in the order of the entity's attributes, each with its
+	 * values before and after and whether it changed; a creation or deletion marks no
+	 * field as changed.
 	 */
 	public List<FieldChange> of(EntityChange change) {
 		List<FieldChange> fields = new ArrayList<>();
 		collect("", node(change.before()), node(change.after()), 0, fields);
 		if (!"MOD".equals(change.kind())) {
-			return fields.stream().map((field) -> new FieldChange(field.path(), field.before(), field.after(), false)).toList();
+			return fields.stream()
+				.map((field) -> new FieldChange(field.path(), field.before(), field.after(), false))
+				.toList();
 		}
 		return List.copyOf(fields);
 	}
@@ -98,7 +102,9 @@ public final class FieldChanges {
 		return value;
 	}
 
-	/** An object that is not a relation: relations are shown whole, as their name and id. */
+	/**
+	 * An object that is not a relation: relations are shown whole, as their name and id.
+	 */
 	private static boolean isNested(JsonNode value) {
 		return value.isObject() && !(value.has("id") && value.size() <= 2);
 	}

@@ -9,11 +9,12 @@ import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
 
 /**
- * One step of an entity's history: an event, a revision of the entity, or both when the event's
- * transaction made the revision.
+ * One step of an entity's history: an event, a revision of the entity, or both when the
+ * event's transaction made the revision.
  *
  * @param occurredAt when it happened
- * @param revision the Envers revision, or {@code null} for an event that changed no entity
+ * @param revision the Envers revision, or {@code null} for an event that changed no
+ * entity
  * @param actor who did it
  * @param event the recorded event, or {@code null} for a change that no event describes
  * @param change how the entity changed, or {@code null} when it did not change

@@ -26,8 +26,8 @@ import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.RetentionStore;
 
 /**
- * Auto-configuration of retention: the job that purges expired events and Envers revisions, and
- * its daily schedule.
+ * Auto-configuration of retention: the job that purges expired events and Envers
+ * revisions, and its daily schedule.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class },
@@ -51,8 +51,8 @@ public final class AuditRetentionAutoConfiguration {
 			ObjectProvider<MeterRegistry> meters) {
 		AuditProperties.Retention retention = properties.getRetention();
 		return new RetentionJob(retentionStore, auditTables.getIfAvailable(AuditTables::none), tenantPolicy,
-				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), operations, meters.getIfUnique(),
-				Clock.systemUTC());
+				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), operations,
+				meters.getIfUnique(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -18,9 +18,10 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * The audit tables Envers maps, read from Hibernate's metamodel: per audited entity (by its JPA
- * name) the tables of its audit entity, and the tables of audited collections, which any revision
- * may hold rows in. Read once, on first use, when the entity manager factory is built.
+ * The audit tables Envers maps, read from Hibernate's metamodel: per audited entity (by
+ * its JPA name) the tables of its audit entity, and the tables of audited collections,
+ * which any revision may hold rows in. Read once, on first use, when the entity manager
+ * factory is built.
  */
 final class EnversAuditTables implements AuditTables {
 
@@ -81,8 +82,8 @@ final class EnversAuditTables implements AuditTables {
 				String jpaName = metamodel.getEntityDescriptor(audited).getJpaEntityName();
 				byEntity.computeIfAbsent(jpaName, (name) -> new ArrayList<>()).addAll(tableNames(persister));
 			}
-			else if (persister.getRepresentationStrategy().getMode() == RepresentationMode.MAP
-					&& !auditSuffix.isEmpty() && persister.getEntityName().endsWith(auditSuffix)) {
+			else if (persister.getRepresentationStrategy().getMode() == RepresentationMode.MAP && !auditSuffix.isEmpty()
+					&& persister.getEntityName().endsWith(auditSuffix)) {
 				collections.addAll(tableNames(persister));
 			}
 		});
@@ -92,7 +93,8 @@ final class EnversAuditTables implements AuditTables {
 	private static List<String> tableNames(EntityPersister persister) {
 		if (persister instanceof AbstractEntityPersister entity) {
 			List<String> names = new ArrayList<>();
-			// subclass tables first, so that rows referencing their superclass row go first
+			// subclass tables first, so that rows referencing their superclass row go
+			// first
 			for (int table = entity.getTableSpan() - 1; table >= 0; table--) {
 				names.add(entity.getTableName(table));
 			}

@@ -20,13 +20,14 @@ import io.audittrail.store.RetentionStore;
 /**
  * Removes events and their Envers revisions older than each tenant's retention period.
  * <p>
- * Events go as a prefix of their tenant's hash chain, oldest position first, in transactions of at
- * most one batch each; every batch moves the chain's checkpoint to the last removed position and its
- * hash, so that verification resumes there. Revisions older than the period go once no remaining
- * event references them, with their rows in the application's audit tables. One run at a time across
- * all application instances: a run holds the job lock {@code retention} of the store, and a run that
- * finds it held does nothing.
- * Each purged tenant gets an {@code audit.retention.purge} event by the system actor.
+ * Events go as a prefix of their tenant's hash chain, oldest position first, in
+ * transactions of at most one batch each; every batch moves the chain's checkpoint to the
+ * last removed position and its hash, so that verification resumes there. Revisions older
+ * than the period go once no remaining event references them, with their rows in the
+ * application's audit tables. One run at a time across all application instances: a run
+ * holds the job lock {@code retention} of the store, and a run that finds it held does
+ * nothing. Each purged tenant gets an {@code audit.retention.purge} event by the system
+ * actor.
  */
 final class RetentionJob {
 
@@ -56,7 +57,8 @@ final class RetentionJob {
 	 * @param tenantPolicy per-tenant retention periods
 	 * @param settings the system default and the batch size
 	 * @param operations records each purge
-	 * @param meters where the counts of removed events and revisions go; may be {@code null}
+	 * @param meters where the counts of removed events and revisions go; may be
+	 * {@code null}
 	 * @param clock the clock the periods are measured with
 	 */
 	public RetentionJob(RetentionStore store, AuditTables auditTables, TenantRetentionPolicy tenantPolicy,
@@ -76,7 +78,8 @@ final class RetentionJob {
 	}
 
 	/**
-	 * The retention period of a tenant's entries, in days, or {@code null} to keep them forever.
+	 * The retention period of a tenant's entries, in days, or {@code null} to keep them
+	 * forever.
 	 * @param tenant the tenant, {@code null} for system-level entries
 	 */
 	public Integer retentionDays(String tenant) {
@@ -124,15 +127,16 @@ final class RetentionJob {
 	private long purgeEvents(String tenant, Instant cutoff) {
 		long from = this.store.checkpoint(tenant);
 		OptionalLong firstKept = this.store.firstPositionSince(tenant, from, cutoff);
-		long to = firstKept.isPresent() ? firstKept.getAsLong() - 1 : this.store.lastPosition(tenant, from).orElse(from);
+		long to = firstKept.isPresent() ? firstKept.getAsLong() - 1
+				: this.store.lastPosition(tenant, from).orElse(from);
 		long purged = 0;
 		while (from < to) {
 			long batchEnd = Math.min(from + this.settings.batchSize(), to);
 			RetentionStore.PurgedEvents batch = this.store.purgeEvents(tenant, from, batchEnd, this.clock.instant());
 			if (batch == null) {
 				logger.warn("Audit retention found no events of the chain of "
-						+ ((tenant != null) ? "tenant '" + tenant + "'" : "system-level entries") + " between positions "
-						+ from + " and " + batchEnd + "; verification will report the gap");
+						+ ((tenant != null) ? "tenant '" + tenant + "'" : "system-level entries")
+						+ " between positions " + from + " and " + batchEnd + "; verification will report the gap");
 				break;
 			}
 			purged += batch.removed();
@@ -156,8 +160,8 @@ final class RetentionJob {
 	/**
 	 * How retention runs.
 	 *
-	 * @param defaultDays the days entries are kept unless a tenant's policy says otherwise;
-	 * {@code null} keeps them forever
+	 * @param defaultDays the days entries are kept unless a tenant's policy says
+	 * otherwise; {@code null} keeps them forever
 	 * @param batchSize how many events or revisions are removed per transaction
 	 */
 	public record Settings(Integer defaultDays, int batchSize) {

@@ -12,8 +12,8 @@ import org.springframework.scheduling.support.CronTrigger;
 import io.audittrail.background.BackgroundSchedule;
 
 /**
- * Runs retention on a cron schedule, on a scheduler thread of its own, from the application's start
- * to its stop. The cron expression {@code "-"} disables the schedule.
+ * Runs retention on a cron schedule, on a scheduler thread of its own, from the
+ * application's start to its stop. The cron expression {@code "-"} disables the schedule.
  */
 final class RetentionSchedule extends BackgroundSchedule {
 
@@ -27,7 +27,8 @@ final class RetentionSchedule extends BackgroundSchedule {
 	private final String cron;
 
 	/**
-	 * @throws IllegalArgumentException naming {@code audit.retention.cron} if the expression is invalid
+	 * @throws IllegalArgumentException naming {@code audit.retention.cron} if the
+	 * expression is invalid
 	 */
 	public RetentionSchedule(RetentionJob job, String cron) {
 		super("audit-retention-");

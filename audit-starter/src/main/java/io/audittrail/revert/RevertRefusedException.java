@@ -1,8 +1,8 @@
 package io.audittrail.revert;
 
 /**
- * Thrown when a change cannot be reverted; the message says why, and for a field changed since, the
- * conflict names it.
+ * Thrown when a change cannot be reverted; the message says why, and for a field changed
+ * since, the conflict names it.
  */
 public class RevertRefusedException extends RuntimeException {
 
@@ -17,22 +17,26 @@ public class RevertRefusedException extends RuntimeException {
 		this.conflict = conflict;
 	}
 
-	/** The field that blocks the revert, or {@code null} when the refusal is of another kind. */
+	/**
+	 * The field that blocks the revert, or {@code null} when the refusal is of another
+	 * kind.
+	 */
 	public FieldConflict getConflict() {
 		return this.conflict;
 	}
 
 	/**
-	 * A field that the revert would restore but that has changed since the reverted entry.
+	 * A field that the revert would restore but that has changed since the reverted
+	 * entry.
 	 *
 	 * @param entityType the entity type
 	 * @param entityId the entity's id
 	 * @param field the field's name
 	 * @param currentValue the field's value now, as JSON text
-	 * @param changedByEventId the entry that gave the field its current value, or {@code null} when no
-	 * entry describes that change
-	 * @param changedInRevision the Envers revision that gave the field its current value, or
-	 * {@code null} when unknown
+	 * @param changedByEventId the entry that gave the field its current value, or
+	 * {@code null} when no entry describes that change
+	 * @param changedInRevision the Envers revision that gave the field its current value,
+	 * or {@code null} when unknown
 	 */
 	public record FieldConflict(String entityType, String entityId, String field, String currentValue,
 			Long changedByEventId, Long changedInRevision) {

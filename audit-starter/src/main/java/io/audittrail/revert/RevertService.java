@@ -47,13 +47,14 @@ import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.EventQuery;
 
 /**
- * Reverts the change an event recorded, field by field: every entity of the event's Envers
- * revision gets back the values the change replaced (modified entities get their changed fields
- * back, created ones are deleted, deleted ones re-created), in a transaction of its own, recorded as
- * {@code audit.revert}. A revert is refused only when a field it would restore has another value
- * now than the change left it with; later changes of other fields, of collections the entity does
- * not own, and of other entities do not block it. The entities are locked while the revert checks
- * and writes them, so that of two reverts of one change exactly one succeeds. The revert is itself a
+ * Reverts the change an event recorded, field by field: every entity of the event's
+ * Envers revision gets back the values the change replaced (modified entities get their
+ * changed fields back, created ones are deleted, deleted ones re-created), in a
+ * transaction of its own, recorded as {@code audit.revert}. A revert is refused only when
+ * a field it would restore has another value now than the change left it with; later
+ * changes of other fields, of collections the entity does not own, and of other entities
+ * do not block it. The entities are locked while the revert checks and writes them, so
+ * that of two reverts of one change exactly one succeeds. The revert is itself a
  * revision, so it can be reverted in turn.
  */
 public class RevertService {
@@ -90,8 +91,8 @@ public class RevertService {
 
 	/**
 	 * The authorities a reader needs, in the event's tenant, to revert it: the catalog's
-	 * {@code authority} of its operation (or target), and of the target of every entity its revision
-	 * changed. Empty when the catalog names none.
+	 * {@code authority} of its operation (or target), and of the target of every entity
+	 * its revision changed. Empty when the catalog names none.
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> requiredAuthorities(AuditEvent event) {
@@ -130,12 +131,14 @@ public class RevertService {
 	}
 
 	/**
-	 * Reverts the event's change in a transaction of its own, recorded as {@code audit.revert}.
+	 * Reverts the event's change in a transaction of its own, recorded as
+	 * {@code audit.revert}.
 	 * @param event the event whose change to revert; the revert is recorded in its tenant
-	 * @return the entry that records the revert, as stored, with the revert's Envers revision;
-	 * empty when it could not be written and the failure policy {@code log} let the revert go on
-	 * @throws RevertRefusedException with the reason when it cannot be reverted, also when another
-	 * revert or change of the same entities won the race
+	 * @return the entry that records the revert, as stored, with the revert's Envers
+	 * revision; empty when it could not be written and the failure policy {@code log} let
+	 * the revert go on
+	 * @throws RevertRefusedException with the reason when it cannot be reverted, also
+	 * when another revert or change of the same entities won the race
 	 */
 	public Optional<AuditEvent> revert(AuditEvent event) {
 		return this.operations.perform(StarterOperation.revert(event), () -> {
@@ -192,7 +195,8 @@ public class RevertService {
 
 	private List<EnversReader.Entry> plan(AuditEvent event, EnversReader reader) {
 		if (event.revision() == null) {
-			throw new RevertRefusedException("Entry " + event.id() + " changed no entity, so there is nothing to revert.");
+			throw new RevertRefusedException(
+					"Entry " + event.id() + " changed no entity, so there is nothing to revert.");
 		}
 		OperationDefinition operation = this.catalog.find(event.operation()).orElse(null);
 		if (operation != null && !operation.revertible()) {
@@ -219,8 +223,8 @@ public class RevertService {
 			cascaded.remove(0);
 		}
 		if (!cascaded.isEmpty()) {
-			throw new RevertRefusedException("The change deleted entities of other types too (" + String.join(", ", cascaded)
-					+ "): a cascading deletion cannot be reverted.");
+			throw new RevertRefusedException("The change deleted entities of other types too ("
+					+ String.join(", ", cascaded) + "): a cascading deletion cannot be reverted.");
 		}
 		for (EnversReader.Entry entry : entries) {
 			if (entry.kind() == RevisionType.DEL && generatedId(entry.type())) {
@@ -231,11 +235,15 @@ public class RevertService {
 		return entries;
 	}
 
-	/** The entity as it is now, locked against other writers when asked; {@code null} when it does not exist. */
+	/**
+	 * The entity as it is now, locked against other writers when asked; {@code null} when
+	 * it does not exist.
+	 */
 	private Object current(EnversReader.Entry entry, boolean lock) {
 		Object now = this.entityManager.find(entry.type().getJavaType(), entry.id());
 		if (now != null && lock) {
-			// lock first, then read again: a concurrent revert that held the lock has committed by now
+			// lock first, then read again: a concurrent revert that held the lock has
+			// committed by now
 			this.entityManager.lock(now, LockModeType.PESSIMISTIC_WRITE);
 			this.entityManager.refresh(now);
 		}
@@ -253,8 +261,8 @@ public class RevertService {
 		switch (entry.kind()) {
 			case MOD -> {
 				if (now == null) {
-					throw new RevertRefusedException(name + " has been deleted since" + laterChange(event, reader, entry)
-							+ ", so its change cannot be reverted.");
+					throw new RevertRefusedException(name + " has been deleted since"
+							+ laterChange(event, reader, entry) + ", so its change cannot be reverted.");
 				}
 				guard(event, now);
 				Object before = reader.stateBefore(entry.type(), entry.id(), revision);
@@ -303,14 +311,17 @@ public class RevertService {
 		Long changedBy = (changedIn != null) ? eventOf(changedIn, event) : null;
 		String by = (changedBy != null) ? " by entry " + changedBy
 				: (changedIn != null) ? " in revision " + changedIn + ", which no entry describes" : "";
-		throw new RevertRefusedException(entry.type().getName() + " " + entry.id() + ": field '" + attribute.getName()
-				+ "' has been changed since" + by + "; it is now " + current + ", not " + after
-				+ " as entry " + event.id() + " left it. Revert that change first, or change the field back.",
+		throw new RevertRefusedException(
+				entry.type().getName() + " " + entry.id() + ": field '" + attribute.getName()
+						+ "' has been changed since" + by + "; it is now " + current + ", not " + after + " as entry "
+						+ event.id() + " left it. Revert that change first, or change the field back.",
 				new RevertRefusedException.FieldConflict(entry.type().getName(), String.valueOf(entry.id()),
 						attribute.getName(), current.toString(), changedBy, changedIn));
 	}
 
-	/** The revision after the given one that last changed the attribute, or {@code null}. */
+	/**
+	 * The revision after the given one that last changed the attribute, or {@code null}.
+	 */
 	private Long lastChangeOf(EnversReader reader, EnversReader.Entry entry, Attribute<?, ?> attribute, JsonNode after,
 			long revision) {
 		Long last = null;
@@ -340,7 +351,10 @@ public class RevertService {
 		return (by != null) ? " (by entry " + by + ")" : " (in revision " + latest + ")";
 	}
 
-	/** The entry of a revision in the reverted entry's tenant, preferring one about an entity. */
+	/**
+	 * The entry of a revision in the reverted entry's tenant, preferring one about an
+	 * entity.
+	 */
 	private Long eventOf(long revision, AuditEvent reverted) {
 		TenantScope scope = (reverted.tenant() != null) ? TenantScope.only(Set.of(reverted.tenant()))
 				: TenantScope.everything();
@@ -365,7 +379,10 @@ public class RevertService {
 		}
 	}
 
-	/** The attributes a revert restores: all audited ones but the id, the version and collections the entity does not own. */
+	/**
+	 * The attributes a revert restores: all audited ones but the id, the version and
+	 * collections the entity does not own.
+	 */
 	private static List<Attribute<?, ?>> restorable(EnversReader reader, EntityType<?> type) {
 		List<Attribute<?, ?>> attributes = new ArrayList<>();
 		for (Attribute<?, ?> attribute : reader.attributes(type).values()) {
@@ -380,7 +397,10 @@ public class RevertService {
 		return attributes;
 	}
 
-	/** Whether the attribute is the inverse side of a relation, which the related entities own. */
+	/**
+	 * Whether the attribute is the inverse side of a relation, which the related entities
+	 * own.
+	 */
 	private static boolean inverse(Attribute<?, ?> attribute) {
 		if (attribute.getJavaMember() instanceof Field field) {
 			OneToMany oneToMany = field.getAnnotation(OneToMany.class);
@@ -391,7 +411,10 @@ public class RevertService {
 		return false;
 	}
 
-	/** A value in a form that compares by meaning: related entities by id, unordered collections sorted. */
+	/**
+	 * A value in a form that compares by meaning: related entities by id, unordered
+	 * collections sorted.
+	 */
 	private JsonNode comparable(Attribute<?, ?> attribute, Object value) {
 		if (value == null) {
 			return this.json.nullNode();
@@ -486,7 +509,8 @@ public class RevertService {
 			}
 			return;
 		}
-		throw new RevertRefusedException("Attribute " + attribute.getName() + " is not field-mapped and cannot be restored.");
+		throw new RevertRefusedException(
+				"Attribute " + attribute.getName() + " is not field-mapped and cannot be restored.");
 	}
 
 	private static boolean generatedId(EntityType<?> type) {
@@ -502,7 +526,8 @@ public class RevertService {
 			return ReflectionUtils.accessibleConstructor(type).newInstance();
 		}
 		catch (ReflectiveOperationException ex) {
-			throw new RevertRefusedException(type.getSimpleName() + " has no no-argument constructor to re-create it with.");
+			throw new RevertRefusedException(
+					type.getSimpleName() + " has no no-argument constructor to re-create it with.");
 		}
 	}
 

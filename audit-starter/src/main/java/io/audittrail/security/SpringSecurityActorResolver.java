@@ -12,10 +12,11 @@ import io.audittrail.core.AuditPrincipal;
 import io.audittrail.spi.ActorResolver;
 
 /**
- * Resolves the actor from Spring Security's current authentication: an {@link AuditPrincipal} says
- * who it is; a JWT is a member named by its {@code email} claim; any other authentication is a
- * member named by the authentication's name. Without authentication, a call inside an HTTP request
- * is {@code ANONYMOUS}, any other (a scheduled job) is {@code SYSTEM}.
+ * Resolves the actor from Spring Security's current authentication: an
+ * {@link AuditPrincipal} says who it is; a JWT is a member named by its {@code email}
+ * claim; any other authentication is a member named by the authentication's name. Without
+ * authentication, a call inside an HTTP request is {@code ANONYMOUS}, any other (a
+ * scheduled job) is {@code SYSTEM}.
  */
 final class SpringSecurityActorResolver implements ActorResolver {
 

@@ -19,9 +19,9 @@ import io.audittrail.spi.HttpAuthTypeResolver;
 
 /**
  * Tells how a request authenticated from Spring Security's current authentication: an
- * {@link AuditPrincipal} that stands for an API key is {@code API_KEY}; a JWT or other bearer token
- * is {@code JWT}; an authentication kept in the HTTP session (a sign-in form) is {@code SESSION};
- * anything else, and no authentication, is {@code null}.
+ * {@link AuditPrincipal} that stands for an API key is {@code API_KEY}; a JWT or other
+ * bearer token is {@code JWT}; an authentication kept in the HTTP session (a sign-in
+ * form) is {@code SESSION}; anything else, and no authentication, is {@code null}.
  */
 @API(status = Status.STABLE, since = "0.2")
 public final class SpringSecurityAuthTypeResolver implements HttpAuthTypeResolver {

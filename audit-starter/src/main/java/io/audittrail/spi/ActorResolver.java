@@ -6,8 +6,8 @@ import org.apiguardian.api.API;
 import io.audittrail.core.Actor;
 
 /**
- * Resolves who performs the current call. Called on the calling thread; implementations must be
- * thread-safe.
+ * Resolves who performs the current call. Called on the calling thread; implementations
+ * must be thread-safe.
  */
 @API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
@@ -16,7 +16,10 @@ public interface ActorResolver {
 	/** The current actor; never {@code null}. */
 	Actor currentActor();
 
-	/** A resolver that always answers {@link Actor#system()}, for applications without users. */
+	/**
+	 * A resolver that always answers {@link Actor#system()}, for applications without
+	 * users.
+	 */
 	static ActorResolver system() {
 		return Actor::system;
 	}

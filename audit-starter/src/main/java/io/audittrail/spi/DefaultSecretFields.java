@@ -2,7 +2,6 @@ package io.audittrail.spi;
 
 import java.util.List;
 
-
 /**
  * The default secret fields: names that contain a word that secrets are named with.
  */

@@ -5,8 +5,9 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * Tells how the caller of a request authenticated. Called on the request's thread while the request
- * is inside the application's security filters; implementations must be thread-safe.
+ * Tells how the caller of a request authenticated. Called on the request's thread while
+ * the request is inside the application's security filters; implementations must be
+ * thread-safe.
  */
 @API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
@@ -21,7 +22,10 @@ public interface HttpAuthTypeResolver {
 	/** A signed-in session. */
 	String SESSION = "SESSION";
 
-	/** {@link #API_KEY}, {@link #JWT}, {@link #SESSION}, another short name, or {@code null} when unauthenticated. */
+	/**
+	 * {@link #API_KEY}, {@link #JWT}, {@link #SESSION}, another short name, or
+	 * {@code null} when unauthenticated.
+	 */
 	String authType(HttpServletRequest request);
 
 	/** A resolver for applications without authentication. */

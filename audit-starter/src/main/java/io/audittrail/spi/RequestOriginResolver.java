@@ -6,8 +6,8 @@ import org.apiguardian.api.API;
 import io.audittrail.core.RequestOrigin;
 
 /**
- * Resolves where the current call comes from. Called on the calling thread; implementations must
- * be thread-safe.
+ * Resolves where the current call comes from. Called on the calling thread;
+ * implementations must be thread-safe.
  */
 @API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface

@@ -5,9 +5,10 @@ import java.util.Optional;
 import io.audittrail.core.AuditEvent;
 
 /**
- * Asked for every entity a revert would change, before it changes anything: refuses entities the
- * revert must not touch, such as those that no longer belong to the entry's tenant. A refusal
- * answers {@code 409} with its reason. Implementations must be thread-safe.
+ * Asked for every entity a revert would change, before it changes anything: refuses
+ * entities the revert must not touch, such as those that no longer belong to the entry's
+ * tenant. A refusal answers {@code 409} with its reason. Implementations must be
+ * thread-safe.
  */
 @FunctionalInterface
 public interface RevertGuard {

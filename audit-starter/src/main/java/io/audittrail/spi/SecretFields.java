@@ -8,12 +8,11 @@ import java.util.stream.Collectors;
 import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
-
 /**
- * Tells which fields hold secrets, by name: the one decision behind every value the audit log
- * masks, in bodies, query and path parameters, headers and paths. Names are compared
- * {@linkplain #normalize(String) normalized}. Implementations must be thread-safe and fast; they are
- * called for every field name of every recorded request.
+ * Tells which fields hold secrets, by name: the one decision behind every value the audit
+ * log masks, in bodies, query and path parameters, headers and paths. Names are compared
+ * {@linkplain #normalize(String) normalized}. Implementations must be thread-safe and
+ * fast; they are called for every field name of every recorded request.
  */
 @API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
@@ -31,9 +30,10 @@ public interface SecretFields {
 	}
 
 	/**
-	 * The default: names that contain password, passwd, passphrase, pwd, secret, token, api key,
-	 * authorization, session, credential, private key, card number, credit card, cvv, cvc, csrf or
-	 * xsrf, and the name card; identifiers ending in id are not secret, except session ids.
+	 * The default: names that contain password, passwd, passphrase, pwd, secret, token,
+	 * api key, authorization, session, credential, private key, card number, credit card,
+	 * cvv, cvc, csrf or xsrf, and the name card; identifiers ending in id are not secret,
+	 * except session ids.
 	 */
 	static SecretFields defaults() {
 		return DefaultSecretFields.INSTANCE;
@@ -54,9 +54,9 @@ public interface SecretFields {
 	}
 
 	/**
-	 * A name as it is compared: lower case, without {@code _ - . [ ]} and white space, so that
-	 * {@code new_password}, {@code newPassword} and {@code user[new-password]} all contain
-	 * {@code newpassword}.
+	 * A name as it is compared: lower case, without {@code _ - . [ ]} and white space, so
+	 * that {@code new_password}, {@code newPassword} and {@code user[new-password]} all
+	 * contain {@code newpassword}.
 	 */
 	static String normalize(String name) {
 		StringBuilder normalized = new StringBuilder(name.length());

@@ -11,9 +11,10 @@ import org.springframework.security.core.GrantedAuthority;
 import io.audittrail.core.TenantScope;
 
 /**
- * Says which tenants' entries a signed-in reader may see and revert. Asked by the audit log's access
- * decision on every call of the JSON API, the admin pages and the integrity and evidence endpoints, after the
- * authorities are checked; implementations must be thread-safe.
+ * Says which tenants' entries a signed-in reader may see and revert. Asked by the audit
+ * log's access decision on every call of the JSON API, the admin pages and the integrity
+ * and evidence endpoints, after the authorities are checked; implementations must be
+ * thread-safe.
  */
 @API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
@@ -28,8 +29,9 @@ public interface TenantAccessPolicy {
 	}
 
 	/**
-	 * The authorities the reader holds in one tenant, against which the catalog's {@code authority}
-	 * of a change is checked before it is reverted; by default those of the authentication.
+	 * The authorities the reader holds in one tenant, against which the catalog's
+	 * {@code authority} of a change is checked before it is reverted; by default those of
+	 * the authentication.
 	 * @param authentication the reader
 	 * @param tenant the tenant of the entry, {@code null} for system-level entries
 	 */
@@ -37,7 +39,10 @@ public interface TenantAccessPolicy {
 		return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 	}
 
-	/** Every reader sees every tenant: for applications without tenants or with one trusted team. */
+	/**
+	 * Every reader sees every tenant: for applications without tenants or with one
+	 * trusted team.
+	 */
 	static TenantAccessPolicy allTenants() {
 		return (authentication) -> TenantScope.everything();
 	}

@@ -4,8 +4,8 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * Resolves the tenant (service, site or workspace) of the current call. Called on the calling
- * thread; implementations must be thread-safe.
+ * Resolves the tenant (service, site or workspace) of the current call. Called on the
+ * calling thread; implementations must be thread-safe.
  */
 @API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface

@@ -6,8 +6,9 @@ import org.apiguardian.api.API;
 import io.audittrail.core.TraceContext;
 
 /**
- * Resolves the trace the current call belongs to, so that its events can be correlated with the
- * application's traces. Called on the calling thread; implementations must be thread-safe.
+ * Resolves the trace the current call belongs to, so that its events can be correlated
+ * with the application's traces. Called on the calling thread; implementations must be
+ * thread-safe.
  */
 @API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface

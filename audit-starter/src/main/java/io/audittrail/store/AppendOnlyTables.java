@@ -9,9 +9,10 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Makes the database refuse updates of the write-once tables ({@code audit.store.append-only}):
- * on PostgreSQL, a trigger on each table raises an error for any {@code UPDATE}, whoever sends it;
- * deletes (retention) are untouched. Other databases fail the start-up, as they cannot enforce it.
+ * Makes the database refuse updates of the write-once tables
+ * ({@code audit.store.append-only}): on PostgreSQL, a trigger on each table raises an
+ * error for any {@code UPDATE}, whoever sends it; deletes (retention) are untouched.
+ * Other databases fail the start-up, as they cannot enforce it.
  */
 final class AppendOnlyTables implements InitializingBean {
 

@@ -28,8 +28,8 @@ enum AuditDatabase {
 	}
 
 	/**
-	 * The database behind the data source, or empty when it cannot be told or is another database
-	 * that holds the starter's tables: the caller then keeps to portable SQL.
+	 * The database behind the data source, or empty when it cannot be told or is another
+	 * database that holds the starter's tables: the caller then keeps to portable SQL.
 	 */
 	public static Optional<AuditDatabase> find(DataSource dataSource) {
 		try {

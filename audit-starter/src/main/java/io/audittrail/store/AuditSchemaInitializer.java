@@ -9,8 +9,9 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Creates and upgrades the audit log's tables with Flyway, in a history table of their own
- * ({@code audit_schema_history}), so the starter's migrations never mix with the application's.
+ * Creates and upgrades the audit log's tables with Flyway, in a history table of their
+ * own ({@code audit_schema_history}), so the starter's migrations never mix with the
+ * application's.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class AuditSchemaInitializer implements InitializingBean {

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManagerFactory;
 import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
+import org.springframework.beans.factory.FactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,10 +28,10 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.FailurePolicy;
 
 /**
- * Auto-configuration of the audit log's storage in the application's database: the one owner of
- * the starter's tables and of every statement on them, offered to the other parts through its
- * ports. The audit tables are migrated after the application's own Flyway migrations and before
- * JPA starts.
+ * Auto-configuration of the audit log's storage in the application's database: the one
+ * owner of the starter's tables and of every statement on them, offered to the other
+ * parts through its ports. The audit tables are migrated after the application's own
+ * Flyway migrations and before JPA starts.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
@@ -90,8 +91,7 @@ public final class AuditStoreAutoConfiguration {
 
 	@Bean(APPEND_ONLY)
 	@ConditionalOnBooleanProperty(name = "audit.store.append-only")
-	AppendOnlyTables auditAppendOnlyTables(DataSource dataSource,
-			ObjectProvider<AuditSchemaInitializer> schema) {
+	AppendOnlyTables auditAppendOnlyTables(DataSource dataSource, ObjectProvider<AuditSchemaInitializer> schema) {
 		// the tables exist before their triggers
 		schema.getIfAvailable();
 		return new AppendOnlyTables(dataSource, StoreDialect.of(dataSource));
@@ -125,7 +125,8 @@ public final class AuditStoreAutoConfiguration {
 			static BeanFactoryPostProcessor auditSchemaAfterFlyway() {
 				return (beanFactory) -> {
 					if (beanFactory.containsBeanDefinition(SCHEMA_INITIALIZER)) {
-						String[] migrations = beanFactory.getBeanNamesForType(FlywayMigrationInitializer.class, true, false);
+						String[] migrations = beanFactory.getBeanNamesForType(FlywayMigrationInitializer.class, true,
+								false);
 						beanFactory.getBeanDefinition(SCHEMA_INITIALIZER).setDependsOn(migrations);
 					}
 				};
@@ -135,10 +136,13 @@ public final class AuditStoreAutoConfiguration {
 
 	}
 
-	/** Makes beans of a type wait for the audit schema, so that its tables exist before they start. */
+	/**
+	 * Makes beans of a type wait for the audit schema, so that its tables exist before
+	 * they start.
+	 */
 	private static final class DependsOnSchema extends AbstractDependsOnBeanFactoryPostProcessor {
 
-		DependsOnSchema(Class<?> beanClass, Class<? extends org.springframework.beans.factory.FactoryBean<?>> factoryBeanClass) {
+		DependsOnSchema(Class<?> beanClass, Class<? extends FactoryBean<?>> factoryBeanClass) {
 			super(beanClass, factoryBeanClass, SCHEMA_INITIALIZER);
 		}
 

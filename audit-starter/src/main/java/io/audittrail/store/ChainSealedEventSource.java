@@ -5,9 +5,9 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The relay's view of the hash chains: their heads and their seal rows in position order, each
- * event as the read API sees it. A head and the seals up to it commit together, so every position up
- * to a head's is readable. Thread-safe.
+ * The relay's view of the hash chains: their heads and their seal rows in position order,
+ * each event as the read API sees it. A head and the seals up to it commit together, so
+ * every position up to a head's is readable. Thread-safe.
  */
 final class ChainSealedEventSource implements SealedEventSource {
 
@@ -35,14 +35,11 @@ final class ChainSealedEventSource implements SealedEventSource {
 
 	@Override
 	public List<SealedEvent> after(Chain chain, long position, int limit) {
-		return this.chains.sealedAfter(chain.tenant(), position, limit)
-			.stream()
-			.map((sealed) -> {
-				var event = this.rows.event(sealed.event());
-				return new SealedEvent(chain.key(), event, sealed.position(), sealed.prevHash(), sealed.hash(),
-						event.trace());
-			})
-			.toList();
+		return this.chains.sealedAfter(chain.tenant(), position, limit).stream().map((sealed) -> {
+			var event = this.rows.event(sealed.event());
+			return new SealedEvent(chain.key(), event, sealed.position(), sealed.prevHash(), sealed.hash(),
+					event.trace());
+		}).toList();
 	}
 
 }

@@ -8,11 +8,10 @@ import java.util.function.Predicate;
 import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
-
 /**
- * The hash chains' storage: which events wait for a seal, the insert-only seal rows that give each
- * event its position, predecessor hash and hash, the chains' heads and the checkpoints retention
- * leaves. Implementations are thread-safe.
+ * The hash chains' storage: which events wait for a seal, the insert-only seal rows that
+ * give each event its position, predecessor hash and hash, the chains' heads and the
+ * checkpoints retention leaves. Implementations are thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public interface ChainStore {
@@ -20,8 +19,8 @@ public interface ChainStore {
 	/**
 	 * The oldest complete events that have no seal yet, in id order.
 	 * @param afterId only events with a larger id
-	 * @param graceLimit events of a request without a status yet count as complete once they occurred
-	 * before this instant
+	 * @param graceLimit events of a request without a status yet count as complete once
+	 * they occurred before this instant
 	 * @param limit how many at most
 	 */
 	List<Unsealed> unsealed(long afterId, Instant graceLimit, int limit);
@@ -33,9 +32,10 @@ public interface ChainStore {
 	long lastSealedEventId();
 
 	/**
-	 * Seals the given events of one chain in one transaction, under the row lock of the chain's head
-	 * (created when missing): events sealed meanwhile are left out, the others get the next
-	 * positions, in id order, with the hashes the linker makes; the head moves to the last of them.
+	 * Seals the given events of one chain in one transaction, under the row lock of the
+	 * chain's head (created when missing): events sealed meanwhile are left out, the
+	 * others get the next positions, in id order, with the hashes the linker makes; the
+	 * head moves to the last of them.
 	 * @param tenant the chain's tenant, {@code null} for the system-level chain
 	 * @param ids the events
 	 * @param linker makes the hash of an event at a position after a predecessor hash
@@ -49,18 +49,22 @@ public interface ChainStore {
 	/** The head of one chain, if it was ever sealed. */
 	Optional<ChainHead> head(String tenant);
 
-	/** Where retention left the chain: the last removed position and its hash (position 0 when none). */
+	/**
+	 * Where retention left the chain: the last removed position and its hash (position 0
+	 * when none).
+	 */
 	Checkpoint checkpoint(String tenant);
 
 	/**
-	 * Hands the sealed events of a chain to the visitor in position order, from the position after
-	 * the given one, streaming rows, until the visitor returns {@code false}.
+	 * Hands the sealed events of a chain to the visitor in position order, from the
+	 * position after the given one, streaming rows, until the visitor returns
+	 * {@code false}.
 	 */
 	void walk(String tenant, long afterPosition, Predicate<SealedRow> visitor);
 
 	/**
-	 * Up to {@code limit} sealed events of a chain after the given position, in position order: how
-	 * a reader tails a chain.
+	 * Up to {@code limit} sealed events of a chain after the given position, in position
+	 * order: how a reader tails a chain.
 	 * @param tenant the chain's tenant, {@code null} for the system-level chain
 	 */
 	List<SealedRow> sealedAfter(String tenant, long afterPosition, int limit);
@@ -75,13 +79,17 @@ public interface ChainStore {
 	long unsealedCount();
 
 	/**
-	 * How many events with an id in {@code (afterId, upToId]} have no seal, as the events in that
-	 * range minus the seals of events in it: two counts over index ranges, where looking for the
-	 * events themselves reads every event of the range (each an index lookup in H2).
+	 * How many events with an id in {@code (afterId, upToId]} have no seal, as the events
+	 * in that range minus the seals of events in it: two counts over index ranges, where
+	 * looking for the events themselves reads every event of the range (each an index
+	 * lookup in H2).
 	 */
 	long unsealedCount(long afterId, long upToId);
 
-	/** The smallest event id sealed into a chain that has no head, which no sealer made; or empty. */
+	/**
+	 * The smallest event id sealed into a chain that has no head, which no sealer made;
+	 * or empty.
+	 */
 	Optional<Long> sealedWithoutHead(String tenant);
 
 	/**

@@ -9,9 +9,9 @@ import io.audittrail.verifier.LeafHashes;
 import io.audittrail.verifier.MerkleFrontier;
 
 /**
- * The Merkle trees of the sealed chains, as the seal storage keeps them: one per tenant and one for
- * system-level events ({@code null} tenant), whose leaves are the sealed events' chain hashes in
- * chain order. Implementations are thread-safe.
+ * The Merkle trees of the sealed chains, as the seal storage keeps them: one per tenant
+ * and one for system-level events ({@code null} tenant), whose leaves are the sealed
+ * events' chain hashes in chain order. Implementations are thread-safe.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface ChainTrees {
@@ -19,7 +19,10 @@ public interface ChainTrees {
 	/** The chain's tree at its current sealed size, as its frontier. */
 	MerkleFrontier frontier(String tenant);
 
-	/** The chain's leaf hashes by index (position - 1), at least up to its current sealed size. */
+	/**
+	 * The chain's leaf hashes by index (position - 1), at least up to its current sealed
+	 * size.
+	 */
 	LeafHashes leaves(String tenant);
 
 	/** The position of a sealed event in its chain, if it is sealed there. */

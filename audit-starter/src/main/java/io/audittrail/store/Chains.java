@@ -15,12 +15,18 @@ public final class Chains {
 	private Chains() {
 	}
 
-	/** The key of the chain that holds the tenant's events; {@code null} is the system-level chain. */
+	/**
+	 * The key of the chain that holds the tenant's events; {@code null} is the
+	 * system-level chain.
+	 */
 	public static String keyOf(String tenant) {
 		return (tenant != null) ? "=" + tenant : SYSTEM;
 	}
 
-	/** The SQL condition that selects the events of a tenant, {@code null} meaning system-level. */
+	/**
+	 * The SQL condition that selects the events of a tenant, {@code null} meaning
+	 * system-level.
+	 */
 	static String tenantCondition(String tenant) {
 		return (tenant != null) ? "e.tenant = ?" : "e.tenant is null";
 	}

@@ -10,8 +10,8 @@ import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.MerkleFrontier;
 
 /**
- * Where signed checkpoints are kept, insert-only, beyond the reach of retention. Implementations are
- * thread-safe.
+ * Where signed checkpoints are kept, insert-only, beyond the reach of retention.
+ * Implementations are thread-safe.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface CheckpointStore {
@@ -20,11 +20,13 @@ public interface CheckpointStore {
 	void save(SignedCheckpoint checkpoint);
 
 	/**
-	 * Keeps a checkpoint with the tree's frontier at its size and the proof that it extends the
-	 * chain's previous checkpoint, so that both outlive the leaves retention removes.
+	 * Keeps a checkpoint with the tree's frontier at its size and the proof that it
+	 * extends the chain's previous checkpoint, so that both outlive the leaves retention
+	 * removes.
 	 * @param checkpoint the checkpoint
 	 * @param frontier the chain's tree at the checkpoint's size
-	 * @param fromPrevious the consistency proof from the previous checkpoint, {@code null} for the first
+	 * @param fromPrevious the consistency proof from the previous checkpoint,
+	 * {@code null} for the first
 	 */
 	default void save(SignedCheckpoint checkpoint, MerkleFrontier frontier, ConsistencyProof fromPrevious) {
 		save(checkpoint);
@@ -51,8 +53,9 @@ public interface CheckpointStore {
 	}
 
 	/**
-	 * The kept proof that the chain's checkpoint of {@code newSize} extends its checkpoint of
-	 * {@code oldSize}, when the first is the one signed right after the second.
+	 * The kept proof that the chain's checkpoint of {@code newSize} extends its
+	 * checkpoint of {@code oldSize}, when the first is the one signed right after the
+	 * second.
 	 */
 	default Optional<ConsistencyProof> consistency(String tenant, long oldSize, long newSize) {
 		return Optional.empty();

@@ -11,8 +11,8 @@ import io.audittrail.core.Action;
 import io.audittrail.core.ActorType;
 
 /**
- * What a reader asks of the list: every part is optional ({@code null}) and the parts combine with
- * AND.
+ * What a reader asks of the list: every part is optional ({@code null}) and the parts
+ * combine with AND.
  *
  * @param from entries at or after this instant
  * @param to entries at or before this instant
@@ -31,9 +31,9 @@ import io.audittrail.core.ActorType;
  * @param traceId the distributed trace the entries were recorded in
  */
 @API(status = Status.INTERNAL, since = "0.2")
-public record EventFilter(Instant from, Instant to, String actor, ActorType actorType, Action action,
-		String operation, String entityType, String entityId, String tenant, String path, String q, String method,
-		Integer status, String authType, String traceId) {
+public record EventFilter(Instant from, Instant to, String actor, ActorType actorType, Action action, String operation,
+		String entityType, String entityId, String tenant, String path, String q, String method, Integer status,
+		String authType, String traceId) {
 
 	/** A filter on everything but the trace. */
 	public EventFilter(Instant from, Instant to, String actor, ActorType actorType, Action action, String operation,

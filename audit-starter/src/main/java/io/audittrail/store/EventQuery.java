@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -23,9 +26,9 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
 
 /**
- * Reads events from the {@code audit_event} table: newest first (by time, ties by id), in keyset
- * pages that the table's indexes serve (no offset, no count), one by id, or all of a filter as a
- * stream. Filter values are always bound as parameters. Thread-safe.
+ * Reads events from the {@code audit_event} table: newest first (by time, ties by id), in
+ * keyset pages that the table's indexes serve (no offset, no count), one by id, or all of
+ * a filter as a stream. Filter values are always bound as parameters. Thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class EventQuery {
@@ -42,8 +45,8 @@ public final class EventQuery {
 
 	/**
 	 * @param dataSource the database
-	 * @param readOnlyTransaction runs a stream in a transaction, which PostgreSQL needs to fetch rows
-	 * in batches rather than all at once
+	 * @param readOnlyTransaction runs a stream in a transaction, which PostgreSQL needs
+	 * to fetch rows in batches rather than all at once
 	 * @param json reads the detail columns
 	 */
 	public EventQuery(DataSource dataSource, TransactionOperations readOnlyTransaction, JsonMapper json) {
@@ -59,14 +62,16 @@ public final class EventQuery {
 	 * One page of entries, newest first: by time, then by id.
 	 * @param filter what to match
 	 * @param scope the tenants the reader may see
-	 * @param after only entries after this position, newest first, or {@code null} for the first page
+	 * @param after only entries after this position, newest first, or {@code null} for
+	 * the first page
 	 * @param limit the page size
 	 * @return the page; {@code next} is {@code null} on the last page
 	 */
 	public EventPage page(EventFilter filter, TenantScope scope, PagePosition after, int limit) {
 		Where where = where(filter, scope);
 		if (after != null) {
-			// The first condition is the index's range; the second drops the page's own instant up to its last id.
+			// The first condition is the index's range; the second drops the page's own
+			// instant up to its last id.
 			OffsetDateTime occurredAt = OffsetDateTime.ofInstant(after.occurredAt(), ZoneOffset.UTC);
 			where.and("occurred_at <= ?", occurredAt);
 			where.and("(occurred_at < ? or id < ?)", occurredAt, after.id());
@@ -95,8 +100,8 @@ public final class EventQuery {
 		Where where = where(EventFilter.none(), scope);
 		where.and("entity_type = ?", entityType);
 		where.and("entity_id = ?", entityId);
-		return this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql() + " order by id", this.rows,
-				where.arguments.toArray());
+		return this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql() + " order by id",
+				this.rows, where.arguments.toArray());
 	}
 
 	/** Every entry bound to one of the given revisions, oldest first. */
@@ -105,16 +110,17 @@ public final class EventQuery {
 		for (int start = 0; start < revisions.size(); start += 1000) {
 			Where where = where(EventFilter.none(), scope);
 			where.in("revision_id", revisions.subList(start, Math.min(revisions.size(), start + 1000)));
-			events.addAll(this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql() + " order by id",
-					this.rows, where.arguments.toArray()));
+			events.addAll(
+					this.jdbc.query("select " + EventRows.SELECT + " from audit_event e" + where.sql() + " order by id",
+							this.rows, where.arguments.toArray()));
 		}
-		events.sort(java.util.Comparator.comparing(AuditEvent::id));
+		events.sort(Comparator.comparing(AuditEvent::id));
 		return events;
 	}
 
 	/**
-	 * Hands every matching entry to the consumer, newest first, reading rows in batches so that memory
-	 * stays constant at any size.
+	 * Hands every matching entry to the consumer, newest first, reading rows in batches
+	 * so that memory stays constant at any size.
 	 */
 	public void stream(EventFilter filter, TenantScope scope, Consumer<AuditEvent> consumer) {
 		Where where = where(filter, scope);
@@ -126,7 +132,8 @@ public final class EventQuery {
 	private Where where(EventFilter filter, TenantScope scope) {
 		Where where = new Where();
 		if (filter.tenant() != null) {
-			// One tenant asked for: the scope is checked here, so the database sees a single equality.
+			// One tenant asked for: the scope is checked here, so the database sees a
+			// single equality.
 			if (!scope.includes(filter.tenant())) {
 				where.and("1 = 0");
 			}
@@ -185,11 +192,12 @@ public final class EventQuery {
 		}
 		if (filter.q() != null) {
 			String pattern = contains(filter.q().toLowerCase(Locale.ROOT));
-			where.and("(lower(actor_name) like ? escape '\\' or lower(actor_id) like ? escape '\\'"
-					+ " or lower(entity_name) like ? escape '\\' or lower(entity_id) like ? escape '\\'"
-					+ " or lower(tenant) like ? escape '\\' or lower(http_path) like ? escape '\\'"
-					+ " or lower(operation) like ? escape '\\')", pattern, pattern, pattern, pattern, pattern, pattern,
-					pattern);
+			where.and(
+					"(lower(actor_name) like ? escape '\\' or lower(actor_id) like ? escape '\\'"
+							+ " or lower(entity_name) like ? escape '\\' or lower(entity_id) like ? escape '\\'"
+							+ " or lower(tenant) like ? escape '\\' or lower(http_path) like ? escape '\\'"
+							+ " or lower(operation) like ? escape '\\')",
+					pattern, pattern, pattern, pattern, pattern, pattern, pattern);
 		}
 		if (filter.method() != null) {
 			where.and("http_method = ?", filter.method());
@@ -214,7 +222,8 @@ public final class EventQuery {
 	 * A page of entries.
 	 *
 	 * @param items the entries, newest first
-	 * @param next the position the next page starts after, or {@code null} on the last page
+	 * @param next the position the next page starts after, or {@code null} on the last
+	 * page
 	 */
 	public record EventPage(List<AuditEvent> items, PagePosition next) {
 
@@ -226,7 +235,7 @@ public final class EventQuery {
 
 		private final List<Object> arguments = new ArrayList<>();
 
-		private final java.util.Set<String> equalities = new java.util.HashSet<>();
+		private final Set<String> equalities = new HashSet<>();
 
 		void and(String condition, Object... values) {
 			this.conditions.add(condition);
@@ -239,9 +248,10 @@ public final class EventQuery {
 		}
 
 		/**
-		 * Newest first by time, ties by id, spelled so that the index matching the equalities serves
-		 * the order: the leading columns are constant, so they do not change it, but without them H2
-		 * sorts instead of reading its index backwards (PostgreSQL drops them).
+		 * Newest first by time, ties by id, spelled so that the index matching the
+		 * equalities serves the order: the leading columns are constant, so they do not
+		 * change it, but without them H2 sorts instead of reading its index backwards
+		 * (PostgreSQL drops them).
 		 */
 		String newestFirst() {
 			if (this.equalities.contains("entity_type") && this.equalities.contains("entity_id")) {

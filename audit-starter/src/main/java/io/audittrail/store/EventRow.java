@@ -6,9 +6,10 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * An event as its columns hold it, before any parsing: what the hash chain covers. Texts are exactly
- * as stored (details and the request detail as their JSON text); the status is the one recorded
- * with the event or, for a request that completed after the event's transaction, its status row.
+ * An event as its columns hold it, before any parsing: what the hash chain covers. Texts
+ * are exactly as stored (details and the request detail as their JSON text); the status
+ * is the one recorded with the event or, for a request that completed after the event's
+ * transaction, its status row.
  *
  * @param id the event's id
  * @param occurredAt when the event occurred, to the microsecond
@@ -39,10 +40,10 @@ import org.apiguardian.api.API;
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public record EventRow(long id, OffsetDateTime occurredAt, String tenant, String operation, String target,
-		String action, String outcome, String actorType, String actorId, String actorName, String ip,
-		String entityType, String entityId, String entityName, String details, String error, String requestId,
-		Long revisionId, String httpMethod, String httpPath, Integer httpStatus, String httpResource,
-		String httpAuthType, String httpDetail, String traceId, String spanId) {
+		String action, String outcome, String actorType, String actorId, String actorName, String ip, String entityType,
+		String entityId, String entityName, String details, String error, String requestId, Long revisionId,
+		String httpMethod, String httpPath, Integer httpStatus, String httpResource, String httpAuthType,
+		String httpDetail, String traceId, String spanId) {
 
 	/** When the event occurred, in microseconds since the epoch. */
 	public long occurredAtMicros() {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,34 +25,40 @@ import io.audittrail.core.RequestInfo;
 import io.audittrail.core.TraceContext;
 
 /**
- * The one mapping of the {@code audit_event} row: its columns, how an event is written into them
- * (values longer than their column are cut, so that an over-long name never fails a business
- * call), and how a row is read back, as stored ({@link EventRow}) or as an {@link AuditEvent}.
- * Thread-safe.
+ * The one mapping of the {@code audit_event} row: its columns, how an event is written
+ * into them (values longer than their column are cut, so that an over-long name never
+ * fails a business call), and how a row is read back, as stored ({@link EventRow}) or as
+ * an {@link AuditEvent}. Thread-safe.
  */
 final class EventRows {
 
-	/** A written column: its name, JDBC type, SQL array element type and longest value. */
+	/**
+	 * A written column: its name, JDBC type, SQL array element type and longest value.
+	 */
 	private record Column(String name, int type, String arrayType, int length) {
 	}
 
-	private static final Column[] WRITTEN = { new Column("occurred_at", Types.OTHER, "varchar", 0),
-			text("tenant", 255), text("operation", 128), text("target", 64), text("action", 16),
-			text("outcome", 16), text("actor_type", 16), text("actor_id", 255), text("actor_name", 255),
-			text("ip", 64), text("entity_type", 128), text("entity_id", 255), text("entity_name", 512),
-			new Column("details", Types.VARCHAR, "text", 0), text("error", 512), text("request_id", 64),
-			new Column("revision_id", Types.BIGINT, "int8", 0), text("http_method", 16), text("http_path", 2048),
-			new Column("http_status", Types.INTEGER, "int4", 0), text("http_resource", 255),
-			text("http_auth_type", 16), new Column("http_detail", Types.VARCHAR, "text", 0), text("trace_id", 32),
-			text("span_id", 16) };
+	private static final Column[] WRITTEN = { new Column("occurred_at", Types.OTHER, "varchar", 0), text("tenant", 255),
+			text("operation", 128), text("target", 64), text("action", 16), text("outcome", 16), text("actor_type", 16),
+			text("actor_id", 255), text("actor_name", 255), text("ip", 64), text("entity_type", 128),
+			text("entity_id", 255), text("entity_name", 512), new Column("details", Types.VARCHAR, "text", 0),
+			text("error", 512), text("request_id", 64), new Column("revision_id", Types.BIGINT, "int8", 0),
+			text("http_method", 16), text("http_path", 2048), new Column("http_status", Types.INTEGER, "int4", 0),
+			text("http_resource", 255), text("http_auth_type", 16), new Column("http_detail", Types.VARCHAR, "text", 0),
+			text("trace_id", 32), text("span_id", 16) };
 
 	private static final String NAMES = Arrays.stream(WRITTEN).map(Column::name).collect(Collectors.joining(", "));
 
-	/** The status of an event: recorded with it, or inserted once its request completed. */
+	/**
+	 * The status of an event: recorded with it, or inserted once its request completed.
+	 */
 	static final String STATUS = "coalesce(e.http_status, (select st.status from audit_request_status st "
 			+ "where st.event_id = e.id))";
 
-	/** The select list of a row, for a query over {@code audit_event e}, read by {@link #row}. */
+	/**
+	 * The select list of a row, for a query over {@code audit_event e}, read by
+	 * {@link #row}.
+	 */
 	static final String SELECT = "e.id, " + Arrays.stream(WRITTEN)
 		.map((column) -> column.name().equals("http_status") ? STATUS : "e." + column.name())
 		.collect(Collectors.joining(", "));
@@ -66,7 +73,9 @@ final class EventRows {
 	/** The insert of many events from one array per column, in the arrays' order. */
 	static final String INSERT_FROM_ARRAYS = "insert into audit_event (" + NAMES + ") select "
 			+ NAMES.replace("occurred_at,", "occurred_at::timestamptz,") + " from unnest("
-			+ Arrays.stream(WRITTEN).map((column) -> "?::" + column.arrayType() + "[]").collect(Collectors.joining(", "))
+			+ Arrays.stream(WRITTEN)
+				.map((column) -> "?::" + column.arrayType() + "[]")
+				.collect(Collectors.joining(", "))
 			+ ") with ordinality as v(" + NAMES + ", position) order by position";
 
 	static final String[] ARRAY_TYPES = Arrays.stream(WRITTEN).map(Column::arrayType).toArray(String[]::new);
@@ -97,8 +106,11 @@ final class EventRows {
 		}
 	}
 
-	/** The columns of {@link #INSERT_FROM_ARRAYS}, one array per column, for the given events. */
-	Object[][] columns(java.util.List<AuditEvent> events) {
+	/**
+	 * The columns of {@link #INSERT_FROM_ARRAYS}, one array per column, for the given
+	 * events.
+	 */
+	Object[][] columns(List<AuditEvent> events) {
 		Object[][] columns = new Object[WRITTEN.length][events.size()];
 		for (int i = 0; i < events.size(); i++) {
 			Object[] values = values(events.get(i));
@@ -111,7 +123,9 @@ final class EventRows {
 		return columns;
 	}
 
-	/** The values written for an event, in the order of the columns, cut to their lengths. */
+	/**
+	 * The values written for an event, in the order of the columns, cut to their lengths.
+	 */
 	private Object[] values(AuditEvent event) {
 		RequestInfo request = event.request();
 		Map<String, Object> detail = (request != null) ? request.detail() : Map.of();
@@ -144,8 +158,8 @@ final class EventRows {
 	}
 
 	/**
-	 * The event of a row of {@link #SELECT} as stored, read by position (cheaper than a look-up by
-	 * name per cell) from the given column on.
+	 * The event of a row of {@link #SELECT} as stored, read by position (cheaper than a
+	 * look-up by name per cell) from the given column on.
 	 */
 	static EventRow row(ResultSet rs, int first) throws SQLException {
 		int at = first - 1;
@@ -157,9 +171,9 @@ final class EventRows {
 				rs.getString(at + 4), rs.getString(at + 5), rs.getString(at + 6), rs.getString(at + 7),
 				rs.getString(at + 8), rs.getString(at + 9), rs.getString(at + 10), rs.getString(at + 11),
 				rs.getString(at + 12), rs.getString(at + 13), rs.getString(at + 14), rs.getString(at + 15),
-				rs.getString(at + 16), rs.getString(at + 17), revisionId, rs.getString(at + 19),
-				rs.getString(at + 20), httpStatus, rs.getString(at + 22), rs.getString(at + 23),
-				rs.getString(at + 24), rs.getString(at + 25), rs.getString(at + 26));
+				rs.getString(at + 16), rs.getString(at + 17), revisionId, rs.getString(at + 19), rs.getString(at + 20),
+				httpStatus, rs.getString(at + 22), rs.getString(at + 23), rs.getString(at + 24), rs.getString(at + 25),
+				rs.getString(at + 26));
 	}
 
 	/** The event of a row of {@link #SELECT}, from its first column. */

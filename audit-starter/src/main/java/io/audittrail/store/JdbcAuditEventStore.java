@@ -19,10 +19,10 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
 
 /**
- * Stores events in the {@code audit_event} table with one statement or JDBC batch per write (on
- * PostgreSQL, one insert over arrays for larger writes), through the current transaction's
- * connection. Values longer than their column are cut, so that an over-long name never fails a
- * business call.
+ * Stores events in the {@code audit_event} table with one statement or JDBC batch per
+ * write (on PostgreSQL, one insert over arrays for larger writes), through the current
+ * transaction's connection. Values longer than their column are cut, so that an over-long
+ * name never fails a business call.
  */
 final class JdbcAuditEventStore implements AuditEventStore {
 
@@ -40,8 +40,8 @@ final class JdbcAuditEventStore implements AuditEventStore {
 	 * @param dataSource the database
 	 * @param rows the mapping of the event row
 	 * @param dialect the database's behaviour
-	 * @param isolateFailures whether a failed write is rolled back to a savepoint, so that the
-	 * surrounding transaction can still commit (the failure policy {@code log})
+	 * @param isolateFailures whether a failed write is rolled back to a savepoint, so
+	 * that the surrounding transaction can still commit (the failure policy {@code log})
 	 */
 	JdbcAuditEventStore(DataSource dataSource, EventRows rows, StoreDialect dialect, boolean isolateFailures) {
 		this.dataSource = dataSource;
@@ -113,11 +113,13 @@ final class JdbcAuditEventStore implements AuditEventStore {
 
 	private void insert(List<AuditEvent> events) {
 		if (events.size() == 1) {
-			// a batch of one costs the same round trip and, on some drivers (H2), more work
+			// a batch of one costs the same round trip and, on some drivers (H2), more
+			// work
 			this.jdbc.update(EventRows.INSERT, (statement) -> this.rows.bind(statement, events.get(0)));
 		}
 		else if (this.dialect.writesInOneStatement(events.size())) {
-			// PostgreSQL spends about a third less time per row on it than on a batch of single-row inserts
+			// PostgreSQL spends about a third less time per row on it than on a batch of
+			// single-row inserts
 			this.dialect.executeOverArrays(this.jdbc, EventRows.INSERT_FROM_ARRAYS, EventRows.ARRAY_TYPES,
 					this.rows.columns(events));
 		}

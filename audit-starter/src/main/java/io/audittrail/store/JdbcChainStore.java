@@ -21,18 +21,19 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-
 /**
- * The hash chains in {@code audit_seal}, {@code audit_chain_head} and {@code audit_chain_checkpoint}.
- * Seals are inserted, never updated; a chain's head row is locked while its events are sealed, so
- * that chains never fork, and the unique (chain, position) and event id of the seals keep two
- * sealers from ever giving a place twice.
+ * The hash chains in {@code audit_seal}, {@code audit_chain_head} and
+ * {@code audit_chain_checkpoint}. Seals are inserted, never updated; a chain's head row
+ * is locked while its events are sealed, so that chains never fork, and the unique
+ * (chain, position) and event id of the seals keep two sealers from ever giving a place
+ * twice.
  */
 final class JdbcChainStore implements ChainStore {
 
 	private static final int FETCH_SIZE = 2000;
 
-	// the seal side is bounded too: unbounded, PostgreSQL's generic plan merges the anti-join with
+	// the seal side is bounded too: unbounded, PostgreSQL's generic plan merges the
+	// anti-join with
 	// every seal ever written, so each batch cost grew with the chain
 	private static final String UNSEALED = "select e.id, e.tenant from audit_event e where e.id > ? "
 			+ "and not exists (select 1 from audit_seal s where s.event_id = e.id and s.event_id > ?) "
@@ -82,7 +83,8 @@ final class JdbcChainStore implements ChainStore {
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(FETCH_SIZE);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		// PostgreSQL streams a result set only with auto-commit off, that is in a transaction
+		// PostgreSQL streams a result set only with auto-commit off, that is in a
+		// transaction
 		this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.readOnly.setReadOnly(true);
 		this.dialect = dialect;
@@ -118,10 +120,12 @@ final class JdbcChainStore implements ChainStore {
 		List<Object[]> seals = new ArrayList<>(ids.size());
 		long[] position = { head.position() };
 		String[] previous = { head.hash() };
-		// read again under the head's lock: another instance may have sealed some meanwhile
-		this.jdbc.query("select " + EventRows.SELECT + " from audit_event e where e.id in ("
-				+ String.join(", ", Collections.nCopies(ids.size(), "?"))
-				+ ") and not exists (select 1 from audit_seal s where s.event_id = e.id) order by e.id",
+		// read again under the head's lock: another instance may have sealed some
+		// meanwhile
+		this.jdbc.query(
+				"select " + EventRows.SELECT + " from audit_event e where e.id in ("
+						+ String.join(", ", Collections.nCopies(ids.size(), "?"))
+						+ ") and not exists (select 1 from audit_seal s where s.event_id = e.id) order by e.id",
 				(ResultSet row) -> {
 					long next = position[0] + 1;
 					Link link = linker.link(EventRows.row(row, 1), next, previous[0]);
@@ -167,15 +171,16 @@ final class JdbcChainStore implements ChainStore {
 
 	@Override
 	public List<ChainHead> heads() {
-		return this.jdbc.query(HEADS + " order by chain_key", (row, index) -> new ChainHead(row.getString(1),
-				row.getString(2), row.getLong(3), row.getString(4)));
+		return this.jdbc.query(HEADS + " order by chain_key",
+				(row, index) -> new ChainHead(row.getString(1), row.getString(2), row.getLong(3), row.getString(4)));
 	}
 
 	@Override
 	public Optional<ChainHead> head(String tenant) {
 		return this.jdbc
-			.query(HEADS + " where chain_key = ?", (row, index) -> new ChainHead(row.getString(1), row.getString(2),
-					row.getLong(3), row.getString(4)), Chains.keyOf(tenant))
+			.query(HEADS + " where chain_key = ?",
+					(row, index) -> new ChainHead(row.getString(1), row.getString(2), row.getLong(3), row.getString(4)),
+					Chains.keyOf(tenant))
 			.stream()
 			.findFirst();
 	}
@@ -191,12 +196,12 @@ final class JdbcChainStore implements ChainStore {
 	@Override
 	public void walk(String tenant, long afterPosition, Predicate<SealedRow> visitor) {
 		try {
-			this.readOnly.executeWithoutResult((status) -> this.streaming.query(
-					SEALED + "and s.position > ? order by s.position", (RowCallbackHandler) (row) -> {
-						if (!visitor.test(sealed(row))) {
-							throw StopWalk.INSTANCE;
-						}
-					}, Chains.keyOf(tenant), afterPosition));
+			this.readOnly.executeWithoutResult((status) -> this.streaming
+				.query(SEALED + "and s.position > ? order by s.position", (RowCallbackHandler) (row) -> {
+					if (!visitor.test(sealed(row))) {
+						throw StopWalk.INSTANCE;
+					}
+				}, Chains.keyOf(tenant), afterPosition));
 		}
 		catch (StopWalk ex) {
 			// the visitor has seen enough
@@ -211,8 +216,8 @@ final class JdbcChainStore implements ChainStore {
 
 	@Override
 	public Optional<SealedRow> sealAt(String tenant, long position) {
-		return this.jdbc.query(SEALED + "and s.position = ?", (row, index) -> sealed(row), Chains.keyOf(tenant),
-				position)
+		return this.jdbc
+			.query(SEALED + "and s.position = ?", (row, index) -> sealed(row), Chains.keyOf(tenant), position)
 			.stream()
 			.findFirst();
 	}
@@ -225,8 +230,9 @@ final class JdbcChainStore implements ChainStore {
 
 	@Override
 	public long unsealedCount(String tenant) {
-		return count("select count(*) from audit_event e where " + Chains.tenantCondition(tenant)
-				+ " and not exists (select 1 from audit_seal s where s.event_id = e.id)",
+		return count(
+				"select count(*) from audit_event e where " + Chains.tenantCondition(tenant)
+						+ " and not exists (select 1 from audit_seal s where s.event_id = e.id)",
 				Chains.tenantParameters(tenant));
 	}
 

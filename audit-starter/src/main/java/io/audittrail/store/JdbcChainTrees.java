@@ -15,10 +15,10 @@ import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.MerkleFrontier;
 
 /**
- * The chains' Merkle trees over the seal rows: each chain's frontier is kept in memory and grows by
- * the seals added since it was last read, starting from the frontier kept with the chain's latest
- * checkpoint, so no checkpoint rebuilds a tree and retention may remove the leaves before it. A
- * leaf is the 32 raw bytes of an event's chain hash.
+ * The chains' Merkle trees over the seal rows: each chain's frontier is kept in memory
+ * and grows by the seals added since it was last read, starting from the frontier kept
+ * with the chain's latest checkpoint, so no checkpoint rebuilds a tree and retention may
+ * remove the leaves before it. A leaf is the 32 raw bytes of an event's chain hash.
  */
 final class JdbcChainTrees implements ChainTrees {
 
@@ -28,8 +28,9 @@ final class JdbcChainTrees implements ChainTrees {
 	static final int PAGE = 4096;
 
 	/**
-	 * How many pages of leaf hashes a reader keeps: proofs of consecutive leaves also need the
-	 * subtrees at the tree's right edge, so with one page every few proofs read two pages again.
+	 * How many pages of leaf hashes a reader keeps: proofs of consecutive leaves also
+	 * need the subtrees at the tree's right edge, so with one page every few proofs read
+	 * two pages again.
 	 */
 	static final int PAGES = 4;
 
@@ -127,7 +128,8 @@ final class JdbcChainTrees implements ChainTrees {
 					read[count[0]++] = Merkle.leafHash(HEX.parseHex(rs.getString(2)));
 				}, chain, index, PAGE);
 				if (count[0] == 0) {
-					throw new IllegalStateException(describe(tenant) + " has no sealed event at position " + (index + 1));
+					throw new IllegalStateException(
+							describe(tenant) + " has no sealed event at position " + (index + 1));
 				}
 				return (count[0] == PAGE) ? read : Arrays.copyOf(read, count[0]);
 			}
@@ -137,8 +139,9 @@ final class JdbcChainTrees implements ChainTrees {
 
 	@Override
 	public OptionalLong position(String tenant, long eventId) {
-		return this.jdbc.queryForList("select position from audit_seal where chain = ? and event_id = ?", Long.class,
-				Chains.keyOf(tenant), eventId)
+		return this.jdbc
+			.queryForList("select position from audit_seal where chain = ? and event_id = ?", Long.class,
+					Chains.keyOf(tenant), eventId)
 			.stream()
 			.mapToLong(Long::longValue)
 			.findFirst();

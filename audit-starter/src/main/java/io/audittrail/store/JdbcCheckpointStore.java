@@ -22,8 +22,9 @@ import io.audittrail.verifier.MerkleFrontier;
 import io.audittrail.verifier.SignedNote;
 
 /**
- * The signed checkpoints in {@code audit_checkpoint}, inserted and never updated, with the tree's
- * frontier at each and the consistency proof from the previous one; retention leaves them alone.
+ * The signed checkpoints in {@code audit_checkpoint}, inserted and never updated, with
+ * the tree's frontier at each and the consistency proof from the previous one; retention
+ * leaves them alone.
  */
 final class JdbcCheckpointStore implements CheckpointStore {
 
@@ -96,8 +97,9 @@ final class JdbcCheckpointStore implements CheckpointStore {
 	public Optional<ConsistencyProof> consistency(String tenant, long oldSize, long newSize) {
 		return this.jdbc
 			.query("select consistency_proof from audit_checkpoint where chain = ? and tree_size = ? "
-					+ "and previous_size = ?", (rs, row) -> new ConsistencyProof(oldSize, newSize,
-							split(rs.getString(1))), Chains.keyOf(tenant), newSize, oldSize)
+					+ "and previous_size = ?",
+					(rs, row) -> new ConsistencyProof(oldSize, newSize, split(rs.getString(1))), Chains.keyOf(tenant),
+					newSize, oldSize)
 			.stream()
 			.findFirst();
 	}

@@ -12,8 +12,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps the columns each user shows in the list, in the table {@code audit_column_preference}.
- * Thread-safe.
+ * Keeps the columns each user shows in the list, in the table
+ * {@code audit_column_preference}. Thread-safe.
  */
 final class JdbcColumnPreferences implements ColumnPreferenceStore {
 
@@ -26,8 +26,8 @@ final class JdbcColumnPreferences implements ColumnPreferenceStore {
 	@Override
 	public Optional<List<String>> find(String user) {
 		return this.jdbc
-			.query("select columns from audit_column_preference where user_name = ?",
-					(rs, row) -> rs.getString(1), user)
+			.query("select columns from audit_column_preference where user_name = ?", (rs, row) -> rs.getString(1),
+					user)
 			.stream()
 			.findFirst()
 			.map((columns) -> columns.isEmpty() ? List.of() : Arrays.asList(columns.split(",")));
@@ -39,8 +39,9 @@ final class JdbcColumnPreferences implements ColumnPreferenceStore {
 		Timestamp now = Timestamp.from(Instant.now());
 		if (update(user, value, now) == 0) {
 			try {
-				this.jdbc.update("insert into audit_column_preference (user_name, columns, updated_at) values (?, ?, ?)",
-						user, value, now);
+				this.jdbc.update(
+						"insert into audit_column_preference (user_name, columns, updated_at) values (?, ?, ?)", user,
+						value, now);
 			}
 			catch (DuplicateKeyException ex) {
 				update(user, value, now);

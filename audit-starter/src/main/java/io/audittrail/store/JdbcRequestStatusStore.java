@@ -8,19 +8,20 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-
 /**
- * Records the response statuses of completed requests as rows of {@code audit_request_status}, one
- * JDBC batch per call; the events themselves are never updated.
+ * Records the response statuses of completed requests as rows of
+ * {@code audit_request_status}, one JDBC batch per call; the events themselves are never
+ * updated.
  */
 final class JdbcRequestStatusStore implements RequestStatusStore {
 
 	/*
-	 * An event with a request part and no status of its own is complete once its status row exists.
-	 * The sealer waits for it (or seals without a status after a grace period, as after a crash
-	 * before the response); a status that arrives after the event was sealed is not recorded, so a
-	 * sealed event never changes. The method and start time narrow the match to the request, as a
-	 * client may send the same X-Request-Id twice.
+	 * An event with a request part and no status of its own is complete once its status
+	 * row exists. The sealer waits for it (or seals without a status after a grace
+	 * period, as after a crash before the response); a status that arrives after the
+	 * event was sealed is not recorded, so a sealed event never changes. The method and
+	 * start time narrow the match to the request, as a client may send the same
+	 * X-Request-Id twice.
 	 */
 	static final String INSERT = """
 			insert into audit_request_status (event_id, status)

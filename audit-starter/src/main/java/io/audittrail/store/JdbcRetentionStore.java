@@ -26,7 +26,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Retention's statements on the audit tables, the job locks and Envers' {@code audit_revision}.
+ * Retention's statements on the audit tables, the job locks and Envers'
+ * {@code audit_revision}.
  */
 final class JdbcRetentionStore implements RetentionStore {
 
@@ -100,10 +101,9 @@ final class JdbcRetentionStore implements RetentionStore {
 	@Override
 	public List<String> tenants() {
 		Set<String> tenants = new LinkedHashSet<>();
-		this.jdbc.query("select tenant from audit_chain_head order by chain_key",
-				(ResultSet row) -> {
-					tenants.add(row.getString(1));
-				});
+		this.jdbc.query("select tenant from audit_chain_head order by chain_key", (ResultSet row) -> {
+			tenants.add(row.getString(1));
+		});
 		this.jdbc.query("select distinct tenant from audit_revision", (ResultSet row) -> {
 			tenants.add(row.getString(1));
 		});

@@ -17,10 +17,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the relay's positions in the {@code audit_stream_position} table, one row per destination
- * and chain. Publishing a chain holds its row's lock for the transaction; a relay that finds the row
- * locked skips the chain rather than waiting, so several application instances share the chains.
- * Thread-safe.
+ * Keeps the relay's positions in the {@code audit_stream_position} table, one row per
+ * destination and chain. Publishing a chain holds its row's lock for the transaction; a
+ * relay that finds the row locked skips the chain rather than waiting, so several
+ * application instances share the chains. Thread-safe.
  */
 final class JdbcStreamPositions implements StreamPositions {
 
@@ -90,8 +90,8 @@ final class JdbcStreamPositions implements StreamPositions {
 			return;
 		}
 		try {
-			this.transactions.executeWithoutResult(
-					(status) -> this.jdbc.update(CREATE, destination, chain, destination, chain));
+			this.transactions
+				.executeWithoutResult((status) -> this.jdbc.update(CREATE, destination, chain, destination, chain));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// another instance created the row at the same time

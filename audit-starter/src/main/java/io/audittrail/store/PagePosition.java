@@ -7,8 +7,8 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * Where a page of the list ends: the next page holds the entries that come after it newest first,
- * those that occurred earlier, or at the same instant with a smaller id.
+ * Where a page of the list ends: the next page holds the entries that come after it
+ * newest first, those that occurred earlier, or at the same instant with a smaller id.
  *
  * @param occurredAt when the last entry of the page occurred
  * @param id the id of the last entry of the page

@@ -7,8 +7,8 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * The status of a request whose events were written while it ran, to be set on those events once
- * the response is complete.
+ * The status of a request whose events were written while it ran, to be set on those
+ * events once the response is complete.
  *
  * @param requestId the request id the events carry
  * @param method the request's HTTP method

@@ -14,7 +14,8 @@ import io.audittrail.core.TraceContext;
  * @param chainKey the key of the event's chain
  * @param event the event
  * @param position its position in the chain, from 1
- * @param prevHash the hash of its predecessor, or {@code null} for the first event of the chain
+ * @param prevHash the hash of its predecessor, or {@code null} for the first event of the
+ * chain
  * @param hash its own hash
  * @param trace the trace of the call that produced it, or {@code null}
  */

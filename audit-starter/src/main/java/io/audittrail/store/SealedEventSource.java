@@ -7,8 +7,9 @@ import org.apiguardian.api.API;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Where the relay reads sealed events from: the chains with their last sealed position, and the
- * sealed events of one chain in position order. Implementations must be thread-safe.
+ * Where the relay reads sealed events from: the chains with their last sealed position,
+ * and the sealed events of one chain in position order. Implementations must be
+ * thread-safe.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface SealedEventSource {

@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
  *
  * @param event the event as stored
  * @param position the event's position in its chain, from 1
- * @param prevHash the hash of the event before it, {@code null} for the first event of a chain
+ * @param prevHash the hash of the event before it, {@code null} for the first event of a
+ * chain
  * @param hash the event's hash, as lowercase hex
  * @param encoding the encoding the hash was made with, such as {@code audit-event-v2}
  */

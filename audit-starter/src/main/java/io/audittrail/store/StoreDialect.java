@@ -2,7 +2,6 @@ package io.audittrail.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,16 +10,20 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What differs between the databases the audit log runs on: how many rows go in one statement, how
- * a job lock is taken without waiting, and whether the database enforces append-only tables. The
- * store asks its dialect; nothing outside the store branches on the database.
+ * What differs between the databases the audit log runs on: how many rows go in one
+ * statement, how a job lock is taken without waiting, and whether the database enforces
+ * append-only tables. The store asks its dialect; nothing outside the store branches on
+ * the database.
  */
 enum StoreDialect {
 
 	/** H2: JDBC batches; no append-only enforcement. */
 	H2,
 
-	/** PostgreSQL: one statement over arrays for larger writes; triggers make tables append-only. */
+	/**
+	 * PostgreSQL: one statement over arrays for larger writes; triggers make tables
+	 * append-only.
+	 */
 	POSTGRESQL,
 
 	/** Another database that holds the starter's tables: portable SQL only. */
@@ -30,7 +33,9 @@ enum StoreDialect {
 	static final List<String> WRITE_ONCE_TABLES = List.of("audit_event", "audit_seal", "audit_request_status",
 			"audit_checkpoint");
 
-	/** From how many rows a write is one statement over arrays rather than a JDBC batch. */
+	/**
+	 * From how many rows a write is one statement over arrays rather than a JDBC batch.
+	 */
 	private static final int ONE_STATEMENT_FROM = 8;
 
 	static StoreDialect of(DataSource dataSource) {
@@ -39,13 +44,16 @@ enum StoreDialect {
 			.orElse(PORTABLE);
 	}
 
-	/** Whether this many rows are written as one statement over arrays, one per column. */
+	/**
+	 * Whether this many rows are written as one statement over arrays, one per column.
+	 */
 	boolean writesInOneStatement(int rows) {
 		return this == POSTGRESQL && rows >= ONE_STATEMENT_FROM;
 	}
 
 	/**
-	 * Runs a statement whose parameters are arrays, one per column, of the given SQL element types.
+	 * Runs a statement whose parameters are arrays, one per column, of the given SQL
+	 * element types.
 	 * @return the rows the statement changed
 	 */
 	int executeOverArrays(JdbcTemplate jdbc, String sql, String[] elementTypes, Object[][] columns) {
@@ -60,7 +68,10 @@ enum StoreDialect {
 		return (count != null) ? count : 0;
 	}
 
-	/** The statement that takes a job's row lock, or finds nothing when another run holds it. */
+	/**
+	 * The statement that takes a job's row lock, or finds nothing when another run holds
+	 * it.
+	 */
 	String lockOrSkip() {
 		return "select name from audit_job_lock where name = ? for update skip locked";
 	}
@@ -70,7 +81,10 @@ enum StoreDialect {
 		return this == POSTGRESQL;
 	}
 
-	/** The statements that make updates of the write-once tables fail in the database itself. */
+	/**
+	 * The statements that make updates of the write-once tables fail in the database
+	 * itself.
+	 */
 	List<String> appendOnlyStatements() {
 		if (this != POSTGRESQL) {
 			throw new IllegalStateException("audit.store.append-only=true is enforced on PostgreSQL only; "

@@ -9,8 +9,9 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 /**
- * Where the relay keeps how far it has published each chain to a destination, and the lock that
- * lets one relay at a time publish a chain. Implementations must be thread-safe.
+ * Where the relay keeps how far it has published each chain to a destination, and the
+ * lock that lets one relay at a time publish a chain. Implementations must be
+ * thread-safe.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
 public interface StreamPositions {
@@ -25,13 +26,14 @@ public interface StreamPositions {
 	}
 
 	/**
-	 * Runs the publishing of a chain while holding its position's lock, unless another relay holds
-	 * it; stores the position the work returns.
+	 * Runs the publishing of a chain while holding its position's lock, unless another
+	 * relay holds it; stores the position the work returns.
 	 * @param destination where the chain is published, such as the topic
 	 * @param chain the chain's key
-	 * @param work publishes from the stored position ({@code 0} at first) and returns the position
-	 * it reached, after the destination acknowledged everything up to it
-	 * @return whether the work ran: {@code false} when another relay is publishing the chain
+	 * @param work publishes from the stored position ({@code 0} at first) and returns the
+	 * position it reached, after the destination acknowledged everything up to it
+	 * @return whether the work ran: {@code false} when another relay is publishing the
+	 * chain
 	 */
 	boolean publish(String destination, String chain, Publishing work);
 

@@ -33,13 +33,15 @@ import io.audittrail.store.StreamPositions;
 import io.audittrail.web.EventJson;
 
 /**
- * Auto-configuration of the Kafka relay, when {@code audit.stream.kafka.enabled=true} and Spring for
- * Apache Kafka is on the class path: its own idempotent producer ({@code acks=all}) built from
- * {@code spring.kafka.*}, the ports it reads and keeps positions through, and its schedule.
+ * Auto-configuration of the Kafka relay, when {@code audit.stream.kafka.enabled=true} and
+ * Spring for Apache Kafka is on the class path: its own idempotent producer
+ * ({@code acks=all}) built from {@code spring.kafka.*}, the ports it reads and keeps
+ * positions through, and its schedule.
  */
 @API(status = Status.EXPERIMENTAL, since = "0.2")
-@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-		AuditIntegrityAutoConfiguration.class },
+@AutoConfiguration(
+		after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
+				AuditIntegrityAutoConfiguration.class },
 		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass({ KafkaTemplate.class, KafkaProperties.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
@@ -61,16 +63,16 @@ public final class AuditStreamAutoConfiguration {
 	}
 
 	@Bean
-	StreamSchedule auditStreamSchedule(SealedEventSource source, StreamPositions positions,
-			OperationCatalog catalog, AuditProperties properties, ObjectProvider<KafkaProperties> kafkaProperties,
+	StreamSchedule auditStreamSchedule(SealedEventSource source, StreamPositions positions, OperationCatalog catalog,
+			AuditProperties properties, ObjectProvider<KafkaProperties> kafkaProperties,
 			ObjectProvider<MeterRegistry> meters, Environment environment) {
 		AuditProperties.Kafka settings = properties.getStream().getKafka();
 		DefaultKafkaProducerFactory<String, String> producers = RelayProducers
 			.of(kafkaProperties.getIfAvailable(KafkaProperties::new));
 		EventRecords records = new EventRecords(settings.getTopic(), settings.getFormat(), new EventJson(catalog),
 				JsonMapper.builder().build(), environment.getProperty("spring.application.name", "application"));
-		KafkaRelay relay = new KafkaRelay(source, positions, new KafkaTemplate<>(producers), producers::reset,
-				records, settings.getTopic(), settings.getBatchSize(), settings.getSendTimeout(),
+		KafkaRelay relay = new KafkaRelay(source, positions, new KafkaTemplate<>(producers), producers::reset, records,
+				settings.getTopic(), settings.getBatchSize(), settings.getSendTimeout(),
 				new StreamMetrics(meters.getIfUnique(), settings.getTopic()));
 		return new StreamSchedule(relay, settings.getInterval(), producers::destroy);
 	}

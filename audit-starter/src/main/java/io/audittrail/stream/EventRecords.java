@@ -19,9 +19,9 @@ import io.audittrail.trace.Traceparent;
 import io.audittrail.web.EventJson;
 
 /**
- * Turns sealed events into Kafka records: keyed by tenant, so that a tenant's events share a
- * partition and keep their order, with the chain's position and hashes in headers and the value in
- * the configured format. Thread-safe.
+ * Turns sealed events into Kafka records: keyed by tenant, so that a tenant's events
+ * share a partition and keep their order, with the chain's position and hashes in headers
+ * and the value in the configured format. Thread-safe.
  */
 final class EventRecords {
 
@@ -55,7 +55,8 @@ final class EventRecords {
 	 * @param format how values are written
 	 * @param eventJson renders the API's event JSON
 	 * @param json writes values
-	 * @param source the application's name, the source of CloudEvents and the service of OCSF events
+	 * @param source the application's name, the source of CloudEvents and the service of
+	 * OCSF events
 	 */
 	EventRecords(String topic, StreamFormat format, EventJson eventJson, JsonMapper json, String source) {
 		this.topic = topic;
@@ -97,8 +98,8 @@ final class EventRecords {
 	}
 
 	/**
-	 * A CloudEvents 1.0 event in structured mode (JSON event format); the {@code traceparent}
-	 * attribute is the distributed tracing extension's.
+	 * A CloudEvents 1.0 event in structured mode (JSON event format); the
+	 * {@code traceparent} attribute is the distributed tracing extension's.
 	 */
 	private Map<String, Object> cloudEvent(SealedEvent sealed) {
 		AuditEvent event = sealed.event();

@@ -24,12 +24,12 @@ import io.audittrail.store.StreamPositions.Publishing;
 import io.audittrail.store.StreamPositions;
 
 /**
- * Publishes sealed events to a Kafka topic, chain by chain in position order. Each batch is sent
- * while the chain's position is locked in the audit database, and the position advances to the
- * last event the broker acknowledged with none missing before it; what the broker did not
- * acknowledge is sent again at the next pass. Events are therefore published at least once and in
- * order; twice only when the broker stored a record whose acknowledgement was lost (a crash or a
- * timeout), with the same tenant and position.
+ * Publishes sealed events to a Kafka topic, chain by chain in position order. Each batch
+ * is sent while the chain's position is locked in the audit database, and the position
+ * advances to the last event the broker acknowledged with none missing before it; what
+ * the broker did not acknowledge is sent again at the next pass. Events are therefore
+ * published at least once and in order; twice only when the broker stored a record whose
+ * acknowledgement was lost (a crash or a timeout), with the same tenant and position.
  */
 final class KafkaRelay {
 
@@ -59,7 +59,8 @@ final class KafkaRelay {
 	 * @param source where sealed events are read
 	 * @param positions where the published positions are kept
 	 * @param kafka sends the records
-	 * @param resetProducer closes the producer after a failure, so that the next pass starts afresh
+	 * @param resetProducer closes the producer after a failure, so that the next pass
+	 * starts afresh
 	 * @param records turns events into records
 	 * @param topic the topic, also the destination of the positions
 	 * @param batchSize how many events are sent per transaction on the positions
@@ -87,11 +88,11 @@ final class KafkaRelay {
 	}
 
 	/**
-	 * Publishes what every chain has sealed since its position, batch after batch while {@code goOn}
-	 * says so. Chains another relay is publishing are skipped.
+	 * Publishes what every chain has sealed since its position, batch after batch while
+	 * {@code goOn} says so. Chains another relay is publishing are skipped.
 	 * @return how many events the broker acknowledged in this call
-	 * @throws StreamPublishingException when the broker did not acknowledge a batch; what it
-	 * acknowledged before stays published
+	 * @throws StreamPublishingException when the broker did not acknowledge a batch; what
+	 * it acknowledged before stays published
 	 */
 	int publish(BooleanSupplier goOn) {
 		this.running.lock();
@@ -160,7 +161,8 @@ final class KafkaRelay {
 			for (SealedEvent event : events) {
 				CompletableFuture<SendResult<String, String>> future = send(event);
 				sent.add(future);
-				// the broker is unreachable: later records would only wait for the same timeout
+				// the broker is unreachable: later records would only wait for the same
+				// timeout
 				if (future.isCompletedExceptionally()) {
 					break;
 				}
@@ -187,7 +189,8 @@ final class KafkaRelay {
 			}
 			KafkaRelay.this.metrics.published(this.acknowledged);
 			if (logger.isTraceEnabled() && !events.isEmpty()) {
-				logger.trace("Published chain " + chain.key() + " up to " + this.reached + " to " + KafkaRelay.this.topic);
+				logger.trace(
+						"Published chain " + chain.key() + " up to " + this.reached + " to " + KafkaRelay.this.topic);
 			}
 			return this.reached;
 		}

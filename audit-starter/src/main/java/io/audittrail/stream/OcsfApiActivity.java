@@ -11,13 +11,14 @@ import io.audittrail.core.RequestInfo;
 import io.audittrail.store.SealedEvent;
 
 /**
- * An event as an OCSF API Activity event (category 6 Application Activity, class 6003). Names and
- * enumerations follow the OCSF schema's {@code events/application/api_activity.json} (activity ids
- * 1 Create, 3 Update, 4 Delete, 99 Other; required {@code actor}, {@code api},
- * {@code src_endpoint}), {@code objects/api.json}, {@code objects/http_request.json},
- * {@code objects/metadata.json}, {@code objects/trace.json} and {@code objects/span.json} of
- * <a href="https://github.com/ocsf/ocsf-schema">github.com/ocsf/ocsf-schema</a>. What OCSF has no
- * attribute for (tenant, details, the chain) goes under {@code unmapped}.
+ * An event as an OCSF API Activity event (category 6 Application Activity, class 6003).
+ * Names and enumerations follow the OCSF schema's
+ * {@code events/application/api_activity.json} (activity ids 1 Create, 3 Update, 4
+ * Delete, 99 Other; required {@code actor}, {@code api}, {@code src_endpoint}),
+ * {@code objects/api.json}, {@code objects/http_request.json},
+ * {@code objects/metadata.json}, {@code objects/trace.json} and {@code objects/span.json}
+ * of <a href="https://github.com/ocsf/ocsf-schema">github.com/ocsf/ocsf-schema</a>. What
+ * OCSF has no attribute for (tenant, details, the chain) goes under {@code unmapped}.
  */
 final class OcsfApiActivity {
 

@@ -10,8 +10,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /**
- * The relay's producers: Spring Boot's producer settings, made idempotent and acknowledged by every
- * in-sync replica whatever they say, never transactional.
+ * The relay's producers: Spring Boot's producer settings, made idempotent and
+ * acknowledged by every in-sync replica whatever they say, never transactional.
  */
 final class RelayProducers {
 

@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
  * The relay's meters: {@code audit.stream.published} (events the broker acknowledged),
- * {@code audit.stream.failures} (publishing passes the broker failed) and {@code audit.stream.lag}
- * (sealed events not yet acknowledged, per chain), all tagged with the topic. Thread-safe.
+ * {@code audit.stream.failures} (publishing passes the broker failed) and
+ * {@code audit.stream.lag} (sealed events not yet acknowledged, per chain), all tagged
+ * with the topic. Thread-safe.
  */
 final class StreamMetrics {
 
@@ -26,7 +27,9 @@ final class StreamMetrics {
 
 	private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
-	/** @param meters where the meters go; {@code null} for nowhere */
+	/**
+	 * @param meters where the meters go; {@code null} for nowhere
+	 */
 	StreamMetrics(MeterRegistry meters, String topic) {
 		this.meters = (meters != null) ? meters : new CompositeMeterRegistry();
 		this.topic = topic;

@@ -11,8 +11,9 @@ import org.springframework.scheduling.TaskScheduler;
 import io.audittrail.background.BackgroundSchedule;
 
 /**
- * Runs the relay at a fixed delay on a scheduler thread of its own, from the application's start to
- * its stop. A broker outage is logged once, then retried at every interval.
+ * Runs the relay at a fixed delay on a scheduler thread of its own, from the
+ * application's start to its stop. A broker outage is logged once, then retried at every
+ * interval.
  */
 final class StreamSchedule extends BackgroundSchedule {
 
@@ -57,8 +58,9 @@ final class StreamSchedule extends BackgroundSchedule {
 		}
 		catch (RuntimeException ex) {
 			if (!this.failing) {
-				logger.warn("Cannot publish audit events to Kafka now; they stay in the audit log and are retried every "
-						+ this.interval, ex);
+				logger
+					.warn("Cannot publish audit events to Kafka now; they stay in the audit log and are retried every "
+							+ this.interval, ex);
 				this.failing = true;
 			}
 			else if (logger.isDebugEnabled()) {

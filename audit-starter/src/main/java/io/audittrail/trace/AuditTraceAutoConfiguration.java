@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import io.audittrail.spi.TraceContextResolver;
 
 /**
- * Auto-configuration of trace correlation: the resolver that tells which trace the current call
- * belongs to, unless the application defines its own.
+ * Auto-configuration of trace correlation: the resolver that tells which trace the
+ * current call belongs to, unless the application defines its own.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration

@@ -10,8 +10,9 @@ import io.audittrail.core.TraceContext;
 import io.audittrail.spi.TraceContextResolver;
 
 /**
- * The trace of the first of several sources that knows one: Micrometer Tracing's current span when
- * the application traces, then the current request's {@code traceparent} header. Thread-safe.
+ * The trace of the first of several sources that knows one: Micrometer Tracing's current
+ * span when the application traces, then the current request's {@code traceparent}
+ * header. Thread-safe.
  */
 final class DefaultTraceContextResolver implements TraceContextResolver {
 

@@ -1,18 +1,18 @@
 package io.audittrail.trace;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
+import io.audittrail.core.TraceContext;
 import io.audittrail.spi.TraceContextResolver;
 
 /**
- * The trace of Micrometer Tracing's current span, when the application has a {@link Tracer}.
- * A 64-bit trace id is widened to 128 bits with leading zeros, as W3C Trace Context does.
- * Thread-safe.
+ * The trace of Micrometer Tracing's current span, when the application has a
+ * {@link Tracer}. A 64-bit trace id is widened to 128 bits with leading zeros, as W3C
+ * Trace Context does. Thread-safe.
  */
 final class MicrometerTraceContextResolver implements TraceContextResolver {
 
@@ -30,13 +30,13 @@ final class MicrometerTraceContextResolver implements TraceContextResolver {
 	}
 
 	@Override
-	public io.audittrail.core.TraceContext currentTrace() {
+	public TraceContext currentTrace() {
 		Tracer tracer = tracer();
 		Span span = (tracer != null) ? tracer.currentSpan() : null;
 		if (span == null) {
 			return null;
 		}
-		TraceContext context = span.context();
+		var context = span.context();
 		String traceId = context.traceId();
 		if (traceId != null && traceId.length() == 16) {
 			traceId = "0000000000000000" + traceId;

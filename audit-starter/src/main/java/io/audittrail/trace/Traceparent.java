@@ -9,8 +9,8 @@ import io.audittrail.core.TraceContext;
 
 /**
  * Reads and writes the W3C {@code traceparent} header
- * (<a href="https://www.w3.org/TR/trace-context/#traceparent-header">Trace Context, level 1</a>):
- * {@code version-traceid-parentid-flags} in lowercase hex.
+ * (<a href="https://www.w3.org/TR/trace-context/#traceparent-header">Trace Context, level
+ * 1</a>): {@code version-traceid-parentid-flags} in lowercase hex.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class Traceparent {
@@ -26,9 +26,10 @@ public final class Traceparent {
 	}
 
 	/**
-	 * The trace of a {@code traceparent} value, or {@code null} when the value is absent or
-	 * malformed: wrong length or case, version {@code ff}, an all-zero id, or version {@code 00}
-	 * followed by anything. A later version may append fields after a dash, which are ignored.
+	 * The trace of a {@code traceparent} value, or {@code null} when the value is absent
+	 * or malformed: wrong length or case, version {@code ff}, an all-zero id, or version
+	 * {@code 00} followed by anything. A later version may append fields after a dash,
+	 * which are ignored.
 	 */
 	public static TraceContext parse(String value) {
 		if (value == null || value.length() < LENGTH) {
@@ -51,8 +52,8 @@ public final class Traceparent {
 	}
 
 	/**
-	 * The {@code traceparent} value of a trace, version {@code 00} with flags {@code 00}: the
-	 * sampling decision of the original request is not kept.
+	 * The {@code traceparent} value of a trace, version {@code 00} with flags {@code 00}:
+	 * the sampling decision of the original request is not kept.
 	 */
 	public static String format(TraceContext trace) {
 		return "00-" + trace.traceId() + "-" + trace.spanId() + "-00";

@@ -10,8 +10,8 @@ import io.audittrail.core.TraceContext;
 import io.audittrail.spi.TraceContextResolver;
 
 /**
- * The trace named by the current servlet request's {@code traceparent} header; a malformed header
- * is ignored. Thread-safe.
+ * The trace named by the current servlet request's {@code traceparent} header; a
+ * malformed header is ignored. Thread-safe.
  */
 final class TraceparentHeaderResolver implements TraceContextResolver {
 

@@ -56,9 +56,9 @@ import io.audittrail.store.EventQuery;
 import io.audittrail.store.PagePosition;
 
 /**
- * The audit log's entries under {@code audit.web.base-path} (default {@code /audit}): the list, one
- * entry with its changes, an entity's history, revert and CSV export. Reading is not recorded;
- * exporting and reverting are.
+ * The audit log's entries under {@code audit.web.base-path} (default {@code /audit}): the
+ * list, one entry with its changes, an entity's history, revert and CSV export. Reading
+ * is not recorded; exporting and reverting are.
  */
 @AuditApiEndpoint
 class AuditApiController {
@@ -92,8 +92,8 @@ class AuditApiController {
 	 * @param operations records exports; {@code null} when nothing is recorded
 	 * @param reverts reverts changes; {@code null} without JPA and Envers
 	 */
-	AuditApiController(AuditAccess access, EventQuery events, EntityChanges changes,
-			OperationCatalog catalog, CursorCodec cursors, StarterOperations operations, RevertService reverts) {
+	AuditApiController(AuditAccess access, EventQuery events, EntityChanges changes, OperationCatalog catalog,
+			CursorCodec cursors, StarterOperations operations, RevertService reverts) {
 		this.access = access;
 		this.events = events;
 		this.changes = changes;
@@ -147,7 +147,10 @@ class AuditApiController {
 				revertsOf(event, scope), RequestLanguage.of(languages, this.catalog));
 	}
 
-	/** The reverts of an entry: they come after it, carry its id, and are few, so they are read from its time on. */
+	/**
+	 * The reverts of an entry: they come after it, carry its id, and are few, so they are
+	 * read from its time on.
+	 */
 	private List<AuditEvent> revertsOf(AuditEvent event, TenantScope scope) {
 		EventFilter reverts = new EventFilter(event.occurredAt(), null, null, null, null, "audit.revert", null, null,
 				null, null, null, null, null, null);
@@ -233,15 +236,17 @@ class AuditApiController {
 	}
 
 	/**
-	 * Checks an export's parameters and records it: the period is required, the other filters are
-	 * those of the list, {@code lang} and {@code zone} say how the reader reads it.
+	 * Checks an export's parameters and records it: the period is required, the other
+	 * filters are those of the list, {@code lang} and {@code zone} say how the reader
+	 * reads it.
 	 */
 	private Export export(Map<String, String> parameters, String languages, String format) {
 		AuditReader reader = this.access.requireView();
 		TenantScope scope = reader.scope();
 		for (String required : List.of("from", "to")) {
 			if (EventFilterParameters.text(parameters, required) == null) {
-				throw new BadParameterException(required, "'" + required + "' is required: the export covers a period.");
+				throw new BadParameterException(required,
+						"'" + required + "' is required: the export covers a period.");
 			}
 		}
 		EventFilter filter = EventFilterParameters.filter(parameters);
@@ -278,8 +283,8 @@ class AuditApiController {
 			return ZoneId.of(zone);
 		}
 		catch (DateTimeException ex) {
-			throw new BadParameterException("zone", "'zone' must be a time zone such as Asia/Tokyo or UTC, not '"
-					+ zone + "'.");
+			throw new BadParameterException("zone",
+					"'zone' must be a time zone such as Asia/Tokyo or UTC, not '" + zone + "'.");
 		}
 	}
 
@@ -287,12 +292,14 @@ class AuditApiController {
 			StreamingResponseBody body, MediaType type, String fileName) {
 		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
 		if (download != null) {
-			// a large period over a slow link outlasts any request timeout; the download ends with the data
+			// a large period over a slow link outlasts any request timeout; the download
+			// ends with the data
 			download.setTimeout(-1L);
 		}
 		return ResponseEntity.ok()
 			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName).build().toString())
 			.body(body);
 	}
 
@@ -314,8 +321,9 @@ class AuditApiController {
 	}
 
 	/**
-	 * The tenants an export is recorded in, each one the reader may see: the one it is filtered to,
-	 * else each of the reader's tenants, else (for readers of every tenant) system-level.
+	 * The tenants an export is recorded in, each one the reader may see: the one it is
+	 * filtered to, else each of the reader's tenants, else (for readers of every tenant)
+	 * system-level.
 	 */
 	private static List<String> exportTenants(EventFilter filter, TenantScope scope) {
 		if (filter.tenant() != null) {

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Marks a controller of the audit log's JSON API: mapped under {@code audit.web.base-path}
- * followed by {@code /api}, its errors answered as problem details by {@link AuditProblemHandler}.
+ * Marks a controller of the audit log's JSON API: mapped under
+ * {@code audit.web.base-path} followed by {@code /api}, its errors answered as problem
+ * details by {@link AuditProblemHandler}.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 @Target(ElementType.TYPE)
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(AuditApiEndpoint.PATH)
 public @interface AuditApiEndpoint {
 
-	/** The base path of the audit log's pages and API, {@code audit.web.base-path}, as a mapping placeholder. */
+	/**
+	 * The base path of the audit log's pages and API, {@code audit.web.base-path}, as a
+	 * mapping placeholder.
+	 */
 	String BASE_PATH = "${audit.web.base-path:/audit}";
 
 	/** The path of the JSON API under the base path. */

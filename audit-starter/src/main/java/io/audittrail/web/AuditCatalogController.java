@@ -20,8 +20,8 @@ import io.audittrail.catalog.TargetDefinition;
 import io.audittrail.store.ColumnPreferenceStore;
 
 /**
- * What the list can show, under {@code audit.web.base-path}: the operation catalog with labels in
- * the reader's language, and the columns each reader chose.
+ * What the list can show, under {@code audit.web.base-path}: the operation catalog with
+ * labels in the reader's language, and the columns each reader chose.
  */
 @AuditApiEndpoint
 class AuditCatalogController {
@@ -29,20 +29,27 @@ class AuditCatalogController {
 	private static final List<String> FIXED_COLUMNS = List.of("occurredAt", "ip", "member", "apiKey", "operation",
 			"tenant", "action", "outcome", "entity", "request", "summary");
 
-	/** The list's columns until a reader chooses: who did what to which entity, what changed, and how it ended. */
+	/**
+	 * The list's columns until a reader chooses: who did what to which entity, what
+	 * changed, and how it ended.
+	 */
 	private static final List<String> DEFAULT_COLUMNS = List.of("occurredAt", "member", "apiKey", "operation", "entity",
 			"summary", "outcome");
 
-	private static final Map<String, String> COLUMN_MESSAGES = Map.ofEntries(Map.entry("occurredAt", "column.occurred_at"),
-			Map.entry("ip", "column.ip"), Map.entry("member", "column.member"), Map.entry("apiKey", "column.api_key"),
+	private static final Map<String, String> COLUMN_MESSAGES = Map.ofEntries(
+			Map.entry("occurredAt", "column.occurred_at"), Map.entry("ip", "column.ip"),
+			Map.entry("member", "column.member"), Map.entry("apiKey", "column.api_key"),
 			Map.entry("operation", "column.operation"), Map.entry("tenant", "column.tenant"),
 			Map.entry("action", "column.action"), Map.entry("outcome", "column.outcome"),
 			Map.entry("entity", "column.entity"), Map.entry("request", "column.request"),
 			Map.entry("summary", "column.summary"));
 
-	/** The words the pages take from the application's messages, so that an application can rename them. */
-	private static final Map<String, String> VOCABULARY = Map.of("user", "column.member", "apiClient",
-			"column.api_key", "tenant", "column.tenant", "entity", "column.entity");
+	/**
+	 * The words the pages take from the application's messages, so that an application
+	 * can rename them.
+	 */
+	private static final Map<String, String> VOCABULARY = Map.of("user", "column.member", "apiClient", "column.api_key",
+			"tenant", "column.tenant", "entity", "column.entity");
 
 	private final AuditAccess access;
 
@@ -55,8 +62,7 @@ class AuditCatalogController {
 	 * @param catalog the operation catalog
 	 * @param preferences keeps the column preferences
 	 */
-	AuditCatalogController(AuditAccess access, OperationCatalog catalog,
-			ColumnPreferenceStore preferences) {
+	AuditCatalogController(AuditAccess access, OperationCatalog catalog, ColumnPreferenceStore preferences) {
 		this.access = access;
 		this.catalog = catalog;
 		this.preferences = preferences;
@@ -132,8 +138,9 @@ class AuditCatalogController {
 		for (String column : availableColumns()) {
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("id", column);
-			item.put("label", COLUMN_MESSAGES.containsKey(column) ? this.catalog.message(COLUMN_MESSAGES.get(column), locale)
-					: this.catalog.detailLabel(column, locale));
+			item.put("label",
+					COLUMN_MESSAGES.containsKey(column) ? this.catalog.message(COLUMN_MESSAGES.get(column), locale)
+							: this.catalog.detailLabel(column, locale));
 			available.add(item);
 		}
 		body.put("available", available);

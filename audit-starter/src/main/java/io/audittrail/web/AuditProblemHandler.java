@@ -17,10 +17,11 @@ import io.audittrail.query.EntityChangesUnavailableException;
 import io.audittrail.revert.RevertRefusedException;
 
 /**
- * Answers the JSON API's errors with RFC 9457 problem details: 400 naming the bad parameter, 401,
- * 403, 404, 409 with the reason a change cannot be reverted (and, when a field changed since, the
- * field, its current value as JSON text and the entry that changed it), and 500 naming the entity
- * history that cannot be loaded; for every controller marked {@link AuditApiEndpoint}.
+ * Answers the JSON API's errors with RFC 9457 problem details: 400 naming the bad
+ * parameter, 401, 403, 404, 409 with the reason a change cannot be reverted (and, when a
+ * field changed since, the field, its current value as JSON text and the entry that
+ * changed it), and 500 naming the entity history that cannot be loaded; for every
+ * controller marked {@link AuditApiEndpoint}.
  */
 @RestControllerAdvice(annotations = AuditApiEndpoint.class)
 class AuditProblemHandler {
@@ -36,7 +37,8 @@ class AuditProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter: body", "The request body is not valid JSON.");
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad parameter: body",
+				"The request body is not valid JSON.");
 		problem.setProperty("parameter", "body");
 		return respond(problem);
 	}
@@ -64,7 +66,8 @@ class AuditProblemHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> entityChangesUnavailable(EntityChangesUnavailableException ex) {
 		logger.warn(ex.getMessage(), ex);
-		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The entity changes cannot be loaded", ex.getMessage()));
+		return respond(
+				problem(HttpStatus.INTERNAL_SERVER_ERROR, "The entity changes cannot be loaded", ex.getMessage()));
 	}
 
 	@ExceptionHandler

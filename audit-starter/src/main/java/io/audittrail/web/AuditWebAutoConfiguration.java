@@ -50,13 +50,14 @@ import io.audittrail.store.EventQuery;
 import io.audittrail.store.RetentionStore;
 
 /**
- * Auto-configuration of the audit log's JSON API in servlet applications, with the integrity and
- * evidence endpoints when those features are on; on whenever the access decision is (see
- * {@link AuditAccessAutoConfiguration}).
+ * Auto-configuration of the audit log's JSON API in servlet applications, with the
+ * integrity and evidence endpoints when those features are on; on whenever the access
+ * decision is (see {@link AuditAccessAutoConfiguration}).
  */
 @API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-		AuditAccessAutoConfiguration.class, AuditIntegrityAutoConfiguration.class, AuditEvidenceAutoConfiguration.class },
+@AutoConfiguration(
+		after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class, AuditAccessAutoConfiguration.class,
+				AuditIntegrityAutoConfiguration.class, AuditEvidenceAutoConfiguration.class },
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
@@ -82,13 +83,14 @@ public final class AuditWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	CursorCodec auditCursorCodec(AuditProperties properties) {
 		String secret = properties.getWeb().getCursorSecret();
-		return (secret != null) ? new CursorCodec(secret.getBytes(StandardCharsets.UTF_8)) : CursorCodec.withRandomKey();
+		return (secret != null) ? new CursorCodec(secret.getBytes(StandardCharsets.UTF_8))
+				: CursorCodec.withRandomKey();
 	}
 
 	@Bean
-	AuditApiController auditApiController(AuditAccess access, EventQuery events,
-			ObjectProvider<EntityChanges> changes, OperationCatalog catalog, CursorCodec cursors,
-			ObjectProvider<StarterOperations> operations, ObjectProvider<RevertService> reverts) {
+	AuditApiController auditApiController(AuditAccess access, EventQuery events, ObjectProvider<EntityChanges> changes,
+			OperationCatalog catalog, CursorCodec cursors, ObjectProvider<StarterOperations> operations,
+			ObjectProvider<RevertService> reverts) {
 		return new AuditApiController(access, events, changes.getIfAvailable(EntityChanges::none), catalog, cursors,
 				operations.getIfAvailable(), reverts.getIfAvailable());
 	}
@@ -123,9 +125,8 @@ public final class AuditWebAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees,
-				EventQuery events, AuditAccess access, ChainStore chains, RetentionStore retention,
-				CheckpointSchedule issuing) {
+		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
+				AuditAccess access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
 			return new CheckpointController(checkpoints, trees, events, access, chains, retention, issuing);
 		}
 
@@ -149,8 +150,8 @@ public final class AuditWebAutoConfiguration {
 				EntityManagerFactory entityManagerFactory, ObjectProvider<RevertGuard> guards,
 				StarterOperations operations) {
 			return new RevertService(events, catalog,
-					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), JsonMapper.builder().build(),
-					guards.orderedStream().toList(), operations);
+					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
+					JsonMapper.builder().build(), guards.orderedStream().toList(), operations);
 		}
 
 	}

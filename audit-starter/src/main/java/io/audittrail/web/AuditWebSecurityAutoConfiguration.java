@@ -20,14 +20,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import io.audittrail.autoconfigure.AuditProperties;
 
 /**
- * Protects the audit log's pages and API in an application that defines no security of its own: a
- * filter chain for {@code audit.web.base-path} only, so the application's own endpoints stay as
- * they were (no sign-in, no CSRF token). Readers sign in with HTTP Basic; a request carrying no
- * credentials needs no CSRF token and is answered 401. Backs off as soon as the application defines
- * a {@link SecurityFilterChain} of its own.
+ * Protects the audit log's pages and API in an application that defines no security of
+ * its own: a filter chain for {@code audit.web.base-path} only, so the application's own
+ * endpoints stay as they were (no sign-in, no CSRF token). Readers sign in with HTTP
+ * Basic; a request carrying no credentials needs no CSRF token and is answered 401. Backs
+ * off as soon as the application defines a {@link SecurityFilterChain} of its own.
  */
 @API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(beforeName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
@@ -46,7 +47,9 @@ public final class AuditWebSecurityAutoConfiguration {
 			.build();
 	}
 
-	/** A request with neither a session nor credentials cannot ride on a reader's sign-in. */
+	/**
+	 * A request with neither a session nor credentials cannot ride on a reader's sign-in.
+	 */
 	private static boolean carriesNoCredentials(HttpServletRequest request) {
 		return request.getRequestedSessionId() == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
 	}

@@ -1,7 +1,8 @@
 package io.audittrail.web;
 
 /**
- * Thrown when a request parameter is malformed; answered with 400 and a problem detail naming it.
+ * Thrown when a request parameter is malformed; answered with 400 and a problem detail
+ * naming it.
  */
 class BadParameterException extends RuntimeException {
 

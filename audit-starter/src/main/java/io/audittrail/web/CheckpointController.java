@@ -43,9 +43,10 @@ import io.audittrail.verifier.Merkle;
 
 /**
  * {@code GET {base}/api/checkpoints}, {@code {base}/api/events/{id}/proof} and
- * {@code {base}/api/consistency} and {@code {base}/api/evidence.zip}: a chain's signed checkpoints,
- * the proof that an event is in a checkpoint's tree, the proof that a checkpoint extends an earlier
- * one and a period's evidence bundle, to the readers of the chain's tenant only. Without {@code tenant} the system-level chain is meant.
+ * {@code {base}/api/consistency} and {@code {base}/api/evidence.zip}: a chain's signed
+ * checkpoints, the proof that an event is in a checkpoint's tree, the proof that a
+ * checkpoint extends an earlier one and a period's evidence bundle, to the readers of the
+ * chain's tenant only. Without {@code tenant} the system-level chain is meant.
  */
 @AuditApiEndpoint
 class CheckpointController {
@@ -76,8 +77,8 @@ class CheckpointController {
 	 * @param retention where retention left each chain
 	 * @param issuing issues a chain's checkpoint before its evidence is exported
 	 */
-	CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
-			AuditAccess access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
+	CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events, AuditAccess access,
+			ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
 		this.checkpoints = checkpoints;
 		this.trees = trees;
 		this.events = events;
@@ -88,13 +89,15 @@ class CheckpointController {
 	}
 
 	/**
-	 * The evidence bundle of a chain's events in a period: from the first event of the chain that
-	 * occurred at or after {@code from} to the last before the first that occurred after {@code to},
-	 * with the chain's checkpoint, signed now if the chain grew, and every event's inclusion proof.
-	 * Streamed: memory stays constant whatever the period.
+	 * The evidence bundle of a chain's events in a period: from the first event of the
+	 * chain that occurred at or after {@code from} to the last before the first that
+	 * occurred after {@code to}, with the chain's checkpoint, signed now if the chain
+	 * grew, and every event's inclusion proof. Streamed: memory stays constant whatever
+	 * the period.
 	 */
 	@GetMapping(path = "/evidence.zip")
-	public ResponseEntity<StreamingResponseBody> evidence(@RequestParam(name = "tenant", required = false) String tenant,
+	public ResponseEntity<StreamingResponseBody> evidence(
+			@RequestParam(name = "tenant", required = false) String tenant,
 			@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to, HttpServletRequest request) {
 		requireChain(tenant);
@@ -123,24 +126,28 @@ class CheckpointController {
 			throw notFound("No sealed event of the chain occurred in the period.");
 		}
 		try {
-			// the first event's proof needs the most of the tree before it: fail now, not in the middle of the zip
+			// the first event's proof needs the most of the tree before it: fail now, not
+			// in the middle of the zip
 			Merkle.prover(this.trees.leaves(tenant)).inclusionProof(first - 1, size);
 		}
 		catch (IllegalStateException ex) {
 			throw gone(ex.getMessage() + "; choose a period that starts later");
 		}
 		StreamingResponseBody body = (output) -> EvidenceExporter.export(output, checkpoint, null,
-				(sink) -> this.chains.walk(tenant, first - 1, (sealed) -> sealed.position() <= size
-						&& (until == null || !sealed.event().occurredAt().toInstant().isAfter(until))
-						&& sink.test(EvidenceExporter.event(sealed))),
+				(sink) -> this.chains.walk(tenant, first - 1,
+						(sealed) -> sealed.position() <= size
+								&& (until == null || !sealed.event().occurredAt().toInstant().isAfter(until))
+								&& sink.test(EvidenceExporter.event(sealed))),
 				this.trees.leaves(tenant));
 		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
 		if (download != null) {
-			// a long period over a slow link outlasts any request timeout; the download ends with the data
+			// a long period over a slow link outlasts any request timeout; the download
+			// ends with the data
 			download.setTimeout(-1L);
 		}
-		String name = "evidence-" + ((tenant != null) ? "tenant-" + tenant.replaceAll("[^A-Za-z0-9._-]", "_") : "system")
-				+ "-" + size + ".zip";
+		String name = "evidence-"
+				+ ((tenant != null) ? "tenant-" + tenant.replaceAll("[^A-Za-z0-9._-]", "_") : "system") + "-" + size
+				+ ".zip";
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
@@ -173,7 +180,10 @@ class CheckpointController {
 			@RequestParam(name = "limit", required = false) String limit) {
 		requireChain(tenant);
 		int count = (int) number("limit", limit, 1, MAX_LIMIT, 100);
-		List<CheckpointJson> history = this.checkpoints.history(tenant, count).stream().map(CheckpointJson::of).toList();
+		List<CheckpointJson> history = this.checkpoints.history(tenant, count)
+			.stream()
+			.map(CheckpointJson::of)
+			.toList();
 		return new Checkpoints(tenant, history.isEmpty() ? null : history.get(0), history);
 	}
 
@@ -232,7 +242,8 @@ class CheckpointController {
 		ConsistencyProof proof = this.checkpoints.consistency(tenant, oldSize, newSize).orElse(null);
 		if (proof == null) {
 			try {
-				proof = Merkle.prover(this.trees.leaves(tenant), this.checkpoints.frontier(tenant, oldSize).orElse(null))
+				proof = Merkle
+					.prover(this.trees.leaves(tenant), this.checkpoints.frontier(tenant, oldSize).orElse(null))
 					.consistencyProof(oldSize, newSize);
 			}
 			catch (IllegalStateException ex) {
@@ -242,7 +253,10 @@ class CheckpointController {
 		return new Consistency(tenant, CheckpointJson.of(older), CheckpointJson.of(newer), proof.text());
 	}
 
-	/** Checks that the reader may see the chain of the tenant ({@code null}: system-level). */
+	/**
+	 * Checks that the reader may see the chain of the tenant ({@code null}:
+	 * system-level).
+	 */
 	private void requireChain(String tenant) {
 		AuditReader reader = this.access.requireView();
 		if (tenant != null && tenant.isBlank()) {
@@ -320,8 +334,8 @@ class CheckpointController {
 	}
 
 	/**
-	 * The proof that an event is in a checkpoint's tree: its leaf is the raw bytes of its chain hash
-	 * at index {@code position - 1}.
+	 * The proof that an event is in a checkpoint's tree: its leaf is the raw bytes of its
+	 * chain hash at index {@code position - 1}.
 	 *
 	 * @param eventId the event
 	 * @param tenant its chain's tenant
@@ -339,7 +353,8 @@ class CheckpointController {
 	 * @param tenant the chain's tenant
 	 * @param from the earlier checkpoint
 	 * @param to the later checkpoint
-	 * @param proof the proof, one base64 hash a line, as the verifier's {@code --proof} file
+	 * @param proof the proof, one base64 hash a line, as the verifier's {@code --proof}
+	 * file
 	 */
 	public record Consistency(String tenant, CheckpointJson from, CheckpointJson to, String proof) {
 	}

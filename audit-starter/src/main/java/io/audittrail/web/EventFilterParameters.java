@@ -16,8 +16,8 @@ import io.audittrail.core.ActorType;
 import io.audittrail.store.EventFilter;
 
 /**
- * Reads the list's filters from request parameters, refusing malformed values with the name of the
- * parameter.
+ * Reads the list's filters from request parameters, refusing malformed values with the
+ * name of the parameter.
  */
 final class EventFilterParameters {
 
@@ -49,10 +49,12 @@ final class EventFilterParameters {
 				statusCode = Integer.valueOf(status);
 			}
 			catch (NumberFormatException ex) {
-				throw new BadParameterException("status", "'status' must be an HTTP status code, such as 200, not '" + status + "'.");
+				throw new BadParameterException("status",
+						"'status' must be an HTTP status code, such as 200, not '" + status + "'.");
 			}
 			if (statusCode < 100 || statusCode > 599) {
-				throw new BadParameterException("status", "'status' must be between 100 and 599, not " + statusCode + ".");
+				throw new BadParameterException("status",
+						"'status' must be between 100 and 599, not " + statusCode + ".");
 			}
 		}
 		String method = text(parameters, "method");
@@ -88,7 +90,8 @@ final class EventFilterParameters {
 		catch (NumberFormatException ex) {
 			// refused below
 		}
-		throw new BadParameterException("limit", "'limit' must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'.");
+		throw new BadParameterException("limit",
+				"'limit' must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'.");
 	}
 
 	static String text(Map<String, String> parameters, String name) {
@@ -144,7 +147,8 @@ final class EventFilterParameters {
 		}
 		catch (IllegalArgumentException ex) {
 			String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-			throw new BadParameterException(name, "'" + name + "' must be one of " + allowed + ", not '" + value + "'.");
+			throw new BadParameterException(name,
+					"'" + name + "' must be one of " + allowed + ", not '" + value + "'.");
 		}
 	}
 

@@ -23,20 +23,25 @@ import io.audittrail.query.FieldChanges;
 import io.audittrail.query.HistoryEntry;
 
 /**
- * Renders events, changes and history entries in the JSON shapes of the API: maps keep the field
- * order and write absent parts as {@code null}. Thread-safe.
+ * Renders events, changes and history entries in the JSON shapes of the API: maps keep
+ * the field order and write absent parts as {@code null}. Thread-safe.
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class EventJson {
 
-	/** How many changed fields a list row's summary names before it says how many more there are. */
+	/**
+	 * How many changed fields a list row's summary names before it says how many more
+	 * there are.
+	 */
 	private static final int SUMMARY_FIELDS = 3;
 
 	private final OperationCatalog catalog;
 
 	private final FieldChanges fields = new FieldChanges(JsonMapper.builder().build());
 
-	/** @param catalog labels the operations */
+	/**
+	 * @param catalog labels the operations
+	 */
 	public EventJson(OperationCatalog catalog) {
 		this.catalog = catalog;
 	}
@@ -73,7 +78,9 @@ public final class EventJson {
 		return json;
 	}
 
-	/** An event with every stored part, as the detail shows it before its entity changes. */
+	/**
+	 * An event with every stored part, as the detail shows it before its entity changes.
+	 */
 	public Map<String, Object> stored(AuditEvent event, Locale locale) {
 		Map<String, Object> json = event(event, locale);
 		json.put("error", event.error());
@@ -90,8 +97,9 @@ public final class EventJson {
 	}
 
 	/**
-	 * A list row's one-line account of what changed: the change of the entry's own entity (else the
-	 * first), its first changed fields with their values, and how many fields and entities are left.
+	 * A list row's one-line account of what changed: the change of the entry's own entity
+	 * (else the first), its first changed fields with their values, and how many fields
+	 * and entities are left.
 	 */
 	Map<String, Object> summary(AuditEvent event, List<EntityChange> changes, Locale locale) {
 		if (changes.isEmpty()) {
@@ -115,10 +123,11 @@ public final class EventJson {
 		json.put("entityType", main.entityType());
 		json.put("entityId", main.entityId());
 		json.put("kind", main.kind());
-		json.put("fields", changed.stream()
-			.limit(SUMMARY_FIELDS)
-			.map((field) -> field(main.entityType(), field, locale))
-			.toList());
+		json.put("fields",
+				changed.stream()
+					.limit(SUMMARY_FIELDS)
+					.map((field) -> field(main.entityType(), field, locale))
+					.toList());
 		json.put("moreFields", Math.max(0, changed.size() - SUMMARY_FIELDS));
 		json.put("otherEntities", changes.size() - 1);
 		return json;
@@ -154,7 +163,8 @@ public final class EventJson {
 		json.put("before", change.before());
 		json.put("after", change.after());
 		json.put("changedFields", this.fields.changedPaths(change));
-		json.put("fields", this.fields.of(change).stream().map((field) -> field(change.entityType(), field, locale)).toList());
+		json.put("fields",
+				this.fields.of(change).stream().map((field) -> field(change.entityType(), field, locale)).toList());
 		return json;
 	}
 
@@ -169,9 +179,9 @@ public final class EventJson {
 	}
 
 	/**
-	 * The label the application's messages give a field ({@code field.<Entity>.<path>}, else
-	 * {@code field.<path>}); a nested path keeps the label of its attribute, such as "Data.title";
-	 * {@code null} when the messages have none.
+	 * The label the application's messages give a field ({@code field.<Entity>.<path>},
+	 * else {@code field.<path>}); a nested path keeps the label of its attribute, such as
+	 * "Data.title"; {@code null} when the messages have none.
 	 */
 	private String fieldLabel(String entityType, String path, Locale locale) {
 		String exact = label(entityType, path, locale);

@@ -10,8 +10,9 @@ import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
 
 /**
- * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one tenant's,
- * going on from where the last call verified them (see {@link AuditIntegrity#verifyLatest(String)}).
+ * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one
+ * tenant's, going on from where the last call verified them (see
+ * {@link AuditIntegrity#verifyLatest(String)}).
  */
 @AuditApiEndpoint
 class IntegrityController {
@@ -40,7 +41,8 @@ class IntegrityController {
 		if (scope.everyTenant()) {
 			return this.integrity.verifyLatest();
 		}
-		IntegrityReport report = scope.system() ? this.integrity.verifyLatest(null) : new IntegrityReport(true, 0, null, 0);
+		IntegrityReport report = scope.system() ? this.integrity.verifyLatest(null)
+				: new IntegrityReport(true, 0, null, 0);
 		for (String readable : scope.tenants()) {
 			report = report.and(this.integrity.verifyLatest(readable));
 		}

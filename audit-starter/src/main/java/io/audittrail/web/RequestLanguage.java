@@ -5,8 +5,8 @@ import java.util.Locale;
 import io.audittrail.catalog.OperationCatalog;
 
 /**
- * The language of a request's labels: the best match of its {@code Accept-Language} among the
- * catalog's languages, English when there is none.
+ * The language of a request's labels: the best match of its {@code Accept-Language} among
+ * the catalog's languages, English when there is none.
  */
 final class RequestLanguage {
 

@@ -3,6 +3,7 @@ package io.audittrail.access;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,10 +58,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * One access decision, seen from every door: the JSON API's list and entries, the pages'
- * {@code /audit/api/me}, the integrity endpoint and revert answer each reader alike, with Spring
- * Security and in the open mode an application without it may choose.
+ * {@code /audit/api/me}, the integrity endpoint and revert answer each reader alike, with
+ * Spring Security and in the open mode an application without it may choose.
  */
-// The same configuration as H2AuditApiIntegrationTests, so that both share one application context.
+// The same configuration as H2AuditApiIntegrationTests, so that both share one
+// application context.
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:audit-web;DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=1",
 				"audit.security.system-authority=auditSystem", "spring.mvc.async.request-timeout=2s" })
@@ -121,7 +124,8 @@ class AccessControlIntegrationTests {
 				Arguments.of("outsider", "list", 200), Arguments.of("outsider", "entry", 404),
 				Arguments.of("outsider", "me", 200), Arguments.of("outsider", "integrity", 403),
 				Arguments.of("outsider", "revert", 404),
-				// system-level entries, and the system-level chain, need the system authority
+				// system-level entries, and the system-level chain, need the system
+				// authority
 				Arguments.of("viewer", "system", 403), Arguments.of("everyTenant", "system", 403),
 				Arguments.of("everyTenant", "list", 200), Arguments.of("auditor", "system", 200));
 	}
@@ -169,8 +173,9 @@ class AccessControlIntegrationTests {
 	}
 
 	/**
-	 * An application without Spring Security that opened the log: everyone reads it, as a guest,
-	 * and nobody reverts, since nobody could be named for the change; the pages offer no revert.
+	 * An application without Spring Security that opened the log: everyone reads it, as a
+	 * guest, and nobody reverts, since nobody could be named for the change; the pages
+	 * offer no revert.
 	 */
 	@Nested
 	class OpenMode {
@@ -194,17 +199,22 @@ class AccessControlIntegrationTests {
 						+ "'SUCCESS', 'MEMBER', 'm-1', 'editor@demo.test')", Timestamp.from(Instant.now()));
 				long entry = jdbc.queryForObject("select max(id) from audit_event", Long.class);
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
-				Map<String, Integer> doors = Map.of("list", 200, "entry", 200, "me", 200, "integrity", 200, "revert", 403);
+				Map<String, Integer> doors = Map.of("list", 200, "entry", 200, "me", 200, "integrity", 200, "revert",
+						403);
 
 				doors.forEach((door, status) -> {
 					MvcResult result = perform(mvc, door(door, "open", entry));
 					assertThat(result.getResponse().getStatus()).as(door).isEqualTo(status);
 				});
 
-				assertThat(json.readTree(perform(mvc, get("/audit/api/me")).getResponse().getContentAsString()).get("canRevert")
+				assertThat(json.readTree(perform(mvc, get("/audit/api/me")).getResponse().getContentAsString())
+					.get("canRevert")
 					.asBoolean()).isFalse();
-				assertThat(json.readTree(perform(mvc, get("/audit/api/me").param("event", String.valueOf(entry))).getResponse()
-					.getContentAsString()).get("canRevert").asBoolean()).isFalse();
+				assertThat(json
+					.readTree(perform(mvc, get("/audit/api/me").param("event", String.valueOf(entry))).getResponse()
+						.getContentAsString())
+					.get("canRevert")
+					.asBoolean()).isFalse();
 				MvcResult revert = perform(mvc, door("revert", "open", entry));
 				assertThat(revert.getResponse().getContentType()).isEqualTo("application/problem+json");
 				assertThat(revert.getResponse().getContentAsString()).contains("audit.web.allow-without-security");
@@ -253,8 +263,8 @@ class AccessControlIntegrationTests {
 	}
 
 	private static RequestPostProcessor user(String name, String... authorities) {
-		return SecurityMockMvcRequestPostProcessors.user(name).authorities(
-				java.util.Arrays.stream(authorities).map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList());
+		return SecurityMockMvcRequestPostProcessors.user(name)
+			.authorities(Arrays.stream(authorities).map(SimpleGrantedAuthority::new).toList());
 	}
 
 	private JsonNode me(RequestPostProcessor reader, Long entry) throws Exception {
@@ -279,8 +289,10 @@ class AccessControlIntegrationTests {
 		try {
 			Article article = this.articles.create("Original", "n");
 			this.articles.rename(article.getId(), "Renamed");
-			return this.jdbc.queryForObject("select id from audit_event where entity_type = 'Article' and entity_id = ? "
-					+ "and operation = 'content.update' and tenant = ?", Long.class, article.getId().toString(), tenant);
+			return this.jdbc.queryForObject(
+					"select id from audit_event where entity_type = 'Article' and entity_id = ? "
+							+ "and operation = 'content.update' and tenant = ?",
+					Long.class, article.getId().toString(), tenant);
 		}
 		finally {
 			TestApplication.TENANT.remove();

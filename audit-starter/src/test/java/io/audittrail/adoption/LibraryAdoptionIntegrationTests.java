@@ -28,8 +28,9 @@ import io.audittrail.adoption.library.LibraryApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example library, adopted by the README's checklist alone: its own forms work as before, each
- * form post gives exactly one entry bound to its revision, and the audit log is signed in to.
+ * The example library, adopted by the README's checklist alone: its own forms work as
+ * before, each form post gives exactly one entry bound to its revision, and the audit log
+ * is signed in to.
  */
 @SpringBootTest(classes = LibraryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("library")
@@ -57,14 +58,15 @@ class LibraryAdoptionIntegrationTests {
 		assertThat(form.statusCode()).isEqualTo(200);
 		assertThat(form.body()).contains("<form method=\"post\"").doesNotContain("csrf");
 
-		HttpResponse<String> created = send(post("/authors/new", Map.of("firstName", "Ada", "lastName", "Lovelace",
-				"city", "London")));
+		HttpResponse<String> created = send(
+				post("/authors/new", Map.of("firstName", "Ada", "lastName", "Lovelace", "city", "London")));
 		assertThat(created.statusCode()).isEqualTo(302);
 		String author = created.headers().firstValue("Location").orElseThrow();
 		assertThat(send(get(URI.create(author).getPath())).body()).isEqualTo("Ada Lovelace (London): ");
 
-		assertThat(send(post(URI.create(author).getPath() + "/edit", Map.of("firstName", "Ada", "lastName", "Lovelace",
-				"city", "Marylebone"))).statusCode()).isEqualTo(302);
+		assertThat(send(post(URI.create(author).getPath() + "/edit",
+				Map.of("firstName", "Ada", "lastName", "Lovelace", "city", "Marylebone")))
+			.statusCode()).isEqualTo(302);
 		assertThat(send(get(URI.create(author).getPath())).body()).isEqualTo("Ada Lovelace (Marylebone): ");
 	}
 
@@ -96,8 +98,9 @@ class LibraryAdoptionIntegrationTests {
 		JsonNode added = single(entriesAfter(last));
 		assertThat(added.get("operation").asString()).isEqualTo("author.add_book");
 		assertThat(added.get("details").get("book_name").asString()).isEqualTo("Frankenstein");
-		assertThat(changes(added)).extracting((change) -> change.get("entityType").asString() + " "
-				+ change.get("kind").asString()).containsExactlyInAnyOrder("Author MOD", "Book ADD");
+		assertThat(changes(added))
+			.extracting((change) -> change.get("entityType").asString() + " " + change.get("kind").asString())
+			.containsExactlyInAnyOrder("Author MOD", "Book ADD");
 		assertThat(List.of(created, updated, added)).extracting((entry) -> entry.get("revision").asLong())
 			.doesNotContainNull()
 			.doesNotHaveDuplicates();
@@ -110,22 +113,24 @@ class LibraryAdoptionIntegrationTests {
 		int book = this.authors.findById(author).orElseThrow().getBooks().get(0).getId();
 
 		long last = lastEntryId();
-		assertThat(send(post("/authors/" + author + "/books/" + book + "/delete", Map.of())).statusCode()).isEqualTo(302);
+		assertThat(send(post("/authors/" + author + "/books/" + book + "/delete", Map.of())).statusCode())
+			.isEqualTo(302);
 
 		List<JsonNode> entries = entriesAfter(last);
-		assertThat(entries).extracting((entry) -> entry.get("operation").asString() + " "
-				+ entry.get("entity").get("id").asString())
+		assertThat(entries)
+			.extracting((entry) -> entry.get("operation").asString() + " " + entry.get("entity").get("id").asString())
 			.containsExactlyInAnyOrder("author.update " + author, "book.delete " + book);
-		assertThat(entries).extracting((entry) -> entry.get("revision").asLong()).doesNotContainNull().containsOnly(
-				entries.get(0).get("revision").asLong());
+		assertThat(entries).extracting((entry) -> entry.get("revision").asLong())
+			.doesNotContainNull()
+			.containsOnly(entries.get(0).get("revision").asLong());
 	}
 
 	@Test
 	void auditLogAsksAnonymousReadersAndWritersToSignIn() throws Exception {
 		HttpResponse<String> list = send(get("/audit/api/events"));
 		assertThat(list.statusCode()).isEqualTo(401);
-		assertThat(list.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((value) -> assertThat(value)
-			.startsWith("Basic"));
+		assertThat(list.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
 		assertThat(send(get("/audit/")).statusCode()).isEqualTo(401);
 		assertThat(send(HttpRequest.newBuilder(uri("/audit/api/events/1/revert"))
 			.POST(HttpRequest.BodyPublishers.noBody())
@@ -141,7 +146,8 @@ class LibraryAdoptionIntegrationTests {
 	void entryWhoseEntityHistoryCannotBeLoadedAnswersAProblemDetail() throws Exception {
 		int author = createAuthor("Emily", "Bronte", "Haworth");
 		long last = lastEntryId();
-		send(post("/authors/" + author + "/edit", Map.of("firstName", "Emily", "lastName", "Bronte", "city", "Thornton")));
+		send(post("/authors/" + author + "/edit",
+				Map.of("firstName", "Emily", "lastName", "Bronte", "city", "Thornton")));
 		long entry = single(entriesAfter(last)).get("id").asLong();
 		this.jdbc.execute("alter table authors_aud drop column city");
 		try {
@@ -158,8 +164,8 @@ class LibraryAdoptionIntegrationTests {
 	}
 
 	private int createAuthor(String firstName, String lastName, String city) throws Exception {
-		HttpResponse<String> created = send(post("/authors/new", Map.of("firstName", firstName, "lastName", lastName,
-				"city", city)));
+		HttpResponse<String> created = send(
+				post("/authors/new", Map.of("firstName", firstName, "lastName", lastName, "city", city)));
 		assertThat(created.statusCode()).isEqualTo(302);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		return Integer.parseInt(location.substring(location.lastIndexOf('/') + 1));

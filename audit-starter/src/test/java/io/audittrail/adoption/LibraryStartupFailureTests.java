@@ -22,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The mistakes an adopting application makes stop its start-up with a message that names the fix.
+ * The mistakes an adopting application makes stop its start-up with a message that names
+ * the fix.
  */
 class LibraryStartupFailureTests {
 
 	@Test
 	void missingEnversTablesStopTheStartUpWithTheDdlToAdd() {
-		Throwable failure = start(LibraryApplication.class, "--spring.sql.init.schema-locations=classpath:library/schema.sql");
+		Throwable failure = start(LibraryApplication.class,
+				"--spring.sql.init.schema-locations=classpath:library/schema.sql");
 
 		assertThat(auditConfigurationFailure(failure)).hasMessageContaining("missing from the database (H2)")
 			.hasMessageContaining("create table authors_aud (")
@@ -40,8 +42,9 @@ class LibraryStartupFailureTests {
 		Throwable failure = start(UnauditedParentApplication.class);
 
 		assertThat(auditConfigurationFailure(failure))
-			.hasMessageContaining("Entity " + Visit.class.getName() + " is audited by Envers, but its @MappedSuperclass "
-					+ Dated.class.getName() + " is not, so its fields [date] would be missing from every entry")
+			.hasMessageContaining(
+					"Entity " + Visit.class.getName() + " is audited by Envers, but its @MappedSuperclass "
+							+ Dated.class.getName() + " is not, so its fields [date] would be missing from every entry")
 			.hasMessageContaining("annotate " + Dated.class.getName() + " with @org.hibernate.envers.Audited")
 			.hasMessageContaining("@AuditOverride(forClass = Dated.class) on Visit");
 	}
@@ -49,15 +52,18 @@ class LibraryStartupFailureTests {
 	@Test
 	void resultReadWhileTheBindingResultIsNamedResultStopsTheStartUp() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					TransactionAutoConfiguration.class, AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class,
+							AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:result-clash-${random.uuid}",
 					"audit.catalog.locations=classpath*:audit/operations.yml,classpath:library/operations.yml")
 			.withBean(ResultClashController.class)
 			.run((context) -> assertThat(auditConfigurationFailure(context.getStartupFailure()))
-				.hasMessageContaining(ResultClashController.class.getName() + ".processCreationForm(Author, BindingResult)")
-				.hasMessageContaining("reads #result in '!#result.hasErrors()', but #result is the method's return value, "
-						+ "not the parameter 'result': rename the parameter or read it as #p1"));
+				.hasMessageContaining(
+						ResultClashController.class.getName() + ".processCreationForm(Author, BindingResult)")
+				.hasMessageContaining(
+						"reads #result in '!#result.hasErrors()', but #result is the method's return value, "
+								+ "not the parameter 'result': rename the parameter or read it as #p1"));
 	}
 
 	private static Throwable start(Class<?> application, String... arguments) {

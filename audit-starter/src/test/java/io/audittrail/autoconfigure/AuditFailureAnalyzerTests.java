@@ -24,10 +24,12 @@ class AuditFailureAnalyzerTests {
 
 	@Test
 	void badSigningKeyFailsTheStartNamingTheProperty() throws Exception {
-		Path bad = Files.writeString(this.directory.resolve("bad.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-		this.runner.withPropertyValues("audit.integrity.signing.enabled=true",
-				"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
-				"audit.integrity.signing.private-key=" + bad)
+		Path bad = Files.writeString(this.directory.resolve("bad.pem"),
+				"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+		this.runner
+			.withPropertyValues("audit.integrity.signing.enabled=true",
+					"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
+					"audit.integrity.signing.private-key=" + bad)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new AuditFailureAnalyzer().analyze(context.getStartupFailure());

@@ -47,7 +47,8 @@ class AuditAutoConfigurationTests {
 				.hasSingleBean(TransactionalEventWriter.class)
 				.hasSingleBean(AuditSchemaInitializer.class)
 				.hasSingleBean(CommitHook.class);
-			assertThat(context.getBean(AuditEventStore.class).getClass().getSimpleName()).isEqualTo("JdbcAuditEventStore");
+			assertThat(context.getBean(AuditEventStore.class).getClass().getSimpleName())
+				.isEqualTo("JdbcAuditEventStore");
 			assertThat(context.getBean(ActorResolver.class).getClass().getSimpleName())
 				.isEqualTo("SpringSecurityActorResolver");
 			assertThat(context.getBean(OperationCatalog.class).find("audit.revert")).isPresent();
@@ -140,6 +141,5 @@ class AuditAutoConfigurationTests {
 		}
 
 	}
-
 
 }

@@ -1,5 +1,6 @@
 package io.audittrail.capture;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What an application sees recorded when its audited services run, on each supported database.
+ * What an application sees recorded when its audited services run, on each supported
+ * database.
  */
 abstract class AuditCaptureIntegrationTests {
 
@@ -74,7 +76,8 @@ abstract class AuditCaptureIntegrationTests {
 			.containsEntry("REQUEST_ID", "req-42")
 			.containsEntry("ENTITY_TYPE", "Article")
 			.containsEntry("ENTITY_NAME", "Hello");
-		assertThat((String) event.get("DETAILS")).isEqualTo("{\"content_id\":\"" + article.getId() + "\",\"note\":\"first note\"}");
+		assertThat((String) event.get("DETAILS"))
+			.isEqualTo("{\"content_id\":\"" + article.getId() + "\",\"note\":\"first note\"}");
 		Object revision = event.get("REVISION_ID");
 		assertThat(revision).isNotNull();
 		assertThat(this.events.revision(revision)).containsEntry("ACTOR_NAME", "editor@demo.test")
@@ -200,7 +203,7 @@ abstract class AuditCaptureIntegrationTests {
 		long articlesBefore = this.jdbc.queryForObject("select count(*) from article", Long.class);
 
 		this.events.withBrokenStore(() -> assertThatThrownBy(() -> this.articles.create("Unrecorded", "n"))
-			.hasRootCauseInstanceOf(java.sql.SQLException.class));
+			.hasRootCauseInstanceOf(SQLException.class));
 
 		assertThat(this.jdbc.queryForObject("select count(*) from article", Long.class)).isEqualTo(articlesBefore);
 	}

@@ -11,11 +11,13 @@ import io.audittrail.annotation.Audited;
 import io.audittrail.catalog.CatalogException;
 import io.audittrail.core.AuditConfigurationException;
 import io.audittrail.store.AuditStoreAutoConfiguration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bad annotation or catalog stops the application at start-up, with a message naming the culprit.
+ * A bad annotation or catalog stops the application at start-up, with a message naming
+ * the culprit.
  */
 class AuditStartupFailureTests {
 
@@ -83,7 +85,8 @@ class AuditStartupFailureTests {
 	void catalogWithUnknownActionNamesTheFileAndLine() {
 		this.runner.withPropertyValues("audit.catalog.locations=classpath:catalogs/bad-action.yml")
 			.run((context) -> assertThat(cause(context.getStartupFailure(), CatalogException.class))
-				.hasMessageContaining("catalogs/bad-action.yml line 5: operation 'thing.create' has unknown action 'CRAETE'"));
+				.hasMessageContaining(
+						"catalogs/bad-action.yml line 5: operation 'thing.create' has unknown action 'CRAETE'"));
 	}
 
 	private static Throwable cause(Throwable failure, Class<? extends Throwable> type) {
@@ -122,7 +125,7 @@ class AuditStartupFailureTests {
 	static class ResultParameterService {
 
 		@Audited(value = "content.update", entityId = "#id", condition = "!#result.isEmpty()")
-		public void save(String id, java.util.List<String> result) {
+		public void save(String id, List<String> result) {
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.audittrail.capture;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,8 +53,8 @@ class AuditedCallRecorderTests {
 			this.stored.addAll(events);
 		}, this.catalog, new TransactionalEventWriter.Settings(policy, true), null, null, null, this.clock,
 				RequestCapture.none());
-		return new AuditedCallRecorder(new AuditedMethods(this.catalog, getClass().getClassLoader(), null), this.catalog,
-				new EventContextResolver(() -> Actor.apiKey("k1", "CI key"), () -> "demo",
+		return new AuditedCallRecorder(new AuditedMethods(this.catalog, getClass().getClassLoader(), null),
+				this.catalog, new EventContextResolver(() -> Actor.apiKey("k1", "CI key"), () -> "demo",
 						() -> new RequestOrigin("198.51.100.4", "r1"), () -> {
 							this.requestsRecorded.add("r1");
 							return new RequestInfo("POST", "/api/v1/things", null, "ThingController", "API_KEY", null);
@@ -72,7 +73,8 @@ class AuditedCallRecorderTests {
 			assertThat(event.actor()).isEqualTo(Actor.apiKey("k1", "CI key"));
 			assertThat(event.tenant()).isEqualTo("demo");
 			assertThat(event.ip()).isEqualTo("198.51.100.4");
-			assertThat(event.trace()).isEqualTo(new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"));
+			assertThat(event.trace())
+				.isEqualTo(new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"));
 			assertThat(event.entity().type()).isEqualTo("Article");
 			assertThat(event.entity().id()).isEqualTo("c-7");
 			assertThat(event.details()).containsEntry("content_id", "c-7");
@@ -82,7 +84,8 @@ class AuditedCallRecorderTests {
 
 	@Test
 	void recordsAFailedCallWithItsErrorClassAndRethrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> recorder(FailurePolicy.FAIL, false).record(call("reject", "c-8")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> recorder(FailurePolicy.FAIL, false).record(call("reject", "c-8")));
 
 		assertThat(this.stored).singleElement().satisfies((event) -> {
 			assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
@@ -93,8 +96,10 @@ class AuditedCallRecorderTests {
 
 	@Test
 	void failedCallIsRecordedWithTheExpressionsThatCouldBeEvaluatedAndTheError() {
-		// '#result?.trim().length()' throws on the null result of a failed call, as '#result?.api().id' does
-		assertThatIllegalStateException().isThrownBy(() -> recorder(FailurePolicy.FAIL, false).record(call("create", "c-10")));
+		// '#result?.trim().length()' throws on the null result of a failed call, as
+		// '#result?.api().id' does
+		assertThatIllegalStateException()
+			.isThrownBy(() -> recorder(FailurePolicy.FAIL, false).record(call("create", "c-10")));
 
 		assertThat(this.stored).singleElement().satisfies((event) -> {
 			assertThat(event.operation()).isEqualTo("content.create");
@@ -167,7 +172,7 @@ class AuditedCallRecorderTests {
 				try {
 					return method.invoke(target, id);
 				}
-				catch (java.lang.reflect.InvocationTargetException ex) {
+				catch (InvocationTargetException ex) {
 					throw ex.getCause();
 				}
 			}
@@ -177,7 +182,8 @@ class AuditedCallRecorderTests {
 
 	public static class Service {
 
-		@Audited(value = "content.update", entityId = "#id", details = @Audited.Detail(name = "content_id", value = "#id"))
+		@Audited(value = "content.update", entityId = "#id",
+				details = @Audited.Detail(name = "content_id", value = "#id"))
 		public String update(String id) {
 			return "updated " + id;
 		}

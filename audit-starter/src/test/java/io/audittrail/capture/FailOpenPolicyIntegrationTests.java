@@ -22,8 +22,8 @@ import io.audittrail.testapp.StoredEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Under {@code audit.failure-policy=log}, a failing audit store does not fail the business call: the
- * change commits, and the loss is counted.
+ * Under {@code audit.failure-policy=log}, a failing audit store does not fail the
+ * business call: the change commits, and the loss is counted.
  */
 abstract class FailOpenPolicyIntegrationTests {
 

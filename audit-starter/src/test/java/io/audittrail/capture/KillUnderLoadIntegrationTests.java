@@ -28,10 +28,10 @@ import io.audittrail.testsupport.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application is killed with SIGKILL while four threads write through audited calls on
- * PostgreSQL: every business change that committed has its event, bound to the Envers revision that
- * holds the change, no event outlives a change that did not commit, and once the application is
- * back, the hash chain over what survived verifies.
+ * The application is killed with SIGKILL while four threads write through audited calls
+ * on PostgreSQL: every business change that committed has its event, bound to the Envers
+ * revision that holds the change, no event outlives a change that did not commit, and
+ * once the application is back, the hash chain over what survived verifies.
  */
 class KillUnderLoadIntegrationTests {
 
@@ -52,7 +52,8 @@ class KillUnderLoadIntegrationTests {
 		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
 			while (count(statement, "select count(*) from article") < COMMITTED_BEFORE_KILL) {
 				assertThat(writer.isAlive()).as("writer process running (see %s)", log).isTrue();
-				assertThat(System.nanoTime()).as("time to commit %d articles", COMMITTED_BEFORE_KILL).isLessThan(deadline);
+				assertThat(System.nanoTime()).as("time to commit %d articles", COMMITTED_BEFORE_KILL)
+					.isLessThan(deadline);
 				Thread.sleep(50);
 			}
 			writer.destroyForcibly();
@@ -61,16 +62,22 @@ class KillUnderLoadIntegrationTests {
 
 			long articles = count(statement, "select count(*) from article");
 			assertThat(articles).isGreaterThanOrEqualTo(COMMITTED_BEFORE_KILL);
-			assertThat(count(statement, "select count(*) from article a where (select count(*) from audit_event e "
-					+ "where e.operation = 'content.create' and e.outcome = 'SUCCESS' "
-					+ "and e.entity_id = cast(a.id as varchar)) <> 1"))
-				.as("committed articles without exactly one event").isZero();
-			assertThat(count(statement, "select count(*) from audit_event e where not exists (select 1 from article a "
-					+ "where cast(a.id as varchar) = e.entity_id)"))
-				.as("events of changes that did not commit").isZero();
-			assertThat(count(statement, "select count(*) from audit_event e where not exists (select 1 from article_aud r "
-					+ "where r.rev = e.revision_id and cast(r.id as varchar) = e.entity_id and r.revtype = 0)"))
-				.as("events without the revision that holds their change").isZero();
+			assertThat(count(statement,
+					"select count(*) from article a where (select count(*) from audit_event e "
+							+ "where e.operation = 'content.create' and e.outcome = 'SUCCESS' "
+							+ "and e.entity_id = cast(a.id as varchar)) <> 1"))
+				.as("committed articles without exactly one event")
+				.isZero();
+			assertThat(count(statement,
+					"select count(*) from audit_event e where not exists (select 1 from article a "
+							+ "where cast(a.id as varchar) = e.entity_id)"))
+				.as("events of changes that did not commit")
+				.isZero();
+			assertThat(count(statement,
+					"select count(*) from audit_event e where not exists (select 1 from article_aud r "
+							+ "where r.rev = e.revision_id and cast(r.id as varchar) = e.entity_id and r.revtype = 0)"))
+				.as("events without the revision that holds their change")
+				.isZero();
 			assertThat(count(statement, "select count(*) from audit_event")).isEqualTo(articles);
 		}
 		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(TestApplication.class)

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The starter's own operations recorded without Spring: outside any transaction they are written
- * at once and returned as the store stored them.
+ * The starter's own operations recorded without Spring: outside any transaction they are
+ * written at once and returned as the store stored them.
  */
 class StarterOperationsTests {
 
@@ -64,9 +64,9 @@ class StarterOperationsTests {
 			List<AuditEvent> withIds = new ArrayList<>();
 			for (AuditEvent event : events) {
 				withIds.add(new AuditEvent(100L + StarterOperationsTests.this.stored.size(), event.occurredAt(),
-						event.tenant(), event.operation(), event.target(), event.action(), event.outcome(), event.actor(),
-						event.ip(), event.entity(), event.details(), event.error(), event.requestId(), event.revision(),
-						event.request(), event.trace()));
+						event.tenant(), event.operation(), event.target(), event.action(), event.outcome(),
+						event.actor(), event.ip(), event.entity(), event.details(), event.error(), event.requestId(),
+						event.revision(), event.request(), event.trace()));
 				StarterOperationsTests.this.stored.add(withIds.get(withIds.size() - 1));
 			}
 			return withIds;
@@ -129,22 +129,23 @@ class StarterOperationsTests {
 	void anEntryThatCannotBeWrittenFailsTheOperationUnderThePolicyFail() {
 		this.storeDown = true;
 
-		assertThatExceptionOfType(AuditRecordingException.class)
-			.isThrownBy(() -> operations(FailurePolicy.FAIL, true).record(StarterOperation.retentionPurge("t-1", 1, 1, 0)));
+		assertThatExceptionOfType(AuditRecordingException.class).isThrownBy(
+				() -> operations(FailurePolicy.FAIL, true).record(StarterOperation.retentionPurge("t-1", 1, 1, 0)));
 	}
 
 	@Test
 	void anEntryThatCannotBeWrittenIsLostAndNotReturnedUnderThePolicyLog() {
 		this.storeDown = true;
 
-		assertThat(operations(FailurePolicy.LOG, true).record(StarterOperation.retentionPurge("t-1", 1, 1, 0))).isEmpty();
+		assertThat(operations(FailurePolicy.LOG, true).record(StarterOperation.retentionPurge("t-1", 1, 1, 0)))
+			.isEmpty();
 	}
 
 	@Test
 	void workThatThrowsIsRecordedAsAFailureAndItsExceptionGoesOn() {
 		StarterOperations operations = operations(FailurePolicy.FAIL, true);
-		AuditEvent reverted = new AuditEvent(7L, this.clock.instant(), "t-1", "content.update", "content", Action.UPDATE,
-				Outcome.SUCCESS, Actor.system(), null, null, null, null, null, 3L, null);
+		AuditEvent reverted = new AuditEvent(7L, this.clock.instant(), "t-1", "content.update", "content",
+				Action.UPDATE, Outcome.SUCCESS, Actor.system(), null, null, null, null, null, 3L, null);
 
 		assertThatIllegalStateException().isThrownBy(() -> operations.perform(StarterOperation.revert(reverted), () -> {
 			throw new IllegalStateException("refused");
@@ -163,10 +164,10 @@ class StarterOperationsTests {
 	void failuresAreNotRecordedWhenSwitchedOff() {
 		StarterOperations operations = operations(FailurePolicy.FAIL, false);
 
-		assertThatIllegalStateException().isThrownBy(
-				() -> operations.perform(StarterOperation.of("audit.revert", "t-1", Map.of()), () -> {
-					throw new IllegalStateException("refused");
-				}));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> operations.perform(StarterOperation.of("audit.revert", "t-1", Map.of()), () -> {
+				throw new IllegalStateException("refused");
+			}));
 
 		assertThat(this.stored).isEmpty();
 	}

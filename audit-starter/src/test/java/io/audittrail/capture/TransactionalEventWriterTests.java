@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The writer and the revision recorder in real transactions, without Envers: what each transaction
- * holds is written when it completes, in its revision.
+ * The writer and the revision recorder in real transactions, without Envers: what each
+ * transaction holds is written when it completes, in its revision.
  */
 class TransactionalEventWriterTests {
 
@@ -104,8 +104,8 @@ class TransactionalEventWriterTests {
 			this.revisions.entityChanged("Tag", "t", Action.DELETE);
 		});
 
-		assertThat(this.stored).extracting(AuditEvent::operation, AuditEvent::entity, AuditEvent::tenant,
-				AuditEvent::revision)
+		assertThat(this.stored)
+			.extracting(AuditEvent::operation, AuditEvent::entity, AuditEvent::tenant, AuditEvent::revision)
 			.containsExactly(tuple("note.create", new EntityRef("Note", "1", null), "demo", 7L),
 					tuple("tag.delete", new EntityRef("Tag", "t", null), "demo", 7L));
 	}

@@ -30,7 +30,8 @@ class UnannotatedChangesSwitchedOffIntegrationTests {
 
 		StoredEvents events = new StoredEvents(this.jdbc);
 		assertThat(events.forEntity(plain.getId())).isEmpty();
-		assertThat(events.forEntity(audited.getId())).extracting((e) -> e.get("OPERATION")).containsExactly("content.create");
+		assertThat(events.forEntity(audited.getId())).extracting((e) -> e.get("OPERATION"))
+			.containsExactly("content.create");
 		assertThat(this.jdbc.queryForObject("select count(*) from article_aud where id = ?", Long.class, plain.getId()))
 			.isOne();
 	}

@@ -20,7 +20,8 @@ class OperationCatalogLoaderTests {
 	void mergesTheStarterCatalogWithTheApplicationCatalog() {
 		OperationCatalog catalog = this.loader.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION));
 
-		assertThat(catalog.find("audit.export")).hasValueSatisfying((op) -> assertThat(op.action()).isEqualTo(Action.OTHER));
+		assertThat(catalog.find("audit.export"))
+			.hasValueSatisfying((op) -> assertThat(op.action()).isEqualTo(Action.OTHER));
 		assertThat(catalog.find("content.delete_draft")).hasValueSatisfying((op) -> {
 			assertThat(op.target()).isEqualTo("content");
 			assertThat(op.details()).containsExactly("content_id");
@@ -52,7 +53,8 @@ class OperationCatalogLoaderTests {
 	@Test
 	void rejectsAnOperationDeclaredTwice() {
 		assertThatExceptionOfType(CatalogException.class)
-			.isThrownBy(() -> this.loader.load(List.of("classpath:audit/operations.yml", "classpath:audit/operations.yml")))
+			.isThrownBy(
+					() -> this.loader.load(List.of("classpath:audit/operations.yml", "classpath:audit/operations.yml")))
 			.withMessageContaining("operation 'content.create' is already declared in");
 	}
 
@@ -67,7 +69,9 @@ class OperationCatalogLoaderTests {
 	void readsTheAuthorityARevertOfAnOperationNeeds() {
 		OperationCatalog catalog = this.loader.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION));
 
-		assertThat(catalog.find("content.review")).get().extracting(OperationDefinition::authority).isEqualTo("moderateReviews");
+		assertThat(catalog.find("content.review")).get()
+			.extracting(OperationDefinition::authority)
+			.isEqualTo("moderateReviews");
 		assertThat(catalog.find("content.update")).get().extracting(OperationDefinition::authority).isNull();
 		assertThat(catalog.revertAuthorityOfEntity("Article")).isNull();
 	}

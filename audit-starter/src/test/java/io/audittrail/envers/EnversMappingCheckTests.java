@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Of the statements Hibernate's schema update would run on Envers' tables, the start-up failure
- * prints those that add a missing table (with its constraints) or column.
+ * Of the statements Hibernate's schema update would run on Envers' tables, the start-up
+ * failure prints those that add a missing table (with its constraints) or column.
  */
 class EnversMappingCheckTests {
 
@@ -26,8 +26,8 @@ class EnversMappingCheckTests {
 
 	@Test
 	void leavesForeignKeysOfExistingTablesToTheApplication() {
-		assertThat(EnversMappingCheck.missingTablesAndColumns(List.of(
-				"alter table if exists article_aud add constraint FK4ju224wl7kuem8f4os39dr8ws foreign key (rev) references audit_revision;")))
+		assertThat(EnversMappingCheck.missingTablesAndColumns(List
+			.of("alter table if exists article_aud add constraint FK4ju224wl7kuem8f4os39dr8ws foreign key (rev) references audit_revision;")))
 			.isEmpty();
 	}
 

@@ -26,7 +26,8 @@ class RevisionInsertCompletionIntegrationTests {
 	void revisionRowNamesEveryEntityTypeOfItsTransaction() {
 		this.articles.create("Batched", "first note");
 		String entityTypes = this.jdbc.queryForObject(
-				"select entity_types from audit_revision where id = (select max(id) from audit_revision)", String.class);
+				"select entity_types from audit_revision where id = (select max(id) from audit_revision)",
+				String.class);
 		assertThat(Set.of(entityTypes.split(","))).containsExactlyInAnyOrder("Article", "Note");
 	}
 

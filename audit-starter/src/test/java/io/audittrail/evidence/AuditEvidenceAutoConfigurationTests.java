@@ -25,9 +25,9 @@ class AuditEvidenceAutoConfigurationTests {
 	void signsNothingWhenSwitchedOff() {
 		this.runner.withPropertyValues("audit.integrity.signing.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(SigningKeys.class)
-			.doesNotHaveBean(CheckpointSigner.class)
-			.doesNotHaveBean(CheckpointPublisher.class));
+				.doesNotHaveBean(SigningKeys.class)
+				.doesNotHaveBean(CheckpointSigner.class)
+				.doesNotHaveBean(CheckpointPublisher.class));
 	}
 
 	@Test
@@ -41,15 +41,17 @@ class AuditEvidenceAutoConfigurationTests {
 
 	@Test
 	void generatesAKeyInTheConfiguredDirectoryAndSignsCheckpoints() {
-		this.runner.withPropertyValues("audit.integrity.signing.enabled=true",
-				"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
-				"audit.integrity.log-name=cms.example/audit")
+		this.runner
+			.withPropertyValues("audit.integrity.signing.enabled=true",
+					"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
+					"audit.integrity.log-name=cms.example/audit")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(SigningKeys.class).hasSingleBean(CheckpointPublisher.class);
 				assertThat(this.directory.resolve("keys").resolve(SigningKeys.GENERATED_KEY)).exists();
 				SigningKeys keys = context.getBean(SigningKeys.class);
 				assertThat(keys.current().name()).isEqualTo("cms.example/audit");
-				SignedCheckpoint checkpoint = context.getBean(CheckpointSigner.class).sign("demo", 0, Merkle.emptyRoot());
+				SignedCheckpoint checkpoint = context.getBean(CheckpointSigner.class)
+					.sign("demo", 0, Merkle.emptyRoot());
 				assertThat(checkpoint.note()).startsWith("cms.example/audit/tenant/demo\n0\n");
 			});
 	}
@@ -57,9 +59,10 @@ class AuditEvidenceAutoConfigurationTests {
 	@Test
 	void publishesToTheConfiguredDirectory() {
 		Path published = this.directory.resolve("published");
-		this.runner.withPropertyValues("audit.integrity.signing.enabled=true",
-				"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
-				"audit.integrity.signing.key-name=signer.example", "audit.integrity.publish.directory=" + published)
+		this.runner
+			.withPropertyValues("audit.integrity.signing.enabled=true",
+					"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
+					"audit.integrity.signing.key-name=signer.example", "audit.integrity.publish.directory=" + published)
 			.run((context) -> {
 				SignedCheckpoint checkpoint = context.getBean(CheckpointSigner.class).sign(null, 0, Merkle.emptyRoot());
 				context.getBean(CheckpointPublisher.class).publish(checkpoint);
@@ -72,9 +75,10 @@ class AuditEvidenceAutoConfigurationTests {
 	void backsOffWhenUserDefinesThePublisher() {
 		CheckpointPublisher custom = (checkpoint) -> {
 		};
-		this.runner.withPropertyValues("audit.integrity.signing.enabled=true",
-				"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
-				"audit.integrity.publish.directory=" + this.directory.resolve("published"))
+		this.runner
+			.withPropertyValues("audit.integrity.signing.enabled=true",
+					"audit.integrity.signing.directory=" + this.directory.resolve("keys"),
+					"audit.integrity.publish.directory=" + this.directory.resolve("published"))
 			.withBean(CheckpointPublisher.class, () -> custom)
 			.run((context) -> assertThat(context).getBean(CheckpointPublisher.class).isSameAs(custom));
 	}

@@ -43,8 +43,8 @@ class CheckpointIssuerTests {
 
 	@BeforeEach
 	void issuer() {
-		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null, null,
-				null, this.directory.resolve("keys"), List.of()));
+		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null,
+				null, null, this.directory.resolve("keys"), List.of()));
 		this.signer = new CheckpointSigner(keys, "cms.example/audit", Clock.systemUTC());
 		ChainTrees trees = new ChainTrees() {
 
@@ -103,7 +103,8 @@ class CheckpointIssuerTests {
 	void chainsAreSignedApart() {
 		seal("demo", 2);
 		seal(null, 1);
-		assertThat(this.issuer.issue("demo").orElseThrow().checkpoint().origin()).isEqualTo("cms.example/audit/tenant/demo");
+		assertThat(this.issuer.issue("demo").orElseThrow().checkpoint().origin())
+			.isEqualTo("cms.example/audit/tenant/demo");
 		assertThat(this.issuer.issue(null).orElseThrow().checkpoint().origin()).isEqualTo("cms.example/audit/system");
 	}
 

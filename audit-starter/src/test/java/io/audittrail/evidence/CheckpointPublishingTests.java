@@ -31,8 +31,8 @@ class CheckpointPublishingTests {
 
 	@BeforeEach
 	void signer() {
-		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null, null,
-				null, this.directory.resolve("keys"), List.of()));
+		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null,
+				null, null, this.directory.resolve("keys"), List.of()));
 		this.signer = new CheckpointSigner(keys, "cms.example/audit",
 				Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
 	}
@@ -41,7 +41,8 @@ class CheckpointPublishingTests {
 	void originNamesTheLogAndTheChain() {
 		assertThat(this.signer.origin(null)).isEqualTo("cms.example/audit/system");
 		assertThat(this.signer.origin("demo")).isEqualTo("cms.example/audit/tenant/demo");
-		assertThat(this.signer.origin("Ünï code/x y+z")).isEqualTo("cms.example/audit/tenant/%C3%9Cn%C3%AF%20code%2Fx%20y%2Bz");
+		assertThat(this.signer.origin("Ünï code/x y+z"))
+			.isEqualTo("cms.example/audit/tenant/%C3%9Cn%C3%AF%20code%2Fx%20y%2Bz");
 	}
 
 	@Test
@@ -50,8 +51,8 @@ class CheckpointPublishingTests {
 		tree.append(Merkle.leafHash(new byte[32]));
 		SignedCheckpoint checkpoint = this.signer.sign("demo", 1, tree.root());
 		SignedNote note = SignedNote.parse(checkpoint.note());
-		assertThat(note.text()).isEqualTo("cms.example/audit/tenant/demo\n1\n"
-				+ Base64.getEncoder().encodeToString(tree.root()) + "\n");
+		assertThat(note.text())
+			.isEqualTo("cms.example/audit/tenant/demo\n1\n" + Base64.getEncoder().encodeToString(tree.root()) + "\n");
 		assertThat(note.signatures()).singleElement()
 			.satisfies((signature) -> assertThat(signature.key()).startsWith("cms.example/audit+"));
 		assertThat(note.verify(this.signer.keys().verifierKeys())).containsExactly(this.signer.keys().current());

@@ -45,8 +45,8 @@ class EvidenceExporterTests {
 
 	@BeforeEach
 	void chain() {
-		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null, null,
-				null, this.directory.resolve("keys"), List.of()));
+		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null,
+				null, null, this.directory.resolve("keys"), List.of()));
 		this.signer = new CheckpointSigner(keys, "cms.example/audit", Clock.systemUTC());
 		for (long position = 1; position <= 40; position++) {
 			EvidenceEvent event = event(position, (position == 1) ? null : this.chain.get((int) position - 2).hash());
@@ -61,7 +61,8 @@ class EvidenceExporterTests {
 		SignedCheckpoint checkpoint = this.signer.sign("demo", 40, this.tree.root());
 		Path bundle = this.directory.resolve("evidence.zip");
 		try (OutputStream out = Files.newOutputStream(bundle)) {
-			long written = EvidenceExporter.export(out, checkpoint, previous, this.chain.subList(9, 30).iterator(), leaves());
+			long written = EvidenceExporter.export(out, checkpoint, previous, this.chain.subList(9, 30).iterator(),
+					leaves());
 			assertThat(written).isEqualTo(21);
 		}
 		BundleReport report = new EvidenceBundleVerifier(this.signer.keys().verifierKeys()).verify(bundle);
@@ -93,7 +94,8 @@ class EvidenceExporterTests {
 		SignedCheckpoint checkpoint = this.signer.sign("demo", 30, rootAt(30));
 		List<EvidenceEvent> gap = List.of(this.chain.get(0), this.chain.get(2));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> EvidenceExporter.export(OutputStream.nullOutputStream(), checkpoint, null, gap.iterator(), leaves()))
+			.isThrownBy(() -> EvidenceExporter.export(OutputStream.nullOutputStream(), checkpoint, null, gap.iterator(),
+					leaves()))
 			.withMessage("event 3 at position 3 does not follow position 1");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> EvidenceExporter.export(OutputStream.nullOutputStream(), checkpoint, null,
@@ -127,9 +129,10 @@ class EvidenceExporterTests {
 		BundleReport report = new EvidenceBundleVerifier(this.signer.keys().verifierKeys()).verify(bundle);
 		long verifyNanos = System.nanoTime() - started;
 		assertThat(report.events()).isEqualTo(size);
-		System.out.printf("evidence export of %d events: %.0f events/s, heap growth %d MB, %d MB on disk; "
-				+ "verification: %.0f events/s%n", size, size / (exportNanos / 1e9), growth >> 20,
-				Files.size(bundle) >> 20, size / (verifyNanos / 1e9));
+		System.out.printf(
+				"evidence export of %d events: %.0f events/s, heap growth %d MB, %d MB on disk; "
+						+ "verification: %.0f events/s%n",
+				size, size / (exportNanos / 1e9), growth >> 20, Files.size(bundle) >> 20, size / (verifyNanos / 1e9));
 		assertThat(growth).isLessThan(64L << 20);
 	}
 

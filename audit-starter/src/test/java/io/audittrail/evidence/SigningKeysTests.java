@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SigningKeysTests {
 
-	/** The Ed25519 private key of RFC 8410 §10.3, whose public key is the one of §10.1. */
+	/**
+	 * The Ed25519 private key of RFC 8410 §10.3, whose public key is the one of §10.1.
+	 */
 	private static final String RFC_8410_PRIVATE_KEY = """
 			-----BEGIN PRIVATE KEY-----
 			MC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC
@@ -53,7 +55,9 @@ class SigningKeysTests {
 		SigningKeys keys = SigningKeys.load(settings(pem, null));
 		assertThat(keys.current().encoded()).endsWith("+" + Base64.getEncoder()
 			.encodeToString(concat(new byte[] { 1 }, Base64.getDecoder().decode(RFC_8410_PUBLIC_KEY))));
-		String note = keys.signer().sign("cms.example/audit/system\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n").format();
+		String note = keys.signer()
+			.sign("cms.example/audit/system\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n")
+			.format();
 		assertThat(SignedNote.parse(note).verify(keys.verifierKeys())).containsExactly(keys.current());
 		assertThat(this.directory.resolve("keys").resolve(SigningKeys.GENERATED_KEY)).doesNotExist();
 	}
@@ -62,8 +66,8 @@ class SigningKeysTests {
 	void loadsAKeystoreEntry() throws Exception {
 		Path keystore = this.directory.resolve("audit.p12");
 		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-				"-genkeypair", "-keyalg", "Ed25519", "-alias", "checkpoints", "-keystore", keystore.toString(), "-storetype",
-				"PKCS12", "-storepass", "secret-password", "-dname", "CN=audit")
+				"-genkeypair", "-keyalg", "Ed25519", "-alias", "checkpoints", "-keystore", keystore.toString(),
+				"-storetype", "PKCS12", "-storepass", "secret-password", "-dname", "CN=audit")
 			.redirectErrorStream(true)
 			.start();
 		assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
@@ -80,7 +84,9 @@ class SigningKeysTests {
 	@Test
 	void rotationKeepsOlderCheckpointsVerifiable() throws IOException {
 		SigningKeys generated = SigningKeys.load(settings(null, null));
-		String oldNote = generated.signer().sign("cms.example/audit/system\n1\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n").format();
+		String oldNote = generated.signer()
+			.sign("cms.example/audit/system\n1\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n")
+			.format();
 		Path pem = Files.writeString(this.directory.resolve("signing.pem"), RFC_8410_PRIVATE_KEY);
 		SigningKeys rotated = SigningKeys.load(settings(pem, null));
 		assertThat(rotated.current()).isNotEqualTo(generated.current());
@@ -93,8 +99,8 @@ class SigningKeysTests {
 	@Test
 	void retiredKeysFromPropertiesAreTrusted() {
 		VerifierKey retired = VerifierKey.parse("PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW");
-		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null, null,
-				null, this.directory.resolve("keys"), List.of(retired.encoded())));
+		SigningKeys keys = SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null,
+				null, null, this.directory.resolve("keys"), List.of(retired.encoded())));
 		assertThat(keys.verifierKeys()).containsExactly(keys.current(), retired);
 	}
 
@@ -102,7 +108,8 @@ class SigningKeysTests {
 	void badKeysNameTheirProperty() throws IOException, NoSuchAlgorithmException {
 		Path garbage = Files.writeString(this.directory.resolve("garbage.pem"), "not a key");
 		assertThatExceptionOfType(SigningKeyException.class).isThrownBy(() -> SigningKeys.load(settings(garbage, null)))
-			.withMessage("audit.integrity.signing.private-key: " + garbage + " is not a PKCS#8 PEM file (-----BEGIN PRIVATE KEY-----)");
+			.withMessage("audit.integrity.signing.private-key: " + garbage
+					+ " is not a PKCS#8 PEM file (-----BEGIN PRIVATE KEY-----)");
 		Path rsa = Files.writeString(this.directory.resolve("rsa.pem"),
 				SigningKeys.pem(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate()));
 		assertThatExceptionOfType(SigningKeyException.class).isThrownBy(() -> SigningKeys.load(settings(rsa, null)))
@@ -114,12 +121,12 @@ class SigningKeysTests {
 			.isThrownBy(() -> SigningKeys.load(settings(rsa, this.directory.resolve("x.p12"))))
 			.withMessageContaining("are both set");
 		assertThatExceptionOfType(SigningKeyException.class)
-			.isThrownBy(() -> SigningKeys.load(new SigningKeys.Settings("cms example", null, null, "PKCS12", null, null, null,
-					this.directory, List.of())))
+			.isThrownBy(() -> SigningKeys.load(new SigningKeys.Settings("cms example", null, null, "PKCS12", null, null,
+					null, this.directory, List.of())))
 			.withMessage("audit.integrity.signing.key-name: the key name \"cms example\" holds a space or a plus sign");
 		assertThatExceptionOfType(SigningKeyException.class)
-			.isThrownBy(() -> SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null, null,
-					null, this.directory, List.of("not-a-key"))))
+			.isThrownBy(() -> SigningKeys.load(new SigningKeys.Settings("cms.example/audit", null, null, "PKCS12", null,
+					null, null, this.directory, List.of("not-a-key"))))
 			.withMessageStartingWith("audit.integrity.signing.retired-keys: ");
 	}
 

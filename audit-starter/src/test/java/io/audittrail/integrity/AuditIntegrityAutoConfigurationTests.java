@@ -75,8 +75,8 @@ class AuditIntegrityAutoConfigurationTests {
 	@Test
 	void nothingWithoutADataSource() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AuditIntegrityAutoConfiguration.class,
-					AuditRetentionAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(AuditIntegrityAutoConfiguration.class, AuditRetentionAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(ChainSealer.class).doesNotHaveBean(DataSource.class));
 	}
 

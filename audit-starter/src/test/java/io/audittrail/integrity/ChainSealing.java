@@ -3,8 +3,8 @@ package io.audittrail.integrity;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
- * Seals the committed events of a running application on demand, as its sealing schedule would on
- * its next run, for tests outside this package.
+ * Seals the committed events of a running application on demand, as its sealing schedule
+ * would on its next run, for tests outside this package.
  */
 public final class ChainSealing {
 

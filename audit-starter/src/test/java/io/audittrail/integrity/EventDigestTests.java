@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -24,7 +25,8 @@ class EventDigestTests {
 
 	@Test
 	void v1HashIsStableAcrossReleases() {
-		// recomputed outside Java from the documented encoding; a change breaks every stored chain
+		// recomputed outside Java from the documented encoding; a change breaks every
+		// stored chain
 		assertThat(this.digest.hash(row("editor@demo.test", "Hello"), EventDigest.V1, 7, "ab".repeat(32)))
 			.isEqualTo("67fcf8d5f8656509fbd1c24e06989f923788155c10e96c9e41c80bca1ee28770");
 	}
@@ -115,9 +117,9 @@ class EventDigestTests {
 						+ e.occurredAt().toInstant().getNano() / 1_000),
 				e.tenant(), e.operation(), e.target(), e.action(), e.outcome(), e.actorType(), e.actorId(),
 				e.actorName(), e.ip(), e.entityType(), e.entityId(), e.entityName(), e.details(), e.error(),
-				e.requestId(), (e.revisionId() != null) ? e.revisionId().toString() : null, e.httpMethod(), e.httpPath(),
-				(e.httpStatus() != null) ? e.httpStatus().toString() : null, e.httpResource(), e.httpAuthType(), e.httpDetail(), e.traceId(),
-				e.spanId() };
+				e.requestId(), (e.revisionId() != null) ? e.revisionId().toString() : null, e.httpMethod(),
+				e.httpPath(), (e.httpStatus() != null) ? e.httpStatus().toString() : null, e.httpResource(),
+				e.httpAuthType(), e.httpDetail(), e.traceId(), e.spanId() };
 		for (String field : fields) {
 			byte[] value = (field != null) ? field.getBytes(StandardCharsets.UTF_8) : null;
 			bytes.writeBytes(ByteBuffer.allocate(4).putInt((value != null) ? value.length : -1).array());
@@ -128,7 +130,7 @@ class EventDigestTests {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -67,8 +67,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The hash chains as an auditor sees them: sealed after concurrent writes, and broken by any row
- * edited, removed or exchanged directly in the database.
+ * The hash chains as an auditor sees them: sealed after concurrent writes, and broken by
+ * any row edited, removed or exchanged directly in the database.
  */
 abstract class IntegrityIntegrationTests {
 
@@ -145,9 +145,12 @@ abstract class IntegrityIntegrationTests {
 		IntegrityReport report = this.integrity.verify(this.tenant);
 
 		assertThat(report).isEqualTo(new IntegrityReport(true, 8000, null, 0));
-		Map<String, Object> positions = this.jdbc.queryForMap("select count(distinct position) as positions, "
-				+ "min(position) as first, max(position) as last from audit_seal where chain = ?", "=" + this.tenant);
-		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue()).containsExactly(8000L, 1L, 8000L);
+		Map<String, Object> positions = this.jdbc.queryForMap(
+				"select count(distinct position) as positions, "
+						+ "min(position) as first, max(position) as last from audit_seal where chain = ?",
+				"=" + this.tenant);
+		assertThat(positions.values()).extracting((value) -> ((Number) value).longValue())
+			.containsExactly(8000L, 1L, 8000L);
 	}
 
 	@Test
@@ -350,9 +353,7 @@ abstract class IntegrityIntegrationTests {
 		mvc.perform(get("/audit/api/integrity").param("tenant", this.tenant))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType("application/problem+json"));
-		mvc.perform(get("/audit/api/integrity"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.checked").value(0));
+		mvc.perform(get("/audit/api/integrity")).andExpect(status().isOk()).andExpect(jsonPath("$.checked").value(0));
 	}
 
 	@Test
@@ -363,7 +364,8 @@ abstract class IntegrityIntegrationTests {
 		mvc.perform(get("/audit/api/integrity").param("tenant", " "))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("tenant"))
-			.andExpect(jsonPath("$.detail").value("Parameter 'tenant' must not be blank; leave it out to verify every chain"));
+			.andExpect(jsonPath("$.detail")
+				.value("Parameter 'tenant' must not be blank; leave it out to verify every chain"));
 	}
 
 	@Test
@@ -393,9 +395,10 @@ abstract class IntegrityIntegrationTests {
 			.stream()
 			.map(Base64.getDecoder()::decode)
 			.toList();
-		String leaf = this.jdbc.queryForObject("select hash from audit_seal where event_id = ?", String.class, ids.get(1));
-		Merkle.verifyInclusion(Merkle.leafHash(HexFormat.of().parseHex(leaf)),
-				new InclusionProof(1, 3, hashes), first.checkpoint().root());
+		String leaf = this.jdbc.queryForObject("select hash from audit_seal where event_id = ?", String.class,
+				ids.get(1));
+		Merkle.verifyInclusion(Merkle.leafHash(HexFormat.of().parseHex(leaf)), new InclusionProof(1, 3, hashes),
+				first.checkpoint().root());
 
 		String consistency = mvc
 			.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "3").param("to", "7"))
@@ -405,9 +408,8 @@ abstract class IntegrityIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		Merkle.verifyConsistency(ConsistencyProof
-			.parse(JsonPath.read(consistency, "$.proof"), 3, 7), first.checkpoint().root(),
-				second.checkpoint().root());
+		Merkle.verifyConsistency(ConsistencyProof.parse(JsonPath.read(consistency, "$.proof"), 3, 7),
+				first.checkpoint().root(), second.checkpoint().root());
 	}
 
 	@Test
@@ -451,7 +453,8 @@ abstract class IntegrityIntegrationTests {
 		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)).param("checkpoint", "two"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("checkpoint"))
-			.andExpect(jsonPath("$.detail").value("Parameter 'checkpoint' must be a whole number from 1 up, not 'two'"));
+			.andExpect(
+					jsonPath("$.detail").value("Parameter 'checkpoint' must be a whole number from 1 up, not 'two'"));
 		mvc.perform(get("/audit/api/events/{id}/proof", ids.get(0)).param("checkpoint", "5"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("The chain has no checkpoint of size 5."));
@@ -472,9 +475,12 @@ abstract class IntegrityIntegrationTests {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
 		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
 
-		MvcResult started = mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant)
-			.param("from", "2026-03-02")
-			.param("to", "2026-03-02")).andExpect(request().asyncStarted()).andReturn();
+		MvcResult started = mvc
+			.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant)
+				.param("from", "2026-03-02")
+				.param("to", "2026-03-02"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
 		MvcResult result = mvc.perform(asyncDispatch(started))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("application/zip"))
@@ -512,15 +518,17 @@ abstract class IntegrityIntegrationTests {
 		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType("application/problem+json"));
-		mvc.perform(get("/audit/api/evidence.zip"))
-			.andExpect(status().isForbidden());
+		mvc.perform(get("/audit/api/evidence.zip")).andExpect(status().isForbidden());
 
 		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
 		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "yesterday"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("from"));
-		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "2026-03-02")
-			.param("to", "2026-03-01")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("from"));
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant)
+			.param("from", "2026-03-02")
+			.param("to", "2026-03-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("from"));
 		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "2999-01-01"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("No sealed event of the chain occurred in the period."));
@@ -533,14 +541,16 @@ abstract class IntegrityIntegrationTests {
 		List<SealedRow> tail = this.chains.sealedAfter(this.tenant, 2, 3);
 
 		assertThat(tail).extracting(SealedRow::position).containsExactly(3L, 4L, 5L);
-		assertThat(tail).extracting((sealed) -> sealed.event().id()).containsExactly(ids.get(2), ids.get(3), ids.get(4));
+		assertThat(tail).extracting((sealed) -> sealed.event().id())
+			.containsExactly(ids.get(2), ids.get(3), ids.get(4));
 		assertThat(tail).extracting(SealedRow::encoding).containsOnly("audit-event-v2");
 		assertThat(tail.get(1).prevHash()).isEqualTo(tail.get(0).hash());
 		assertThat(tail.get(0).prevHash()).isEqualTo(this.chains.sealAt(this.tenant, 2).orElseThrow().hash());
 		assertThat(this.chains.heads()).filteredOn((head) -> this.tenant.equals(head.tenant()))
 			.singleElement()
 			.satisfies((head) -> assertThat(head.position()).isEqualTo(6))
-			.satisfies((head) -> assertThat(head.hash()).isEqualTo(this.chains.sealAt(this.tenant, 6).orElseThrow().hash()));
+			.satisfies((head) -> assertThat(head.hash())
+				.isEqualTo(this.chains.sealAt(this.tenant, 6).orElseThrow().hash()));
 		assertThat(this.chains.sealedAfter(this.tenant, 6, 10)).isEmpty();
 	}
 
@@ -554,7 +564,8 @@ abstract class IntegrityIntegrationTests {
 		this.jdbc.update("update audit_event set entity_name = 'Forged' where id = ?", ids.get(1));
 		this.rows.events(this.tenant, 3, Instant.now());
 		this.sealer.seal();
-		// only the three new events were read: the edit before them waits for the next full walk
+		// only the three new events were read: the edit before them waits for the next
+		// full walk
 		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(true, 8, null, 0));
 
 		clock.advance(Duration.ofMinutes(10));

@@ -1,5 +1,7 @@
 package io.audittrail.integrity;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,26 +36,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A database whose chains were sealed by the release that kept them in the event rows
- * ({@code audit-event-v1} hashes in {@code audit_event.chain_seq, prev_hash, hash}) upgrades with
- * the starter's migrations and still verifies; new events are sealed with {@code audit-event-v2}
- * after them, and tampering with an upgraded event is still found.
+ * ({@code audit-event-v1} hashes in {@code audit_event.chain_seq, prev_hash, hash})
+ * upgrades with the starter's migrations and still verifies; new events are sealed with
+ * {@code audit-event-v2} after them, and tampering with an upgraded event is still found.
  */
 class LegacyChainUpgradeTests {
 
 	@Test
 	void h2DatabaseSealedByTheOldSchemaStillVerifiesAfterTheUpgrade() {
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(),
 				"jdbc:h2:mem:legacy-chains;DB_CLOSE_DELAY=-1", "sa", "");
 		upgradesAndVerifies(dataSource, "h2", "7.1");
 	}
 
 	@Test
-	void postgresDatabaseSealedByTheOldSchemaStillVerifiesAfterTheUpgrade() {
+	void postgresDatabaseSealedByTheOldSchemaStillVerifiesAfterTheUpgrade() throws SQLException {
 		Map<String, String> database = new LinkedHashMap<>();
 		TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "legacy");
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
-				database.get("spring.datasource.url"), database.get("spring.datasource.username"),
-				database.get("spring.datasource.password"));
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(
+				DriverManager.getDriver(database.get("spring.datasource.url")), database.get("spring.datasource.url"),
+				database.get("spring.datasource.username"), database.get("spring.datasource.password"));
 		upgradesAndVerifies(dataSource, "postgresql", "8.2");
 	}
 
@@ -76,8 +79,8 @@ class LegacyChainUpgradeTests {
 		old.writeHeads();
 
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AuditStoreAutoConfiguration.class,
-					AuditIntegrityAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(AuditStoreAutoConfiguration.class, AuditIntegrityAutoConfiguration.class))
 			.withBean(DataSource.class, () -> dataSource)
 			.withPropertyValues("audit.integrity.seal-interval=1h")
 			.run((context) -> {
@@ -86,16 +89,17 @@ class LegacyChainUpgradeTests {
 				assertThat(jdbc.queryForList("select encoding from audit_seal order by event_id", String.class))
 					.containsOnly(EventDigest.V1)
 					.hasSize(4);
-				assertThat(jdbc.queryForObject("select coalesce(e.http_status, st.status) from audit_event e left join "
-						+ "audit_request_status st on st.event_id = e.id where e.http_method = 'PUT'", Integer.class))
+				assertThat(jdbc.queryForObject(
+						"select coalesce(e.http_status, st.status) from audit_event e left join "
+								+ "audit_request_status st on st.event_id = e.id where e.http_method = 'PUT'",
+						Integer.class))
 					.isEqualTo(201);
 
 				context.getBean(AuditEventStore.class)
 					.append(List.of(new AuditEvent(null, OffsetDateTime.now(ZoneOffset.UTC).toInstant(), "acme",
 							"content.update", "content", Action.UPDATE, Outcome.SUCCESS,
-							new Actor(ActorType.MEMBER, "m-1", "editor@demo.test"), null, null,
-							Map.of(), null, null, null, null,
-							new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"))));
+							new Actor(ActorType.MEMBER, "m-1", "editor@demo.test"), null, null, Map.of(), null, null,
+							null, null, new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"))));
 				context.getBean(ChainSealer.class).seal();
 				assertThat(integrity.verify("acme")).isEqualTo(new IntegrityReport(true, 4, null, 0));
 				assertThat(jdbc.queryForList("select encoding from audit_seal where chain = '=acme' order by position",

@@ -14,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import io.audittrail.store.EventRow;
 
 /**
- * Recomputes the chain hash of an event from its streamed event JSON alone, with the starter's own
- * {@link EventDigest} ({@code audit-event-v2}): the JSON's fields are laid out as the stored row the
- * digest reads, the detail maps written as the store writes them.
+ * Recomputes the chain hash of an event from its streamed event JSON alone, with the
+ * starter's own {@link EventDigest} ({@code audit-event-v2}): the JSON's fields are laid
+ * out as the stored row the digest reads, the detail maps written as the store writes
+ * them.
  */
 public final class StreamedEventHashes {
 
@@ -27,7 +28,10 @@ public final class StreamedEventHashes {
 	private StreamedEventHashes() {
 	}
 
-	/** The hash of the event at the given position of its chain after the given predecessor hash. */
+	/**
+	 * The hash of the event at the given position of its chain after the given
+	 * predecessor hash.
+	 */
 	public static String hash(JsonNode event, long position, String prevHash) {
 		Map<String, String> details = JSON.convertValue(event.get("details"),
 				new TypeReference<LinkedHashMap<String, String>>() {

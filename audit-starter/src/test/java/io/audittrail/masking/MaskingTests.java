@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.audittrail.spi.SecretFields;
 
@@ -21,7 +22,8 @@ class MaskingTests {
 
 	@Test
 	void cutPasswordOfAnyLengthIsMaskedInLinearTime() {
-		// the body that overflowed the stack of a backtracking pattern at about 2,000 characters
+		// the body that overflowed the stack of a backtracking pattern at about 2,000
+		// characters
 		for (int length : List.of(3_000, 100_000, 1_000_000)) {
 			String body = "{\"email\":\"x\",\"password\":\"" + "a".repeat(length);
 
@@ -54,9 +56,9 @@ class MaskingTests {
 		JsonNode tree = json.createObjectNode();
 		JsonNode innermost = tree;
 		for (int i = 0; i < depth; i++) {
-			innermost = ((tools.jackson.databind.node.ObjectNode) innermost).putObject("a");
+			innermost = ((ObjectNode) innermost).putObject("a");
 		}
-		((tools.jackson.databind.node.ObjectNode) innermost).put("token", "t-1");
+		((ObjectNode) innermost).put("token", "t-1");
 
 		this.masking.mask(tree);
 
@@ -67,9 +69,9 @@ class MaskingTests {
 	void textKeepsEverythingButTheSecretValues() {
 		assertThat(this.masking.maskText("{\"name\":\"n\", \"password\" : \"p\\\"q\", 'pwd': 'x', token: abc}"))
 			.isEqualTo("{\"name\":\"n\", \"password\" : \"***\", 'pwd': '***', token: ***}");
-		assertThat(this.masking.maskText("Password = correct horse\nuser: ed"))
-			.isEqualTo("Password = ***\nuser: ed");
-		assertThat(this.masking.maskText("<a:user id=\"1\"><a:password kind=\"plain\">p</a:password><a:password/></a:user>"))
+		assertThat(this.masking.maskText("Password = correct horse\nuser: ed")).isEqualTo("Password = ***\nuser: ed");
+		assertThat(this.masking
+			.maskText("<a:user id=\"1\"><a:password kind=\"plain\">p</a:password><a:password/></a:user>"))
 			.isEqualTo("<a:user id=\"1\"><a:password kind=\"plain\">***</a:password><a:password/></a:user>");
 		assertThat(this.masking.maskText("{\"secret\": {\"a\": [1, {\"b\": 2}]}, \"keep\": 1}"))
 			.isEqualTo("{\"secret\": \"***\", \"keep\": 1}");

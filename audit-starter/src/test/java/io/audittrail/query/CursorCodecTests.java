@@ -48,10 +48,12 @@ class CursorCodecTests {
 	@Test
 	void forgedCursorIsRefused() {
 		String cursor = this.codec.encode(this.position, this.filter);
-		String otherKey = new CursorCodec("other".getBytes(StandardCharsets.UTF_8)).encode(new PagePosition(Instant.EPOCH, 1), this.filter);
+		String otherKey = new CursorCodec("other".getBytes(StandardCharsets.UTF_8))
+			.encode(new PagePosition(Instant.EPOCH, 1), this.filter);
 
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.codec.decode(otherKey.substring(0, otherKey.indexOf('.')) + cursor.substring(cursor.indexOf('.')), this.filter))
+			.isThrownBy(() -> this.codec.decode(
+					otherKey.substring(0, otherKey.indexOf('.')) + cursor.substring(cursor.indexOf('.')), this.filter))
 			.withMessageContaining("not issued by this server");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode(otherKey, this.filter));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode("garbage", this.filter))

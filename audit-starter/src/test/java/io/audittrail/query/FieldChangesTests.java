@@ -18,7 +18,8 @@ class FieldChangesTests {
 
 	@Test
 	void aJsonTextAttributeIsComparedMemberByMember() {
-		EntityChange change = change("MOD", "{\"status\":\"DRAFT\",\"data\":\"{\\\"title\\\":\\\"Hello\\\",\\\"body\\\":\\\"x\\\"}\"}",
+		EntityChange change = change("MOD",
+				"{\"status\":\"DRAFT\",\"data\":\"{\\\"title\\\":\\\"Hello\\\",\\\"body\\\":\\\"x\\\"}\"}",
 				"{\"status\":\"DRAFT\",\"data\":\"{\\\"title\\\":\\\"Hello 2\\\",\\\"body\\\":\\\"x\\\"}\"}");
 
 		List<FieldChange> all = this.fields.of(change);

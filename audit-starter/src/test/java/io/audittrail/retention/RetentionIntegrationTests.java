@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,8 +48,8 @@ import io.audittrail.verifier.Merkle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What retention leaves of the audit log: per tenant, only what is younger than its period, with
- * its chain still verifiable and its Envers history still readable.
+ * What retention leaves of the audit log: per tenant, only what is younger than its
+ * period, with its chain still verifiable and its Envers history still readable.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class RetentionIntegrationTests {
@@ -152,9 +153,11 @@ abstract class RetentionIntegrationTests {
 		assertThat(system.retentionDays()).isEqualTo(30);
 		assertThat(system.purgedEvents()).isGreaterThanOrEqualTo(2);
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where tenant is null and occurred_at < ?",
-				Long.class, NOW.minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC))).isZero();
+				Long.class, NOW.minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC)))
+			.isZero();
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where tenant is null and occurred_at < ?",
-				Long.class, NOW.minus(Duration.ofDays(19)).atOffset(ZoneOffset.UTC))).isGreaterThanOrEqualTo(3);
+				Long.class, NOW.minus(Duration.ofDays(19)).atOffset(ZoneOffset.UTC)))
+			.isGreaterThanOrEqualTo(3);
 		assertThat(purgeOf(report, this.tenant)).isEqualTo(new RetentionReport.TenantPurge(this.tenant, 1, 3, 0));
 		this.sealer.seal();
 		assertThat(this.integrity.verify(null).verified()).isTrue();
@@ -171,7 +174,8 @@ abstract class RetentionIntegrationTests {
 
 		RetentionReport report = job.purge();
 
-		assertThat(purgeOf(report, this.tenant)).isEqualTo(new RetentionReport.TenantPurge(this.tenant, 30, 50_000, 50_000));
+		assertThat(purgeOf(report, this.tenant))
+			.isEqualTo(new RetentionReport.TenantPurge(this.tenant, 30, 50_000, 50_000));
 		assertThat(this.rows.count(this.tenant)).isEqualTo(10 + 1);
 		assertThat(this.rows.revisions(this.tenant)).isEqualTo(10);
 		assertThat(this.rows.articleHistory(this.tenant)).isEqualTo(10);
@@ -181,8 +185,8 @@ abstract class RetentionIntegrationTests {
 		assertThat(output).contains("Audit retention removed 50000 event(s) and 50000 revision(s) of tenant '"
 				+ this.tenant + "', older than 30 day(s)");
 		Map<String, Object> record = this.jdbc.queryForMap(
-				"select operation, actor_type, details from audit_event where tenant = ? and operation = ?", this.tenant,
-				"audit.retention.purge");
+				"select operation, actor_type, details from audit_event where tenant = ? and operation = ?",
+				this.tenant, "audit.retention.purge");
 		assertThat(record).containsValues("audit.retention.purge", "SYSTEM",
 				"{\"purged_events\":\"50000\",\"purged_revisions\":\"50000\",\"retention_days\":\"30\"}");
 		this.sealer.seal();
@@ -239,7 +243,8 @@ abstract class RetentionIntegrationTests {
 		RetentionJob job = job(null, only(this.tenant, 30));
 		try (var connection = this.jdbc.getDataSource().getConnection()) {
 			connection.setAutoCommit(false);
-			connection.createStatement().executeQuery("select name from audit_job_lock where name = 'retention' for update");
+			connection.createStatement()
+				.executeQuery("select name from audit_job_lock where name = 'retention' for update");
 
 			assertThat(job.purge()).isEqualTo(new RetentionReport(false, List.of()));
 			connection.rollback();
@@ -274,7 +279,8 @@ abstract class RetentionIntegrationTests {
 		}
 		assertThat(this.rows.orphanedArticleHistory()).isZero();
 		assertThat(this.jdbc.queryForObject("select count(*) from note_aud a where not exists "
-				+ "(select 1 from audit_revision r where r.id = a.rev)", Long.class)).isZero();
+				+ "(select 1 from audit_revision r where r.id = a.rev)", Long.class))
+			.isZero();
 		this.sealer.seal();
 		assertThat(this.integrity.verify(this.tenant)).isEqualTo(new IntegrityReport(true, 2, null, 0));
 	}
@@ -316,7 +322,8 @@ abstract class RetentionIntegrationTests {
 		job(null, only(this.tenant, 30)).purge();
 		Long oldestKept = this.jdbc.queryForObject("select min(position) from audit_seal where chain = ?", Long.class,
 				"=" + this.tenant);
-		assertThat(oldestKept).as("the purge removed leaves of both checkpoints").isGreaterThan(second.checkpoint().size() - 3);
+		assertThat(oldestKept).as("the purge removed leaves of both checkpoints")
+			.isGreaterThan(second.checkpoint().size() - 3);
 		this.rows.events(this.tenant, 3, daysAgo(1));
 		this.sealer.seal();
 		SignedCheckpoint third = this.checkpoints.issueNow(this.tenant).orElseThrow();
@@ -352,7 +359,8 @@ abstract class RetentionIntegrationTests {
 	}
 
 	private static TenantRetentionPolicy only(String tenant, int days) {
-		// other tenants of the shared database are kept far longer than anything the tests write
+		// other tenants of the shared database are kept far longer than anything the
+		// tests write
 		return (candidate) -> candidate.equals(tenant) ? days : 100_000;
 	}
 
@@ -363,7 +371,7 @@ abstract class RetentionIntegrationTests {
 	private static RetentionReport.TenantPurge purgeOf(RetentionReport report, String tenant) {
 		return report.tenants()
 			.stream()
-			.filter((purge) -> java.util.Objects.equals(purge.tenant(), tenant))
+			.filter((purge) -> Objects.equals(purge.tenant(), tenant))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No purge of " + tenant + " in " + report));
 	}

@@ -60,10 +60,12 @@ class SpringSecurityAuthTypeResolverTests {
 
 	@Test
 	void authenticationKeptInTheSessionIsSession() {
-		Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated("editor@demo.test", null, List.of());
+		Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated("editor@demo.test", null,
+				List.of());
 		signIn(signedIn);
 		this.request.getSession(true)
-			.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(signedIn));
+			.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+					new SecurityContextImpl(signedIn));
 
 		assertThat(this.resolver.authType(this.request)).isEqualTo("SESSION");
 	}
@@ -78,7 +80,8 @@ class SpringSecurityAuthTypeResolverTests {
 	@Test
 	void anonymousOrNoAuthenticationHasNoAuthType() {
 		assertThat(this.resolver.authType(this.request)).isNull();
-		signIn(new AnonymousAuthenticationToken("key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+		signIn(new AnonymousAuthenticationToken("key", "anonymous",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
 		assertThat(this.resolver.authType(this.request)).isNull();
 	}
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -31,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code audit.store.append-only=true}: PostgreSQL itself refuses updates of events, seals and
- * statuses, whoever sends them, while retention still deletes; H2 refuses to start with it.
+ * {@code audit.store.append-only=true}: PostgreSQL itself refuses updates of events,
+ * seals and statuses, whoever sends them, while retention still deletes; H2 refuses to
+ * start with it.
  */
 class AppendOnlyTablesTests {
 
@@ -44,21 +46,20 @@ class AppendOnlyTablesTests {
 	void postgresRefusesUpdatesOfEventsSealsAndStatusesButRetentionStillDeletes() {
 		Map<String, String> database = new LinkedHashMap<>();
 		TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "appendonly");
-		DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
-				database.get("spring.datasource.url"), database.get("spring.datasource.username"),
-				database.get("spring.datasource.password"));
+		DataSource dataSource = new SimpleDriverDataSource(new Driver(), database.get("spring.datasource.url"),
+				database.get("spring.datasource.username"), database.get("spring.datasource.password"));
 		this.runner.withBean(DataSource.class, () -> dataSource).run((context) -> {
 			Instant startedAt = Instant.now().minusSeconds(1);
 			context.getBean(AuditEventStore.class)
 				.append(List.of(new AuditEvent(null, Instant.now(), "acme", "content.update", "content", Action.UPDATE,
-						Outcome.SUCCESS, new Actor(ActorType.MEMBER, "m-1", "editor@demo.test"),
-						null, null, Map.of(), null, "r-1", null,
-						new RequestInfo("PUT", "/api/articles/7", null, null, null, Map.of()))));
+						Outcome.SUCCESS, new Actor(ActorType.MEMBER, "m-1", "editor@demo.test"), null, null, Map.of(),
+						null, "r-1", null, new RequestInfo("PUT", "/api/articles/7", null, null, null, Map.of()))));
 			context.getBean(RequestStatusStore.class)
 				.complete(List.of(new RequestCompletion("r-1", "PUT", startedAt, 200)));
 			ChainStore chains = context.getBean(ChainStore.class);
 			long id = new JdbcTemplate(dataSource).queryForObject("select id from audit_event", Long.class);
-			chains.seal("acme", List.of(id), (event, position, prevHash) -> new ChainStore.Link("ab".repeat(32), "test"));
+			chains.seal("acme", List.of(id),
+					(event, position, prevHash) -> new ChainStore.Link("ab".repeat(32), "test"));
 
 			try (Connection connection = DriverManager.getConnection(database.get("spring.datasource.url"),
 					database.get("spring.datasource.username"), database.get("spring.datasource.password"));
@@ -83,8 +84,8 @@ class AppendOnlyTablesTests {
 	}
 
 	@Test
-	void h2RefusesToStartWithAppendOnly() {
-		DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+	void h2RefusesToStartWithAppendOnly() throws SQLException {
+		DataSource dataSource = new SimpleDriverDataSource(DriverManager.getDriver("jdbc:h2:mem:append-only"),
 				"jdbc:h2:mem:append-only;DB_CLOSE_DELAY=-1", "sa", "");
 		this.runner.withBean(DataSource.class, () -> dataSource)
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()

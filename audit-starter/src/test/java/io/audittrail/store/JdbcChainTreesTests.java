@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,7 +24,8 @@ import io.audittrail.verifier.Merkle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The leaf hashes of a chain's tree as the evidence endpoints read them from the seal rows.
+ * The leaf hashes of a chain's tree as the evidence endpoints read them from the seal
+ * rows.
  */
 class JdbcChainTreesTests {
 
@@ -32,8 +34,8 @@ class JdbcChainTreesTests {
 	@Test
 	void provesEveryLeafOfALongChainReadingEachPageOfSealsAFewTimesOnly() {
 		AtomicInteger connections = new AtomicInteger();
-		DataSource dataSource = new DelegatingDataSource(new SimpleDriverDataSource(new org.h2.Driver(),
-				"jdbc:h2:mem:chain-trees;DB_CLOSE_DELAY=-1", "sa", "")) {
+		DataSource dataSource = new DelegatingDataSource(
+				new SimpleDriverDataSource(new Driver(), "jdbc:h2:mem:chain-trees;DB_CLOSE_DELAY=-1", "sa", "")) {
 
 			@Override
 			public Connection getConnection() throws SQLException {
@@ -50,10 +52,12 @@ class JdbcChainTreesTests {
 				for (int position = 1; position <= EVENTS; position++) {
 					byte[] hash = Merkle.leafHash(Integer.toString(position).getBytes());
 					hashes.add(Merkle.leafHash(hash));
-					seals.add(new Object[] { Chains.keyOf("acme"), position, position, HexFormat.of().formatHex(hash) });
+					seals
+						.add(new Object[] { Chains.keyOf("acme"), position, position, HexFormat.of().formatHex(hash) });
 				}
-				new JdbcTemplate(dataSource).batchUpdate("insert into audit_seal (chain, position, event_id, hash, encoding) "
-						+ "values (?, ?, ?, ?, 'test')", seals);
+				new JdbcTemplate(dataSource)
+					.batchUpdate("insert into audit_seal (chain, position, event_id, hash, encoding) "
+							+ "values (?, ?, ?, ?, 'test')", seals);
 				LeafHashes leaves = context.getBean(ChainTrees.class).leaves("acme");
 				Merkle.Prover expected = Merkle.prover((index) -> hashes.get((int) index));
 				Merkle.Prover prover = Merkle.prover(leaves);

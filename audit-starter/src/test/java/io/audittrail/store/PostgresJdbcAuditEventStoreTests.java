@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,9 @@ import io.audittrail.testsupport.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many events written at once on PostgreSQL go as one statement over arrays: every value, awkward
- * text included, must arrive as a single-event write stores it, in the events' order.
+ * Many events written at once on PostgreSQL go as one statement over arrays: every value,
+ * awkward text included, must arrive as a single-event write stores it, in the events'
+ * order.
  */
 class PostgresJdbcAuditEventStoreTests {
 
@@ -37,7 +39,7 @@ class PostgresJdbcAuditEventStoreTests {
 	static void createDatabase() {
 		Map<String, String> database = new LinkedHashMap<>();
 		TestPostgres.register((name, value) -> database.put(name, String.valueOf(value.get())), "eventstore");
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new Driver(),
 				database.get("spring.datasource.url"), database.get("spring.datasource.username"),
 				database.get("spring.datasource.password"));
 		new AuditSchemaInitializer(dataSource).afterPropertiesSet();
@@ -60,7 +62,8 @@ class PostgresJdbcAuditEventStoreTests {
 		List<Map<String, Object>> many = rows();
 		assertThat(many).hasSize(events.size()).isEqualTo(single);
 		assertThat(many).extracting((row) -> row.get("entity_id"))
-			.containsExactly(events.stream().map((event) -> (event.entity() != null) ? event.entity().id() : null).toArray());
+			.containsExactly(
+					events.stream().map((event) -> (event.entity() != null) ? event.entity().id() : null).toArray());
 	}
 
 	private static List<Map<String, Object>> rows() {
@@ -83,9 +86,9 @@ class PostgresJdbcAuditEventStoreTests {
 			boolean even = i % 2 == 0;
 			events.add(new AuditEvent(null, now.plusMillis(i), even ? "tenant " + text : null, "http.request", "http",
 					Action.OTHER, even ? Outcome.SUCCESS : Outcome.FAILURE,
-					even ? Actor.member("m-" + i, text + "@example.com") : Actor.anonymous(), even ? "10.0.0." + i : null,
-					even ? new EntityRef("Article", String.valueOf(i), text) : null, even ? details : Map.of(),
-					even ? null : "error " + text, "request-" + i, even ? (long) i : null,
+					even ? Actor.member("m-" + i, text + "@example.com") : Actor.anonymous(),
+					even ? "10.0.0." + i : null, even ? new EntityRef("Article", String.valueOf(i), text) : null,
+					even ? details : Map.of(), even ? null : "error " + text, "request-" + i, even ? (long) i : null,
 					even ? new RequestInfo("POST", "/api/" + text, 200 + i, "Controller", "JWT", detail) : null));
 		}
 		return events;

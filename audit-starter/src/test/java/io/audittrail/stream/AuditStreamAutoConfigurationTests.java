@@ -59,12 +59,12 @@ class AuditStreamAutoConfigurationTests {
 			StreamPositions positions = context.getBean(StreamPositions.class);
 			CountDownLatch publishing = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
-			CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> positions.publish("topic", "=acme",
-					(from) -> {
-						publishing.countDown();
-						await(release);
-						return from + 5;
-					}));
+			CompletableFuture<Boolean> first = CompletableFuture
+				.supplyAsync(() -> positions.publish("topic", "=acme", (from) -> {
+					publishing.countDown();
+					await(release);
+					return from + 5;
+				}));
 			await(publishing);
 			AtomicBoolean secondRan = new AtomicBoolean();
 			assertThat(positions.publish("topic", "=acme", (from) -> {

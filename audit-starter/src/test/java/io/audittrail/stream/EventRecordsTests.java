@@ -37,8 +37,9 @@ class EventRecordsTests {
 
 	private static final TraceContext TRACE = new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7");
 
-	private final EventJson eventJson = new EventJson(new OperationCatalogLoader(
-			new PathMatchingResourcePatternResolver()).load(List.of(OperationCatalogLoader.DEFAULT_LOCATION)));
+	private final EventJson eventJson = new EventJson(
+			new OperationCatalogLoader(new PathMatchingResourcePatternResolver())
+				.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION)));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -66,8 +67,8 @@ class EventRecordsTests {
 	void writesTheEventJsonOfTheApi() {
 		JsonNode value = value(StreamFormat.EVENT);
 		assertThat(fieldNames(value)).containsExactly("id", "occurredAt", "tenant", "operation", "operationLabel",
-				"target", "action", "outcome", "actor", "ip", "entity", "details", "request", "revision", "trace", "error",
-				"requestId");
+				"target", "action", "outcome", "actor", "ip", "entity", "details", "request", "revision", "trace",
+				"error", "requestId");
 		assertThat(value.get("id").asLong()).isEqualTo(42);
 		assertThat(value.get("occurredAt").asString()).isEqualTo("2026-03-01T09:30:00.123456Z");
 		assertThat(value.get("operationLabel").asString()).isEqualTo("Content: Create");
@@ -123,7 +124,8 @@ class EventRecordsTests {
 
 	@Test
 	void mapsEveryActionToAnOcsfActivity() {
-		assertThat(List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.OTHER).stream()
+		assertThat(List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.OTHER)
+			.stream()
 			.map((action) -> OcsfApiActivity.of(sealed("acme", null, 1, action, Outcome.FAILURE), "cms"))
 			.map((ocsf) -> List.of(ocsf.get("activity_id"), ocsf.get("type_uid"), ocsf.get("status_id"))))
 			.containsExactly(List.of(1, 600301L, 2), List.of(3, 600303L, 2), List.of(4, 600304L, 2),
@@ -139,9 +141,8 @@ class EventRecordsTests {
 	}
 
 	private static SealedEvent sealed(String tenant, TraceContext trace, long position) {
-		return new SealedEvent((tenant != null) ? "=" + tenant : "*",
-				event(tenant, Action.CREATE, Outcome.SUCCESS), position, (position > 1) ? PREV_HASH : null, HASH,
-				trace);
+		return new SealedEvent((tenant != null) ? "=" + tenant : "*", event(tenant, Action.CREATE, Outcome.SUCCESS),
+				position, (position > 1) ? PREV_HASH : null, HASH, trace);
 	}
 
 	private static SealedEvent sealed(String tenant, TraceContext trace, long position, Action action,
@@ -155,8 +156,8 @@ class EventRecordsTests {
 		details.put("note", "first");
 		return new AuditEvent(42L, Instant.parse("2026-03-01T09:30:00.123456Z"), tenant, "content.create", "content",
 				action, outcome, new Actor(ActorType.MEMBER, "alice", "Alice"), "203.0.113.7",
-				new EntityRef("Article", "17", "Hello"), details, null, "req-1", 5L,
-				new RequestInfo("POST", "/articles", 201, "ArticleController", "SESSION", Map.of("query", "draft=true")));
+				new EntityRef("Article", "17", "Hello"), details, null, "req-1", 5L, new RequestInfo("POST",
+						"/articles", 201, "ArticleController", "SESSION", Map.of("query", "draft=true")));
 	}
 
 	private static Map<String, String> headers(ProducerRecord<String, String> record) {

@@ -35,10 +35,10 @@ import io.audittrail.testsupport.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application is killed with SIGKILL while four threads write through audited calls on
- * PostgreSQL and its relay publishes to a real broker: once the application is back, every
- * committed event is on the topic at least once, in chain order, and a record seen twice has the
- * same position, id and hash both times.
+ * The application is killed with SIGKILL while four threads write through audited calls
+ * on PostgreSQL and its relay publishes to a real broker: once the application is back,
+ * every committed event is on the topic at least once, in chain order, and a record seen
+ * twice has the same position, id and hash both times.
  */
 class KafkaKillUnderLoadIntegrationTests {
 
@@ -95,7 +95,8 @@ class KafkaKillUnderLoadIntegrationTests {
 				}
 				assertThat(first).hasSize((int) committed);
 				assertThat(count(statement, "select count(*) from audit_event e where not exists "
-						+ "(select 1 from audit_seal s where s.event_id = e.id)")).isZero();
+						+ "(select 1 from audit_seal s where s.event_id = e.id)"))
+					.isZero();
 			}
 		}
 		finally {

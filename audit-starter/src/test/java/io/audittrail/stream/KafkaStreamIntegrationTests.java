@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -55,9 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay against a real Kafka broker (Spring for Apache Kafka's embedded KRaft broker) that the
- * tests stop and start again, as Kafka's own cluster tests do. One application context and one broker serve every
- * test, in order: what is published before the outage, the other formats, the outage.
+ * The relay against a real Kafka broker (Spring for Apache Kafka's embedded KRaft broker)
+ * that the tests stop and start again, as Kafka's own cluster tests do. One application
+ * context and one broker serve every test, in order: what is published before the outage,
+ * the other formats, the outage.
  */
 @SpringBootTest(classes = TestApplication.class,
 		properties = { "spring.datasource.url=jdbc:h2:mem:audit-stream;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
@@ -123,10 +123,9 @@ class KafkaStreamIntegrationTests {
 		assertThat(titles(byKey.get("*"))).containsExactly("system 1", "system 2", "system 3");
 		for (ConsumerRecord<String, String> record : records) {
 			JsonNode event = JSON.readTree(record.value());
-			Map<String, Object> stored = this.jdbc.queryForMap(
-					"select e.id, e.tenant, s.position, s.prev_hash, s.hash from audit_event e "
-							+ "join audit_seal s on s.event_id = e.id where e.id = ?",
-					event.get("id").asLong());
+			Map<String, Object> stored = this.jdbc
+				.queryForMap("select e.id, e.tenant, s.position, s.prev_hash, s.hash from audit_event e "
+						+ "join audit_seal s on s.event_id = e.id where e.id = ?", event.get("id").asLong());
 			assertThat(header(record, "audit-event-id")).isEqualTo(String.valueOf(stored.get("ID")));
 			assertThat(header(record, "audit-position")).isEqualTo(String.valueOf(stored.get("POSITION")));
 			assertThat(header(record, "audit-prev-hash")).isEqualTo(stored.get("PREV_HASH"));
@@ -155,9 +154,8 @@ class KafkaStreamIntegrationTests {
 							ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
 					new StringSerializer(), new StringSerializer());
 			KafkaRelay relay = new KafkaRelay(this.source, this.positions, new KafkaTemplate<>(producers),
-					producers::reset,
-					new EventRecords(topic, format, new EventJson(this.catalog), JSON, "cms"), topic, 100,
-					Duration.ofSeconds(10), new StreamMetrics(null, topic));
+					producers::reset, new EventRecords(topic, format, new EventJson(this.catalog), JSON, "cms"), topic,
+					100, Duration.ofSeconds(10), new StreamMetrics(null, topic));
 			try {
 				assertThat(relay.publish(() -> true)).isEqualTo(9);
 			}
@@ -204,14 +202,18 @@ class KafkaStreamIntegrationTests {
 		});
 		assertThat(this.positions.positions(TOPIC)).isEqualTo(before);
 		broker.getCluster().brokers().values().forEach(BrokerServer::startup);
-		// the topic keeps what was published before the outage: 9 records, then the backlog once
+		// the topic keeps what was published before the outage: 9 records, then the
+		// backlog once
 		List<ConsumerRecord<String, String>> records = consume(TOPIC, 1009).stream()
 			.filter((record) -> titles(List.of(record)).get(0).startsWith("outage "))
 			.toList();
 		Map<String, List<ConsumerRecord<String, String>>> byKey = byKey(records);
 		assertThat(byKey).containsOnlyKeys("acme", "globex");
 		for (String tenant : List.of("acme", "globex")) {
-			List<Long> published = byKey.get(tenant).stream().map((r) -> Long.valueOf(header(r, "audit-position"))).toList();
+			List<Long> published = byKey.get(tenant)
+				.stream()
+				.map((r) -> Long.valueOf(header(r, "audit-position")))
+				.toList();
 			long from = before.get("=" + tenant) + 1;
 			assertThat(published).hasSize(500).first().isEqualTo(from);
 			assertThat(published).isSorted().doesNotHaveDuplicates().last().isEqualTo(from + 499);
@@ -219,8 +221,9 @@ class KafkaStreamIntegrationTests {
 		assertThat(titles(byKey.get("globex")).subList(0, 3)).containsExactly("outage 1", "outage 3", "outage 5");
 		assertThat(verifiedChains(records)).containsEntry("acme", 500L).containsEntry("globex", 500L);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.positions.positions(TOPIC)).containsEntry("=acme", before.get("=acme") + 500)
-				.containsEntry("=globex", before.get("=globex") + 500));
+			.untilAsserted(
+					() -> assertThat(this.positions.positions(TOPIC)).containsEntry("=acme", before.get("=acme") + 500)
+						.containsEntry("=globex", before.get("=globex") + 500));
 	}
 
 	private long unsealed() {
@@ -229,8 +232,9 @@ class KafkaStreamIntegrationTests {
 	}
 
 	/**
-	 * Checks each tenant's records as a consumer would, from the topic alone: consecutive positions,
-	 * each previous hash the hash of the record before, each hash recomputed from the event JSON.
+	 * Checks each tenant's records as a consumer would, from the topic alone: consecutive
+	 * positions, each previous hash the hash of the record before, each hash recomputed
+	 * from the event JSON.
 	 * @return how many records of each key were verified
 	 */
 	private static Map<String, Long> verifiedChains(List<ConsumerRecord<String, String>> records) {
@@ -273,7 +277,8 @@ class KafkaStreamIntegrationTests {
 		return records;
 	}
 
-	private static Map<String, List<ConsumerRecord<String, String>>> byKey(List<ConsumerRecord<String, String>> records) {
+	private static Map<String, List<ConsumerRecord<String, String>>> byKey(
+			List<ConsumerRecord<String, String>> records) {
 		Map<String, List<ConsumerRecord<String, String>>> byKey = new LinkedHashMap<>();
 		records.forEach((record) -> byKey.computeIfAbsent(record.key(), (key) -> new ArrayList<>()).add(record));
 		return byKey;

@@ -38,9 +38,13 @@ public class ArticleService {
 		return article;
 	}
 
-	/** Changes the status; the operation depends on the status before the change, as in the seeds. */
+	/**
+	 * Changes the status; the operation depends on the status before the change, as in
+	 * the seeds.
+	 */
 	@Transactional
-	@Audited(value = "#{#before == 'PUBLISHED_AND_DRAFT' and #status == 'PUBLISH' ? 'content.delete_draft' : 'content.update'}",
+	@Audited(
+			value = "#{#before == 'PUBLISHED_AND_DRAFT' and #status == 'PUBLISH' ? 'content.delete_draft' : 'content.update'}",
 			before = "@articleRepository.findById(#id).get().status", entityId = "#id",
 			details = @Detail(name = "content_id", value = "#id"))
 	public Article changeStatus(Long id, String status) {
@@ -49,14 +53,20 @@ public class ArticleService {
 		return article;
 	}
 
-	/** Marks an article as published with a pending draft, as editing a published article does. */
+	/**
+	 * Marks an article as published with a pending draft, as editing a published article
+	 * does.
+	 */
 	@Transactional
 	@Audited(value = "content.update", entityId = "#id")
 	public void editPublished(Long id) {
 		this.articles.findById(id).orElseThrow().setStatus("PUBLISHED_AND_DRAFT");
 	}
 
-	/** Renames an article, then fails: the rename must roll back and a failure be recorded. */
+	/**
+	 * Renames an article, then fails: the rename must roll back and a failure be
+	 * recorded.
+	 */
 	@Transactional
 	@Audited(value = "content.update", entityId = "#id")
 	public void renameThenFail(Long id, String title) {
@@ -99,7 +109,10 @@ public class ArticleService {
 		return this.articles.save(new Article(title, "DRAFT"));
 	}
 
-	/** Creates an article in a transaction of its own, which commits whatever the caller does. */
+	/**
+	 * Creates an article in a transaction of its own, which commits whatever the caller
+	 * does.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	@Audited(value = "content.create", entityId = "#result.id", entityName = "#title")
 	public Article createIndependently(String title) {
@@ -140,7 +153,9 @@ public class ArticleService {
 		this.articles.findById(id).orElseThrow().setStatus("ARCHIVED");
 	}
 
-	/** Deletes an article and its notes: a deletion that cascades to another entity type. */
+	/**
+	 * Deletes an article and its notes: a deletion that cascades to another entity type.
+	 */
 	@Transactional
 	@Audited(value = "content.delete", entityId = "#id")
 	public void deleteWithNotes(Long id) {
@@ -154,9 +169,13 @@ public class ArticleService {
 		return this.reviews.save(new Review(this.articles.findById(articleId).orElseThrow(), verdict));
 	}
 
-	/** Reviews an article in an audited call: the article gains a child in its collection of reviews. */
+	/**
+	 * Reviews an article in an audited call: the article gains a child in its collection
+	 * of reviews.
+	 */
 	@Transactional
-	@Audited(value = "content.review", entityId = "#articleId", details = @Detail(name = "content_id", value = "#articleId"))
+	@Audited(value = "content.review", entityId = "#articleId",
+			details = @Detail(name = "content_id", value = "#articleId"))
 	public Review reviewAudited(Long articleId, String verdict) {
 		return this.reviews.save(new Review(this.articles.findById(articleId).orElseThrow(), verdict));
 	}

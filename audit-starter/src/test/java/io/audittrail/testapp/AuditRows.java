@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes and reads audit rows straight in their tables, fast, with JDBC batches: events as the
- * store writes them and Envers revisions with their {@code article_aud} rows.
+ * Writes and reads audit rows straight in their tables, fast, with JDBC batches: events
+ * as the store writes them and Envers revisions with their {@code article_aud} rows.
  */
 public final class AuditRows {
 
@@ -27,20 +27,22 @@ public final class AuditRows {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts events of the tenant that occurred at the given time, without revisions. */
+	/**
+	 * Inserts events of the tenant that occurred at the given time, without revisions.
+	 */
 	public void events(String tenant, int count, Instant occurredAt) {
 		List<Object[]> rows = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			rows.add(new Object[] { OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), tenant, "content.update", "content", "UPDATE", "SUCCESS",
-					"MEMBER", "m-" + i, "editor@demo.test", "Article", Integer.toString(i), "Article " + i,
-					"{\"content_id\":\"" + i + "\"}", null });
+			rows.add(new Object[] { OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), tenant, "content.update",
+					"content", "UPDATE", "SUCCESS", "MEMBER", "m-" + i, "editor@demo.test", "Article",
+					Integer.toString(i), "Article " + i, "{\"content_id\":\"" + i + "\"}", null });
 		}
 		insertEvents(rows);
 	}
 
 	/**
-	 * Inserts events of the tenant that occurred at the given time, each with a revision of its own
-	 * that changed one article.
+	 * Inserts events of the tenant that occurred at the given time, each with a revision
+	 * of its own that changed one article.
 	 */
 	public void eventsWithRevisions(String tenant, int count, Instant occurredAt) {
 		List<Object[]> revisions = new ArrayList<>(count);
@@ -50,12 +52,14 @@ public final class AuditRows {
 			long revision = nextRevision.incrementAndGet();
 			revisions.add(new Object[] { revision, occurredAt.toEpochMilli(), tenant });
 			articles.add(new Object[] { revision, revision, "Article " + i });
-			events.add(new Object[] { OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), tenant, "content.update", "content", "UPDATE",
-					"SUCCESS", "MEMBER", "m-" + i, "editor@demo.test", "Article", Long.toString(revision),
-					"Article " + i, "{\"content_id\":\"" + revision + "\"}", revision });
+			events.add(new Object[] { OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), tenant, "content.update",
+					"content", "UPDATE", "SUCCESS", "MEMBER", "m-" + i, "editor@demo.test", "Article",
+					Long.toString(revision), "Article " + i, "{\"content_id\":\"" + revision + "\"}", revision });
 		}
-		this.jdbc.batchUpdate("insert into audit_revision (id, rev_timestamp, actor_type, actor_name, tenant, entity_types) "
-				+ "values (?, ?, 'MEMBER', 'editor@demo.test', ?, 'Article')", revisions, BATCH, (statement, row) -> {
+		this.jdbc.batchUpdate(
+				"insert into audit_revision (id, rev_timestamp, actor_type, actor_name, tenant, entity_types) "
+						+ "values (?, ?, 'MEMBER', 'editor@demo.test', ?, 'Article')",
+				revisions, BATCH, (statement, row) -> {
 					statement.setLong(1, (Long) row[0]);
 					statement.setLong(2, (Long) row[1]);
 					statement.setString(3, (String) row[2]);
@@ -96,8 +100,9 @@ public final class AuditRows {
 
 	/** Rows of {@code article_aud} of the tenant's revisions. */
 	public long articleHistory(String tenant) {
-		return this.jdbc.queryForObject("select count(*) from article_aud a join audit_revision r on r.id = a.rev "
-				+ "where r.tenant = ?", Long.class, tenant);
+		return this.jdbc.queryForObject(
+				"select count(*) from article_aud a join audit_revision r on r.id = a.rev " + "where r.tenant = ?",
+				Long.class, tenant);
 	}
 
 	/** Rows of {@code article_aud} whose revision no longer exists. */
@@ -106,7 +111,10 @@ public final class AuditRows {
 				+ "(select 1 from audit_revision r where r.id = a.rev)", Long.class);
 	}
 
-	/** Exchanges everything but the id and the chain's columns of two events, as a forger might. */
+	/**
+	 * Exchanges everything but the id and the chain's columns of two events, as a forger
+	 * might.
+	 */
 	public void swapContents(long first, long second) {
 		String columns = "occurred_at, tenant, operation, target, action, outcome, actor_type, actor_id, actor_name, "
 				+ "ip, entity_type, entity_id, entity_name, details, error, request_id, revision_id";

@@ -8,10 +8,10 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The context shared by the H2 tests of the hash chains and retention: a database of their own,
- * sealing every 50 ms and retention run by the tests only. H2 waits up to 20 s for a row lock
- * instead of its default 2 s: the tests race several sealers for one chain head, and on a loaded
- * machine one may hold it longer than that.
+ * The context shared by the H2 tests of the hash chains and retention: a database of
+ * their own, sealing every 50 ms and retention run by the tests only. H2 waits up to 20 s
+ * for a row lock instead of its default 2 s: the tests race several sealers for one chain
+ * head, and on a loaded machine one may hold it longer than that.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

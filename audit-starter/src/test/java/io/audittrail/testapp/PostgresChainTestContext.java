@@ -16,8 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
 import io.audittrail.testsupport.TestPostgres;
 
 /**
- * The context shared by the PostgreSQL tests of the hash chains and retention: a database of their
- * own on the embedded server, sealing every 50 ms and retention run by the tests only.
+ * The context shared by the PostgreSQL tests of the hash chains and retention: a database
+ * of their own on the embedded server, sealing every 50 ms and retention run by the tests
+ * only.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * PostgreSQL's plan of a prepared statement as a generic plan (the plan it keeps for any parameter
- * values), with sequential scans off so that a usable index shows up even on a small table.
+ * PostgreSQL's plan of a prepared statement as a generic plan (the plan it keeps for any
+ * parameter values), with sequential scans off so that a usable index shows up even on a
+ * small table.
  */
 public final class QueryPlans {
 

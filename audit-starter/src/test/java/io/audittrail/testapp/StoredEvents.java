@@ -18,7 +18,8 @@ public final class StoredEvents {
 
 	/** Events of the entity, oldest first. */
 	public List<Map<String, Object>> forEntity(Object entityId) {
-		return this.jdbc.queryForList("select * from audit_event where entity_id = ? order by id", String.valueOf(entityId));
+		return this.jdbc.queryForList("select * from audit_event where entity_id = ? order by id",
+				String.valueOf(entityId));
 	}
 
 	/** Events of the operation with the given entity name, oldest first. */
@@ -39,7 +40,10 @@ public final class StoredEvents {
 				((Number) revision).longValue());
 	}
 
-	/** Makes the event table unwritable while the action runs, as a failing audit store would be. */
+	/**
+	 * Makes the event table unwritable while the action runs, as a failing audit store
+	 * would be.
+	 */
 	public void withBrokenStore(Runnable action) {
 		this.jdbc.execute("alter table audit_event rename to audit_event_offline");
 		try {

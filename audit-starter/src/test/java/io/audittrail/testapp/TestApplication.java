@@ -11,7 +11,8 @@ import io.audittrail.spi.RevertGuard;
 import io.audittrail.spi.TenantResolver;
 
 /**
- * A small application with two Envers-audited entities, used by the starter's integration tests.
+ * A small application with two Envers-audited entities, used by the starter's integration
+ * tests.
  */
 @SpringBootApplication
 public class TestApplication {

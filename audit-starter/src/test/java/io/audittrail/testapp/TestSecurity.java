@@ -18,8 +18,8 @@ import io.audittrail.core.TenantScope;
 import io.audittrail.spi.TenantAccessPolicy;
 
 /**
- * Security of the test application: HTTP Basic with session-style CSRF protection, and tenant
- * access through authorities named {@code tenant:<id>}.
+ * Security of the test application: HTTP Basic with session-style CSRF protection, and
+ * tenant access through authorities named {@code tenant:<id>}.
  */
 @Configuration(proxyBeanMethods = false)
 public class TestSecurity {
@@ -36,15 +36,16 @@ public class TestSecurity {
 
 	@Bean
 	UserDetailsService testUsers() {
-		return new InMemoryUserDetailsManager(
-				User.withUsername("auditor@demo.test").password("{noop}" + PASSWORD)
-					.authorities("viewAuditLog", "auditSystem")
-					.build());
+		return new InMemoryUserDetailsManager(User.withUsername("auditor@demo.test")
+			.password("{noop}" + PASSWORD)
+			.authorities("viewAuditLog", "auditSystem")
+			.build());
 	}
 
 	/**
-	 * Readers with {@code tenant:<id>} authorities see only those tenants, others see all; readers
-	 * with {@code revert-tenant:<id>} authorities revert only in those tenants, others where they see.
+	 * Readers with {@code tenant:<id>} authorities see only those tenants, others see
+	 * all; readers with {@code revert-tenant:<id>} authorities revert only in those
+	 * tenants, others where they see.
 	 */
 	@Bean
 	TenantAccessPolicy testTenantAccessPolicy() {

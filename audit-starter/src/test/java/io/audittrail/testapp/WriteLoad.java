@@ -6,9 +6,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The test application under write load until its process is killed: several threads create
- * articles through the audited service, without end. Started in a process of its own by the crash
- * test, with the data source as arguments.
+ * The test application under write load until its process is killed: several threads
+ * create articles through the audited service, without end. Started in a process of its
+ * own by the crash test, with the data source as arguments.
  */
 public final class WriteLoad {
 
@@ -19,8 +19,7 @@ public final class WriteLoad {
 	}
 
 	public static void main(String[] args) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
-			.run(args);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class).run(args);
 		ArticleService articles = context.getBean(ArticleService.class);
 		AtomicLong created = new AtomicLong();
 		for (int i = 0; i < 4; i++) {

@@ -7,8 +7,8 @@ import io.audittrail.core.TraceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The header values are those of the W3C Trace Context recommendation's examples and its rules for
- * invalid values (https://www.w3.org/TR/trace-context/#traceparent-header).
+ * The header values are those of the W3C Trace Context recommendation's examples and its
+ * rules for invalid values (https://www.w3.org/TR/trace-context/#traceparent-header).
  */
 class TraceparentTests {
 

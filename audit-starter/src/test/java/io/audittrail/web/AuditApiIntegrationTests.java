@@ -25,8 +25,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * What a reader of the audit log's JSON API sees: the list with its filters and pages, bad input,
- * and access rules, on each supported database. Each test works in tenants of its own.
+ * What a reader of the audit log's JSON API sees: the list with its filters and pages,
+ * bad input, and access rules, on each supported database. Each test works in tenants of
+ * its own.
  */
 abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTests {
 
@@ -57,10 +58,11 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 	void entriesOfOneTraceAreFoundByItsId() throws Exception {
 		insertEvents(this.tenant, 2, "content.update", "editor@demo.test");
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_name, trace_id, span_id) values (?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', "
-				+ "'MEMBER', 'editor@demo.test', ?, '00f067aa0ba902b7')", Timestamp.from(Instant.now()),
-				this.tenant, traceId);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_name, trace_id, span_id) values (?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', "
+					+ "'MEMBER', 'editor@demo.test', ?, '00f067aa0ba902b7')", Timestamp.from(Instant.now()),
+					this.tenant, traceId);
 
 		JsonNode page = read(get("/audit/api/events").param("tenant", this.tenant).param("traceId", traceId), reader());
 
@@ -113,7 +115,8 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 	void pagingReturnsEveryEntryOnceInOrderWhileNewEntriesArrive() throws Exception {
 		insertEvents(this.tenant, 10_000, "content.update", "editor@demo.test");
 		List<Long> expected = this.jdbc.queryForList(
-				"select id from audit_event where tenant = ? order by occurred_at desc, id desc", Long.class, this.tenant);
+				"select id from audit_event where tenant = ? order by occurred_at desc, id desc", Long.class,
+				this.tenant);
 
 		List<Long> seen = new ArrayList<>();
 		String cursor = null;
@@ -137,9 +140,9 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 	}
 
 	/**
-	 * Entries written late (as the HTTP capture's background writer does: an id taken after entries
-	 * of requests that started later) take their place by time, and pages that cut through one
-	 * instant neither skip nor repeat an entry.
+	 * Entries written late (as the HTTP capture's background writer does: an id taken
+	 * after entries of requests that started later) take their place by time, and pages
+	 * that cut through one instant neither skip nor repeat an entry.
 	 */
 	@Test
 	void pagesAreNewestFirstByTimeWithLateWrittenEntriesInTheirPlace() throws Exception {
@@ -189,7 +192,10 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 		assertThat(entityIds(query("operation", "http.request"))).containsExactly("8-late", "4-late", "0-late");
 	}
 
-	/** The first page with two filters, and the pages after it, are read from an index in order, with no sort. */
+	/**
+	 * The first page with two filters, and the pages after it, are read from an index in
+	 * order, with no sort.
+	 */
 	@Test
 	void pagesWithTwoFiltersAreIndexScansInOrder() {
 		// the list reads columns that no index holds, as EventQuery does
@@ -210,11 +216,16 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 			assertThat(h2Plan(listWithoutFilter, 51)).contains("AUDIT_EVENT_TIME").contains("index sorted");
 		}
 		else {
-			// statistics left by another test's bulk insert and delete would mislead the planner
+			// statistics left by another test's bulk insert and delete would mislead the
+			// planner
 			this.jdbc.execute("analyze audit_event");
-			assertThat(postgresPlan("prepare first_page(varchar, varchar, integer) as " + firstPage.replace("tenant = ?",
-					"tenant = $1").replace("operation = ?", "operation = $2").replace("fetch first ?", "fetch first $3"),
-					"execute first_page('t', 'content.update', 51)"))
+			assertThat(
+					postgresPlan(
+							"prepare first_page(varchar, varchar, integer) as "
+									+ firstPage.replace("tenant = ?", "tenant = $1")
+										.replace("operation = ?", "operation = $2")
+										.replace("fetch first ?", "fetch first $3"),
+							"execute first_page('t', 'content.update', 51)"))
 				.contains("Index Scan Backward using audit_event_operation")
 				.doesNotContain("Sort");
 			assertThat(postgresPlan("prepare next_page(varchar, varchar, timestamptz, bigint, integer) as "
@@ -268,7 +279,8 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 		assertBadParameter(get("/audit/api/events.csv").param("from", "-999999999-01-01").param("to", "2026-04-01"),
 				"from");
 		insertEvents(this.tenant, 1, "content.update", "editor@demo.test");
-		assertThat(ids(read(get("/audit/api/events").param("tenant", this.tenant).param("from", "0001-01-01")
+		assertThat(ids(read(get("/audit/api/events").param("tenant", this.tenant)
+			.param("from", "0001-01-01")
 			.param("to", "9999-12-31"), reader()))).hasSize(1);
 	}
 
@@ -282,10 +294,13 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 		assertBadParameter(get("/audit/api/events").param("tenant", "other").param("limit", "1").param("cursor", next),
 				"cursor");
 		String forged = next.substring(0, next.indexOf('.')) + ".AAAA" + next.substring(next.indexOf('.') + 5);
-		assertBadParameter(get("/audit/api/events").param("tenant", this.tenant).param("limit", "1").param("cursor", forged),
+		assertBadParameter(
+				get("/audit/api/events").param("tenant", this.tenant).param("limit", "1").param("cursor", forged),
 				"cursor");
-		assertThat(ids(read(get("/audit/api/events").param("tenant", this.tenant).param("limit", "1").param("cursor", next),
-				reader()))).hasSize(1);
+		assertThat(ids(
+				read(get("/audit/api/events").param("tenant", this.tenant).param("limit", "1").param("cursor", next),
+						reader())))
+			.hasSize(1);
 	}
 
 	@Test
@@ -294,8 +309,10 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(404);
 		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-		assertThat(this.mvc.perform(get("/audit/api/events/not-a-number").with(reader())).andReturn().getResponse().getStatus())
-			.isEqualTo(404);
+		assertThat(this.mvc.perform(get("/audit/api/events/not-a-number").with(reader()))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
 	}
 
 	@Test
@@ -374,10 +391,11 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 
 	@Test
 	void aRequestEntryIsLabelledWithItsMethodPathAndStatus() throws Exception {
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, http_method, http_path, http_status) values (?, ?, 'http.request', 'http', "
-				+ "'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403)",
-				java.sql.Timestamp.from(java.time.Instant.now()), this.tenant);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, http_method, http_path, http_status) values (?, ?, 'http.request', 'http', "
+					+ "'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403)",
+					Timestamp.from(Instant.now()), this.tenant);
 
 		JsonNode item = query("operation", "http.request").get("items").get(0);
 		assertThat(item.get("operationLabel").asString()).isEqualTo("POST /api/v1/blogs → 403");
@@ -390,8 +408,8 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 		RequestPostProcessor bob = user("bob-" + this.tenant + "@demo.test", VIEW);
 
 		JsonNode defaults = read(get("/audit/api/preferences/columns"), alice);
-		assertThat(strings(defaults.get("columns"))).containsExactly("occurredAt", "member", "apiKey", "operation", "entity",
-				"summary", "outcome");
+		assertThat(strings(defaults.get("columns"))).containsExactly("occurredAt", "member", "apiKey", "operation",
+				"entity", "summary", "outcome");
 		assertThat(defaults.get("available").get(0).get("label").asString()).isEqualTo("Date and Time");
 
 		JsonNode saved = read(put("/audit/api/preferences/columns").with(csrf())
@@ -402,16 +420,19 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 		assertThat(strings(read(get("/audit/api/preferences/columns"), alice).get("columns")))
 			.containsExactly("operation", "occurredAt", "content_id");
 		assertThat(strings(read(get("/audit/api/preferences/columns"), bob).get("columns"))).hasSize(7);
-		JsonNode japanese = read(get("/audit/api/preferences/columns").header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), alice);
+		JsonNode japanese = read(get("/audit/api/preferences/columns").header(HttpHeaders.ACCEPT_LANGUAGE, "ja"),
+				alice);
 		assertThat(japanese.get("available").get(0).get("label").asString()).isEqualTo("日時");
 	}
 
 	@Test
 	void badColumnPreferencesAreRefused() throws Exception {
-		MvcResult unknown = this.mvc.perform(put("/audit/api/preferences/columns").with(csrf())
-			.with(reader())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"columns\": [\"shoeSize\"]}")).andReturn();
+		MvcResult unknown = this.mvc
+			.perform(put("/audit/api/preferences/columns").with(csrf())
+				.with(reader())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"columns\": [\"shoeSize\"]}"))
+			.andReturn();
 		assertThat(unknown.getResponse().getStatus()).isEqualTo(400);
 		assertThat(this.json.readTree(unknown.getResponse().getContentAsString()).get("parameter").asString())
 			.isEqualTo("columns");

@@ -30,8 +30,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * What a reader sees of entity changes: an entry's before and after, an entity's history, and
- * reverting a change.
+ * What a reader sees of entity changes: an entry's before and after, an entity's history,
+ * and reverting a change.
  */
 abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 
@@ -116,8 +116,12 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 			assertThat(field.get("before").asString()).isEqualTo("Before");
 			assertThat(field.get("after").asString()).isEqualTo("After");
 		});
-		assertThat(read(get("/audit/api/events").param("entityType", "Article")
-			.param("entityId", article.getId().toString()), reader()).get("items").get(0).has("summary")).isFalse();
+		assertThat(read(
+				get("/audit/api/events").param("entityType", "Article").param("entityId", article.getId().toString()),
+				reader())
+			.get("items")
+			.get(0)
+			.has("summary")).isFalse();
 	}
 
 	@Test
@@ -170,7 +174,8 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		Long review = this.articles.review(article.getId(), "good").getId();
 
 		long created = this.jdbc.queryForObject(
-				"select id from audit_event where entity_type = 'Review' and entity_id = ?", Long.class, review.toString());
+				"select id from audit_event where entity_type = 'Review' and entity_id = ?", Long.class,
+				review.toString());
 		JsonNode after = change(detail(created), "Review").get("after");
 
 		assertThat(after.get("verdict").asString()).isEqualTo("good");
@@ -215,7 +220,8 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 
 		assertThat(status(get("/audit/api/entities/Article/999999999/history"), reader())).isEqualTo(404);
 		assertThat(status(get("/audit/api/entities/Article/" + article.getId() + "/history"),
-				user("reader@other.test", VIEW, "tenant:other-" + this.tenant))).isEqualTo(404);
+				user("reader@other.test", VIEW, "tenant:other-" + this.tenant)))
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -293,7 +299,8 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		Article article = this.articles.create("Parent", "n");
 		this.articles.rename(article.getId(), "Parent renamed");
 		this.articles.review(article.getId(), "a child added later");
-		// the review is recorded as an unannotated update of the article's collection, after the rename
+		// the review is recorded as an unannotated update of the article's collection,
+		// after the rename
 		long rename = eventsOf(article.getId(), "content.update").get(0);
 
 		JsonNode revert = revert(rename, reverter());
@@ -301,7 +308,8 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		assertThat(revert.get("operation").asString()).isEqualTo("audit.revert");
 		assertThat(this.articles.find(article.getId()).getTitle()).isEqualTo("Parent");
 		assertThat(this.jdbc.queryForObject("select count(*) from review where article_id = ?", Long.class,
-				article.getId())).isEqualTo(1);
+				article.getId()))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -325,7 +333,8 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		long review = eventOf(article.getId(), "content.review");
 		RequestPostProcessor moderator = user("moderator@demo.test", VIEW, REVERT, SYSTEM, "moderateReviews");
 
-		MvcResult refused = this.mvc.perform(post("/audit/api/events/" + review + "/revert").with(csrf()).with(reverter()))
+		MvcResult refused = this.mvc
+			.perform(post("/audit/api/events/" + review + "/revert").with(csrf()).with(reverter()))
 			.andReturn();
 		assertThat(refused.getResponse().getStatus()).isEqualTo(403);
 		assertThat(refused.getResponse().getContentAsString()).contains("moderateReviews");
@@ -333,12 +342,14 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 		assertThat(canRevert(eventOf(article.getId(), "content.create"), reverter())).isTrue();
 		assertThat(canRevert(review, moderator)).isTrue();
 		assertThat(this.jdbc.queryForObject("select count(*) from review where article_id = ?", Long.class,
-				article.getId())).isEqualTo(1);
+				article.getId()))
+			.isEqualTo(1);
 
 		revert(review, moderator);
 
 		assertThat(this.jdbc.queryForObject("select count(*) from review where article_id = ?", Long.class,
-				article.getId())).isZero();
+				article.getId()))
+			.isZero();
 		assertThat(canRevert(review, user("r@other.test", VIEW, REVERT, "moderateReviews", "tenant:other"))).isFalse();
 	}
 
@@ -353,14 +364,16 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 				for (long entry : List.of(eventOf(renamed.getId(), "content.update"),
 						eventOf(created.getId(), "content.create"))) {
 					assertThat(concurrentReverts(pool, entry)).as("entry " + entry).containsExactlyInAnyOrder(200, 409);
-					assertThat(this.jdbc.queryForObject("select count(*) from audit_event where operation = 'audit.revert' "
-							+ "and outcome = 'SUCCESS' and details like ?", Long.class,
-							"%\"reverted_event_id\":\"" + entry + "\"%"))
+					assertThat(this.jdbc.queryForObject(
+							"select count(*) from audit_event where operation = 'audit.revert' "
+									+ "and outcome = 'SUCCESS' and details like ?",
+							Long.class, "%\"reverted_event_id\":\"" + entry + "\"%"))
 						.isEqualTo(1);
 				}
 				assertThat(this.articles.find(renamed.getId()).getTitle()).isEqualTo("Before");
 				assertThat(this.jdbc.queryForObject("select count(*) from article where id = ?", Long.class,
-						created.getId())).isZero();
+						created.getId()))
+					.isZero();
 			}
 		}
 		finally {
@@ -422,7 +435,8 @@ abstract class AuditChangesIntegrationTests extends CsvExportIntegrationTests {
 	}
 
 	JsonNode conflict(long eventId) throws Exception {
-		MvcResult result = this.mvc.perform(post("/audit/api/events/" + eventId + "/revert").with(csrf()).with(reverter()))
+		MvcResult result = this.mvc
+			.perform(post("/audit/api/events/" + eventId + "/revert").with(csrf()).with(reverter()))
 			.andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(409);
 		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");

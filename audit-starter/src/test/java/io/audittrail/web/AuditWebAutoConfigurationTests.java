@@ -20,6 +20,7 @@ import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.TenantScope;
 import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.AuditStoreAutoConfiguration;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,9 +71,11 @@ class AuditWebAutoConfigurationTests {
 	@Test
 	void backsOffOutsideServletApplications() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-					AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class, AuditWebAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig", "audit.store.initialize-schema=false")
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class,
+					AuditWebAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig",
+					"audit.store.initialize-schema=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AuditApiController.class));
 	}
 
@@ -86,7 +89,7 @@ class AuditWebAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class OwnPolicy {
 
-		final TenantAccessPolicy policy = (authentication) -> TenantScope.only(java.util.Set.of("demo"));
+		final TenantAccessPolicy policy = (authentication) -> TenantScope.only(Set.of("demo"));
 
 		@Bean
 		TenantAccessPolicy ownTenantAccessPolicy() {

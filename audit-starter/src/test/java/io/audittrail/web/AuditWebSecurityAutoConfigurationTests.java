@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditWebSecurityAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AuditWebSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(AuditWebSecurityAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class));
 
 	@Test
 	void protectsTheAuditLogOnlyWhenTheApplicationHasNoSecurityOfItsOwn() {

@@ -1,5 +1,6 @@
 package io.audittrail.web;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -28,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * What the JSON API tests share: one application context per database, a tenant of their own per
- * test, users with authorities, and fast inserts of events.
+ * What the JSON API tests share: one application context per database, a tenant of their
+ * own per test, users with authorities, and fast inserts of events.
  */
 abstract class AuditWebTestSupport {
 
@@ -70,7 +72,7 @@ abstract class AuditWebTestSupport {
 	JsonNode read(MockHttpServletRequestBuilder request, RequestPostProcessor user) throws Exception {
 		MvcResult result = this.mvc.perform(request.with(user)).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
-		return this.json.readTree(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		return this.json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
 	}
 
 	int status(MockHttpServletRequestBuilder request, RequestPostProcessor user) throws Exception {
@@ -129,26 +131,27 @@ abstract class AuditWebTestSupport {
 
 	/** Inserts many events with one statement, numbering their entity ids from 1. */
 	void insertManyEvents(String tenant, int count) {
-		String product = this.jdbc.execute(
-				(org.springframework.jdbc.core.ConnectionCallback<String>) (connection) -> connection.getMetaData()
-					.getDatabaseProductName());
+		String product = this.jdbc
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
 		String numbers = product.equals("H2") ? "system_range(1, ?)" : "generate_series(1, ?) as t(x)";
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, details) "
-				+ "select ?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', 'MEMBER', 'm-1', 'editor@demo.test', "
-				+ "'198.51.100.1', 'Article', cast(x as varchar(20)), concat('Article ', cast(x as varchar(20))), "
-				+ "concat('{\"content_id\":\"', cast(x as varchar(20)), '\"}') from " + numbers,
-				Timestamp.from(Instant.now()), tenant, count);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, details) "
+					+ "select ?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', 'MEMBER', 'm-1', 'editor@demo.test', "
+					+ "'198.51.100.1', 'Article', cast(x as varchar(20)), concat('Article ', cast(x as varchar(20))), "
+					+ "concat('{\"content_id\":\"', cast(x as varchar(20)), '\"}') from " + numbers,
+					Timestamp.from(Instant.now()), tenant, count);
 	}
 
 	void insert(String tenant, Instant at, String operation, String action, String actorType, String actorId,
 			String actorName, String entityType, String entityId, String entityName, String method, String path,
 			Integer status) {
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, http_method, http_path, http_status) "
-				+ "values (?, ?, ?, 'content', ?, 'SUCCESS', ?, ?, ?, '198.51.100.1', ?, ?, ?, ?, ?, ?)",
-				Timestamp.from(at), tenant, operation, action, actorType, actorId, actorName, entityType, entityId,
-				entityName, method, path, status);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, http_method, http_path, http_status) "
+					+ "values (?, ?, ?, 'content', ?, 'SUCCESS', ?, ?, ?, '198.51.100.1', ?, ?, ?, ?, ?, ?)",
+					Timestamp.from(at), tenant, operation, action, actorType, actorId, actorName, entityType, entityId,
+					entityName, method, path, status);
 	}
 
 }

@@ -34,8 +34,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * What a reader gets from the CSV export: the period's entries with headers in their language,
- * safe to open in a spreadsheet, streamed at any size, and the download itself recorded.
+ * What a reader gets from the CSV export: the period's entries with headers in their
+ * language, safe to open in a spreadsheet, streamed at any size, and the download itself
+ * recorded.
  */
 abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 
@@ -47,16 +48,19 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 	@Test
 	void exportHasHeadersInTheRequestLanguageAndNeutralizesFormulas() throws Exception {
 		Instant at = Instant.parse("2026-04-01T09:30:00Z");
-		insertRow(at, "MEMBER", "=HYPERLINK(\"http://evil.test\")", "{\"content_id\":\"+SUM(1,1)\",\"note\":\"@import\"}");
+		insertRow(at, "MEMBER", "=HYPERLINK(\"http://evil.test\")",
+				"{\"content_id\":\"+SUM(1,1)\",\"note\":\"@import\"}");
 		insertRow(at.plusSeconds(1), "API_KEY", "-Import key", "{\"content_id\":\"\\tTab\",\"note\":\"\\rCR\"}");
-		insertRow(at.plusSeconds(2), "MEMBER", "editor@demo.test", "{\"content_id\":\"42\",\"note\":\"plain, \\\"quoted\\\"\"}");
+		insertRow(at.plusSeconds(2), "MEMBER", "editor@demo.test",
+				"{\"content_id\":\"42\",\"note\":\"plain, \\\"quoted\\\"\"}");
 
-		List<CSVRecord> rows = csv(get("/audit/api/events.csv").param("from", "2026-04-01").param("to", "2026-04-01")
+		List<CSVRecord> rows = csv(get("/audit/api/events.csv").param("from", "2026-04-01")
+			.param("to", "2026-04-01")
 			.param("tenant", this.tenant)
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "ja"), reader());
 
-		assertThat(rows.get(0).toList().subList(0, 11)).containsExactly("日時", "IPアドレス", "ユーザー", "APIクライアント",
-				"操作内容", "テナント", "対象", "結果", "メソッド", "パス", "ステータスコード");
+		assertThat(rows.get(0).toList().subList(0, 11)).containsExactly("日時", "IPアドレス", "ユーザー", "APIクライアント", "操作内容",
+				"テナント", "対象", "結果", "メソッド", "パス", "ステータスコード");
 		assertThat(rows.get(0).get(11)).isEqualTo("トレースID");
 		assertThat(rows.get(0).toList()).contains("対象コンテンツID", "メモ");
 		int contentId = rows.get(0).toList().indexOf("対象コンテンツID");
@@ -85,11 +89,12 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		Instant at = Instant.parse("2026-04-05T23:30:00Z");
 		insertRow(at, "MEMBER", "editor@demo.test", "{\"content_id\":\"7\"}");
 		insertRow(at.plusSeconds(1), "MEMBER", "admin@demo.test", "{\"content_id\":\"8\"}");
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, http_method, http_path, http_status, trace_id, span_id) values (?, ?, 'http.request', "
-				+ "'http', 'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403, "
-				+ "'4bf92f3577b34da6a3ce929d0e0e4736', '00f067aa0ba902b7')",
-				Timestamp.from(at.plusSeconds(2)), this.tenant);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, http_method, http_path, http_status, trace_id, span_id) values (?, ?, 'http.request', "
+					+ "'http', 'OTHER', 'FAILURE', 'MEMBER', 'm-1', 'editor@demo.test', 'POST', '/api/v1/blogs', 403, "
+					+ "'4bf92f3577b34da6a3ce929d0e0e4736', '00f067aa0ba902b7')", Timestamp.from(at.plusSeconds(2)),
+					this.tenant);
 
 		List<CSVRecord> rows = csv(get("/audit/api/events.csv").param("from", "2026-04-05T00:00:00Z")
 			.param("to", "2026-04-06T23:59:59Z")
@@ -115,7 +120,8 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		assertThat(rows.get(2).get(2)).isEqualTo("editor@demo.test");
 		assertThat(rows.get(2).get(0)).isEqualTo("2026-04-06 08:30:00 +09:00");
 
-		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-05").param("to", "2026-04-06")
+		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-05")
+			.param("to", "2026-04-06")
 			.param("zone", "Mars/Olympus"), "zone");
 	}
 
@@ -123,11 +129,13 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 	void exportOffersJsonLines() throws Exception {
 		insertRow(Instant.parse("2026-04-07T10:00:00Z"), "MEMBER", "editor@demo.test", "{\"content_id\":\"9\"}");
 
-		MvcResult started = this.mvc.perform(get("/audit/api/events.jsonl").param("from", "2026-04-07")
-			.param("to", "2026-04-07")
-			.param("tenant", this.tenant)
-			.param("zone", "Asia/Tokyo")
-			.with(reader())).andReturn();
+		MvcResult started = this.mvc
+			.perform(get("/audit/api/events.jsonl").param("from", "2026-04-07")
+				.param("to", "2026-04-07")
+				.param("tenant", this.tenant)
+				.param("zone", "Asia/Tokyo")
+				.with(reader()))
+			.andReturn();
 		MvcResult result = this.mvc.perform(asyncDispatch(started)).andReturn();
 
 		assertThat(result.getResponse().getContentType()).isEqualTo("application/jsonl;charset=UTF-8");
@@ -146,12 +154,14 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		read(get("/audit/api/events").param("tenant", this.tenant), reader());
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(before);
 
-		csv(get("/audit/api/events.csv").param("from", "2026-04-02T00:00:00Z").param("to", "2026-04-03T00:00:00Z")
+		csv(get("/audit/api/events.csv").param("from", "2026-04-02T00:00:00Z")
+			.param("to", "2026-04-03T00:00:00Z")
 			.param("tenant", this.tenant)
 			.param("operation", "content.update"), reader());
 
 		List<Map<String, Object>> exports = this.jdbc.queryForList(
-				"select * from audit_event where operation = 'audit.export' and details like ?", "%" + this.tenant + "%");
+				"select * from audit_event where operation = 'audit.export' and details like ?",
+				"%" + this.tenant + "%");
 		assertThat(exports).singleElement().satisfies((export) -> {
 			assertThat(export).containsEntry("ACTOR_NAME", "auditor@demo.test").containsEntry("TARGET", "audit");
 			assertThat((String) export.get("DETAILS")).contains("\"export_from\":\"2026-04-02T00:00:00Z\"")
@@ -167,26 +177,33 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		assertBadParameter(get("/audit/api/events.csv").param("to", "2026-04-03"), "from");
 		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-03"), "to");
 		assertBadParameter(get("/audit/api/events.csv").param("from", "2026-04-04").param("to", "2026-04-03"), "from");
-		long exportsBefore = this.jdbc.queryForObject(
-				"select count(*) from audit_event where operation = 'audit.export'", Long.class);
+		long exportsBefore = this.jdbc
+			.queryForObject("select count(*) from audit_event where operation = 'audit.export'", Long.class);
 		for (String foreignTenant : List.of(this.tenant, "made-up-" + this.tenant)) {
-			MvcResult refused = this.mvc.perform(get("/audit/api/events.csv").param("from", "2026-04-03")
-				.param("to", "2026-04-03")
-				.param("tenant", foreignTenant)
-				.with(user("reader@other.test", VIEW, "tenant:other-" + this.tenant))).andReturn();
+			MvcResult refused = this.mvc
+				.perform(get("/audit/api/events.csv").param("from", "2026-04-03")
+					.param("to", "2026-04-03")
+					.param("tenant", foreignTenant)
+					.with(user("reader@other.test", VIEW, "tenant:other-" + this.tenant)))
+				.andReturn();
 			assertThat(refused.getResponse().getStatus()).isEqualTo(403);
 			assertThat(refused.getResponse().getContentAsString()).doesNotContain("Date");
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_event where operation = 'audit.export'",
-				Long.class)).isEqualTo(exportsBefore);
+				Long.class))
+			.isEqualTo(exportsBefore);
 		csv(get("/audit/api/events.csv").param("from", "2026-04-03").param("to", "2026-04-03"),
 				user("reader@other.test", VIEW, "tenant:other-" + this.tenant));
-		assertThat(this.jdbc.queryForList("select tenant from audit_event where operation = 'audit.export' "
-				+ "and actor_name = 'reader@other.test' and details like ?", String.class, "%2026-04-03%"))
+		assertThat(
+				this.jdbc.queryForList(
+						"select tenant from audit_event where operation = 'audit.export' "
+								+ "and actor_name = 'reader@other.test' and details like ?",
+						String.class, "%2026-04-03%"))
 			.contains("other-" + this.tenant)
 			.doesNotContain(this.tenant);
 		assertThat(status(get("/audit/api/events.csv").param("from", "2026-04-03").param("to", "2026-04-03"),
-				user("nobody@demo.test"))).isEqualTo(403);
+				user("nobody@demo.test")))
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -197,8 +214,8 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 		try {
 			long baseline = usedHeapAfterGc();
 			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/audit/api/events.csv?from=2000-01-01&to=2100-01-01&tenant="
-						+ this.tenant))
+				.newBuilder(URI.create("http://localhost:" + this.port
+						+ "/audit/api/events.csv?from=2000-01-01&to=2100-01-01&tenant=" + this.tenant))
 				.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
 					.encodeToString(("auditor@demo.test:" + TestSecurity.PASSWORD).getBytes(StandardCharsets.UTF_8)))
 				.build();
@@ -222,10 +239,13 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 				}
 			}
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			System.out.printf("CSV export of %d rows: %d ms without the forced GCs, live heap growth while streaming at most %d MB%n",
+			System.out.printf(
+					"CSV export of %d rows: %d ms without the forced GCs, live heap growth while streaming at most %d MB%n",
 					lines - 1, millis, peakGrowth / MB);
-			// the header, the 200,000 rows, and the export's own entry: it is recorded in the exported
-			// tenant before the rows stream, so that an interrupted download is recorded too
+			// the header, the 200,000 rows, and the export's own entry: it is recorded in
+			// the exported
+			// tenant before the rows stream, so that an interrupted download is recorded
+			// too
 			assertThat(lines).isEqualTo(200_002);
 			assertThat(peakGrowth).isLessThan(64 * MB);
 		}
@@ -248,10 +268,11 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 	}
 
 	void insertRow(Instant at, String actorType, String actorName, String details) {
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, ip, details) values (?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', ?, "
-				+ "'a-1', ?, '198.51.100.7', ?)", Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)), this.tenant,
-				actorType, actorName, details);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, ip, details) values (?, ?, 'content.update', 'content', 'UPDATE', 'SUCCESS', ?, "
+					+ "'a-1', ?, '198.51.100.7', ?)", Timestamp.from(at.truncatedTo(ChronoUnit.MICROS)), this.tenant,
+					actorType, actorName, details);
 	}
 
 	private static long usedHeapAfterGc() {

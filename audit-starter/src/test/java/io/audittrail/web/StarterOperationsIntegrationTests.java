@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * How the starter records its own operations: each entry is returned as stored, exactly as the
- * JSON API shows it, and work recorded with its operation commits with its entry or is recorded
- * as a failure.
+ * How the starter records its own operations: each entry is returned as stored, exactly
+ * as the JSON API shows it, and work recorded with its operation commits with its entry
+ * or is recorded as a failure.
  */
 abstract class StarterOperationsIntegrationTests extends AuditChangesIntegrationTests {
 
@@ -53,7 +53,8 @@ abstract class StarterOperationsIntegrationTests extends AuditChangesIntegration
 
 	@Test
 	void anOperationOfTheSystemNamesTheSystemWhoeverIsSignedIn() throws Exception {
-		AuditEvent stored = this.operations.record(StarterOperation.retentionPurge(this.tenant, 30, 5, 2)).orElseThrow();
+		AuditEvent stored = this.operations.record(StarterOperation.retentionPurge(this.tenant, 30, 5, 2))
+			.orElseThrow();
 
 		JsonNode shown = read(get("/audit/api/events/" + stored.id()), reader());
 		assertThat(shown.get("operation").asString()).isEqualTo("audit.retention.purge");
@@ -69,8 +70,9 @@ abstract class StarterOperationsIntegrationTests extends AuditChangesIntegration
 		TestApplication.TENANT.set("elsewhere");
 
 		AuditEvent stored = this.operations
-			.perform(StarterOperation.of("audit.revert", this.tenant,
-					Map.of("reverted_event_id", String.valueOf(created))),
+			.perform(
+					StarterOperation.of("audit.revert", this.tenant,
+							Map.of("reverted_event_id", String.valueOf(created))),
 					() -> this.articles.renameUnannotated(article.getId(), "After"))
 			.orElseThrow();
 
@@ -83,18 +85,19 @@ abstract class StarterOperationsIntegrationTests extends AuditChangesIntegration
 		});
 		assertThat(this.events.find(stored.id(), TenantScope.everything())).contains(stored);
 		assertThat(this.jdbc.queryForObject("select tenant from audit_revision where id = ?", String.class,
-				stored.revision())).isEqualTo(this.tenant);
+				stored.revision()))
+			.isEqualTo(this.tenant);
 	}
 
 	@Test
 	void workThatThrowsIsRolledBackAndRecordedAsAFailure() throws Exception {
 		Article article = this.articles.create("Kept", "n");
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.operations.perform(StarterOperation.of("audit.revert", this.tenant, Map.of()), () -> {
-				this.articles.renameUnannotated(article.getId(), "Lost");
-				throw new IllegalStateException("refused on purpose");
-			}))
+		assertThatIllegalStateException().isThrownBy(
+				() -> this.operations.perform(StarterOperation.of("audit.revert", this.tenant, Map.of()), () -> {
+					this.articles.renameUnannotated(article.getId(), "Lost");
+					throw new IllegalStateException("refused on purpose");
+				}))
 			.withMessage("refused on purpose");
 
 		assertThat(this.articles.find(article.getId()).getTitle()).isEqualTo("Kept");

@@ -11,8 +11,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One embedded PostgreSQL server for all tests of a JVM, started on first use; each test context
- * gets a fresh database of its own.
+ * One embedded PostgreSQL server for all tests of a JVM, started on first use; each test
+ * context gets a fresh database of its own.
  */
 public final class TestPostgres {
 
@@ -31,7 +31,8 @@ public final class TestPostgres {
 
 	/**
 	 * Creates an empty database on the shared server, dropping one of that name first.
-	 * @return its JDBC URL, for the user {@code postgres} with the password {@code postgres}
+	 * @return its JDBC URL, for the user {@code postgres} with the password
+	 * {@code postgres}
 	 */
 	public static synchronized String createDatabase(String database) {
 		try (Connection connection = server().getPostgresDatabase().getConnection();

@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The text of a C2SP transparency log checkpoint: the log's origin, its size and its RFC 6962 root,
- * one a line, then optional extension lines.
+ * The text of a C2SP transparency log checkpoint: the log's origin, its size and its RFC
+ * 6962 root, one a line, then optional extension lines.
  *
  * @param origin the log's identity, a non-empty line
  * @param size the number of leaves
@@ -49,7 +49,8 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
 			throw new VerificationException("the checkpoint has " + lines.length + " lines, not origin, size and root");
 		}
 		if (!EventEncoding.COUNT.matcher(lines[1]).matches()) {
-			throw new VerificationException("the checkpoint's size \"" + lines[1] + "\" is not a decimal number without leading zeros");
+			throw new VerificationException(
+					"the checkpoint's size \"" + lines[1] + "\" is not a decimal number without leading zeros");
 		}
 		long size;
 		byte[] root;
@@ -69,7 +70,10 @@ public record Checkpoint(String origin, long size, byte[] root, List<String> ext
 		}
 	}
 
-	/** The checkpoint's text: {@code <origin>\n<size>\n<base64 root>\n} and any extension lines. */
+	/**
+	 * The checkpoint's text: {@code <origin>\n<size>\n<base64 root>\n} and any extension
+	 * lines.
+	 */
 	public String text() {
 		StringBuilder text = new StringBuilder(this.origin).append('\n')
 			.append(this.size)

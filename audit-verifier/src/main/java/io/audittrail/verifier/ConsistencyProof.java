@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The hashes that show the tree of {@code newSize} leaves extends the tree of {@code oldSize}
- * leaves (RFC 9162 §2.1.4).
+ * The hashes that show the tree of {@code newSize} leaves extends the tree of
+ * {@code oldSize} leaves (RFC 9162 §2.1.4).
  *
  * @param oldSize the earlier tree size
  * @param newSize the later tree size
@@ -28,7 +28,9 @@ public record ConsistencyProof(long oldSize, long newSize, List<byte[]> hashes) 
 		return text.toString();
 	}
 
-	/** Parses a proof written by {@link #text()}, between the sizes of two checkpoints. */
+	/**
+	 * Parses a proof written by {@link #text()}, between the sizes of two checkpoints.
+	 */
 	public static ConsistencyProof parse(String text, long oldSize, long newSize) {
 		List<byte[]> hashes = new ArrayList<>();
 		int lineNumber = 0;
@@ -45,7 +47,8 @@ public record ConsistencyProof(long oldSize, long newSize, List<byte[]> hashes) 
 				throw new VerificationException("line " + lineNumber + " of the consistency proof is not base64");
 			}
 			if (hash.length != Merkle.HASH_LENGTH) {
-				throw new VerificationException("line " + lineNumber + " of the consistency proof is not a 32-byte hash");
+				throw new VerificationException(
+						"line " + lineNumber + " of the consistency proof is not a 32-byte hash");
 			}
 			hashes.add(hash);
 		}

@@ -16,7 +16,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Ed25519 keys and signatures through the JDK's own provider, with keys as their raw RFC 8032 bytes.
+ * Ed25519 keys and signatures through the JDK's own provider, with keys as their raw RFC
+ * 8032 bytes.
  */
 final class Ed25519 {
 
@@ -54,10 +55,12 @@ final class Ed25519 {
 	/** The key pair whose private key is the given 32-byte seed. */
 	static KeyPair keyPair(byte[] seed) {
 		if (seed.length != KEY_LENGTH) {
-			throw new IllegalArgumentException("an Ed25519 private key has " + KEY_LENGTH + " bytes, not " + seed.length);
+			throw new IllegalArgumentException(
+					"an Ed25519 private key has " + KEY_LENGTH + " bytes, not " + seed.length);
 		}
 		try {
-			// the JDK derives the public key only while generating: hand it the seed as its randomness
+			// the JDK derives the public key only while generating: hand it the seed as
+			// its randomness
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
 			generator.initialize(NamedParameterSpec.ED25519, new FixedRandom(seed));
 			KeyPair pair = generator.generateKeyPair();

@@ -11,17 +11,20 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How an audit event's chain hash is computed: SHA-256 of the encoding's name followed by each
- * field, in a fixed order, as a 4-byte big-endian length of its UTF-8 bytes and the bytes (length
- * -1 for null), numbers in decimal and the time in epoch microseconds; hashes are lowercase hex.
- * An event's Merkle leaf is the 32 raw bytes of that hash.
+ * How an audit event's chain hash is computed: SHA-256 of the encoding's name followed by
+ * each field, in a fixed order, as a 4-byte big-endian length of its UTF-8 bytes and the
+ * bytes (length -1 for null), numbers in decimal and the time in epoch microseconds;
+ * hashes are lowercase hex. An event's Merkle leaf is the 32 raw bytes of that hash.
  */
 public enum EventEncoding {
 
 	/** The first encoding: the chain position is {@code chain_seq}; no trace context. */
 	V1("audit-event-v1", "chain_seq", List.of()),
 
-	/** The current encoding: the chain position is {@code position}; the trace and span ids close it. */
+	/**
+	 * The current encoding: the chain position is {@code position}; the trace and span
+	 * ids close it.
+	 */
 	V2("audit-event-v2", "position", List.of("trace_id", "span_id"));
 
 	private static final Set<String> NUMBERS = Set.of("id", "chain_seq", "position", "occurred_at", "revision_id",
@@ -82,8 +85,8 @@ public enum EventEncoding {
 	}
 
 	/**
-	 * Checks that the values are exactly this encoding's fields in their canonical form (integers in
-	 * decimal without leading zeros, hashes as 64 lowercase hex digits).
+	 * Checks that the values are exactly this encoding's fields in their canonical form
+	 * (integers in decimal without leading zeros, hashes as 64 lowercase hex digits).
 	 */
 	public void validate(Map<String, String> values) {
 		if (!values.keySet().equals(this.fieldSet)) {
@@ -92,7 +95,8 @@ public enum EventEncoding {
 			List<String> extra = new ArrayList<>(values.keySet());
 			extra.removeAll(this.fields);
 			throw new IllegalArgumentException("the fields of " + this.id + " are not all there"
-					+ (missing.isEmpty() ? "" : ", missing: " + missing) + (extra.isEmpty() ? "" : ", unknown: " + extra));
+					+ (missing.isEmpty() ? "" : ", missing: " + missing)
+					+ (extra.isEmpty() ? "" : ", unknown: " + extra));
 		}
 		for (String field : this.fields) {
 			String value = values.get(field);
@@ -102,7 +106,8 @@ public enum EventEncoding {
 				}
 			}
 			else if (NUMBERS.contains(field) && !INTEGER.matcher(value).matches()) {
-				throw new IllegalArgumentException("the field " + field + " is not a decimal integer: \"" + value + "\"");
+				throw new IllegalArgumentException(
+						"the field " + field + " is not a decimal integer: \"" + value + "\"");
 			}
 		}
 		String prevHash = values.get("prev_hash");
@@ -111,7 +116,10 @@ public enum EventEncoding {
 		}
 	}
 
-	/** The chain hash of an event, as lowercase hex, from its {@linkplain #validate valid} values. */
+	/**
+	 * The chain hash of an event, as lowercase hex, from its {@linkplain #validate valid}
+	 * values.
+	 */
 	public String hash(Map<String, String> values) {
 		validate(values);
 		return digest(values);
@@ -137,8 +145,8 @@ public enum EventEncoding {
 	/** The fields between the chain's own and the trailer, the same in every encoding. */
 	private static final class Content {
 
-		static final List<String> FIELDS = List.of("occurred_at", "tenant", "operation", "target", "action",
-				"outcome", "actor_type", "actor_id", "actor_name", "ip", "entity_type", "entity_id", "entity_name", "details",
+		static final List<String> FIELDS = List.of("occurred_at", "tenant", "operation", "target", "action", "outcome",
+				"actor_type", "actor_id", "actor_name", "ip", "entity_type", "entity_id", "entity_name", "details",
 				"error", "request_id", "revision_id", "http_method", "http_path", "http_status", "http_resource",
 				"http_auth_type", "http_detail");
 

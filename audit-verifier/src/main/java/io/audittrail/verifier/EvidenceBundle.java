@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The names and lines of an evidence bundle: a zip of {@code checkpoint}, {@code events.jsonl},
- * {@code proofs.jsonl} and optionally {@code previous-checkpoint} and {@code consistency}.
+ * The names and lines of an evidence bundle: a zip of {@code checkpoint},
+ * {@code events.jsonl}, {@code proofs.jsonl} and optionally {@code previous-checkpoint}
+ * and {@code consistency}.
  */
 public final class EvidenceBundle {
 
@@ -25,7 +26,10 @@ public final class EvidenceBundle {
 	/** An earlier signed checkpoint of the same log (optional). */
 	public static final String PREVIOUS_CHECKPOINT = "previous-checkpoint";
 
-	/** The consistency proof from {@link #PREVIOUS_CHECKPOINT} to {@link #CHECKPOINT} (optional). */
+	/**
+	 * The consistency proof from {@link #PREVIOUS_CHECKPOINT} to {@link #CHECKPOINT}
+	 * (optional).
+	 */
 	public static final String CONSISTENCY = "consistency";
 
 	static final Set<String> ENTRIES = Set.of(CHECKPOINT, EVENTS, PROOFS, PREVIOUS_CHECKPOINT, CONSISTENCY);
@@ -56,7 +60,8 @@ public final class EvidenceBundle {
 		if (!encoding.positionField().equals("position")) {
 			Object position = object.remove("position");
 			if (position == null || !position.equals(object.get(encoding.positionField()))) {
-				throw new IllegalArgumentException("the member position is not the event's " + encoding.positionField());
+				throw new IllegalArgumentException(
+						"the member position is not the event's " + encoding.positionField());
 			}
 		}
 		Map<String, String> values = new LinkedHashMap<>();
@@ -85,7 +90,8 @@ public final class EvidenceBundle {
 	static ProofLine parseProof(String line) {
 		Map<String, Object> object = Json.parseObject(line);
 		if (!object.keySet().equals(Set.of("position", "index", "size", "hashes"))) {
-			throw new IllegalArgumentException("a proof has the members position, index, size and hashes, not " + object.keySet());
+			throw new IllegalArgumentException(
+					"a proof has the members position, index, size and hashes, not " + object.keySet());
 		}
 		long position = number(object, "position");
 		long index = number(object, "index");

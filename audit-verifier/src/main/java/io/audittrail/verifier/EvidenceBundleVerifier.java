@@ -17,10 +17,11 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Checks an evidence bundle against trusted keys: the checkpoint's signature, every event's hash,
- * the links and positions of the chain, each event's inclusion proof in the checkpoint's tree and,
- * when present, the consistency of an earlier checkpoint with it. Events and proofs are read line
- * by line, so memory stays constant whatever the bundle's size.
+ * Checks an evidence bundle against trusted keys: the checkpoint's signature, every
+ * event's hash, the links and positions of the chain, each event's inclusion proof in the
+ * checkpoint's tree and, when present, the consistency of an earlier checkpoint with it.
+ * Events and proofs are read line by line, so memory stays constant whatever the bundle's
+ * size.
  */
 public final class EvidenceBundleVerifier {
 
@@ -36,8 +37,8 @@ public final class EvidenceBundleVerifier {
 	}
 
 	/**
-	 * Verifies the bundle, throwing a {@link VerificationException} naming the first event, proof
-	 * or signature that fails and why.
+	 * Verifies the bundle, throwing a {@link VerificationException} naming the first
+	 * event, proof or signature that fails and why.
 	 */
 	public BundleReport verify(Path bundle) throws IOException {
 		try (ZipFile zip = open(bundle)) {
@@ -59,13 +60,13 @@ public final class EvidenceBundleVerifier {
 	}
 
 	/**
-	 * Checks that the log of the new checkpoint extends the log of the old one, throwing a
-	 * {@link VerificationException} saying why when it does not.
+	 * Checks that the log of the new checkpoint extends the log of the old one, throwing
+	 * a {@link VerificationException} saying why when it does not.
 	 */
 	public static void verifyConsistency(Checkpoint old, Checkpoint current, String proofText) {
 		if (!old.origin().equals(current.origin())) {
-			throw new VerificationException("the checkpoints are of different logs: " + old.origin() + " and "
-					+ current.origin());
+			throw new VerificationException(
+					"the checkpoints are of different logs: " + old.origin() + " and " + current.origin());
 		}
 		if (current.size() < old.size()) {
 			throw new VerificationException("the log shrank from " + old.size() + " to " + current.size()
@@ -99,21 +100,22 @@ public final class EvidenceBundleVerifier {
 							+ ", recorded " + event.hash() + "): the event was edited");
 				}
 				if (previous != null && !Objects.equals(event.prevHash(), previous.hash())) {
-					throw new VerificationException(name + ": its prev_hash does not link to the hash of " + name(previous)
-							+ ": an event was replaced or inserted");
+					throw new VerificationException(name + ": its prev_hash does not link to the hash of "
+							+ name(previous) + ": an event was replaced or inserted");
 				}
 				String proofLine = proofs.readLine();
 				if (proofLine == null) {
 					throw new VerificationException(name + " has no inclusion proof in " + EvidenceBundle.PROOFS);
 				}
-				EvidenceBundle.ProofLine proof = parse(line, proofLine, EvidenceBundle.PROOFS, EvidenceBundle::parseProof);
+				EvidenceBundle.ProofLine proof = parse(line, proofLine, EvidenceBundle.PROOFS,
+						EvidenceBundle::parseProof);
 				checkProof(event, proof, checkpoint, root, name);
 				chain.add(event);
 				previous = event;
 			}
 			if (proofs.readLine() != null) {
-				throw new VerificationException(EvidenceBundle.PROOFS + " has more lines than " + EvidenceBundle.EVENTS
-						+ " (" + line + ")");
+				throw new VerificationException(
+						EvidenceBundle.PROOFS + " has more lines than " + EvidenceBundle.EVENTS + " (" + line + ")");
 			}
 		}
 		return chain;
@@ -137,8 +139,8 @@ public final class EvidenceBundleVerifier {
 					+ ((missing == 1) ? "" : " to " + (event.position() - 1)));
 		}
 		if (event.position() < expected) {
-			throw new VerificationException(name + ": it follows " + name(previous)
-					+ ": events are out of chain order (moved or swapped)");
+			throw new VerificationException(
+					name + ": it follows " + name(previous) + ": events are out of chain order (moved or swapped)");
 		}
 	}
 
@@ -245,8 +247,9 @@ public final class EvidenceBundleVerifier {
 	}
 
 	private static BufferedReader reader(ZipFile zip, String entry) throws IOException {
-		return new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(entry)),
-				StandardCharsets.UTF_8.newDecoder()), 64 * 1024);
+		return new BufferedReader(
+				new InputStreamReader(zip.getInputStream(zip.getEntry(entry)), StandardCharsets.UTF_8.newDecoder()),
+				64 * 1024);
 	}
 
 	private static final class Chain {

@@ -13,10 +13,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes an evidence bundle as it goes, in constant memory: first the checkpoint (and optionally
- * an earlier one with its consistency proof), then the events in chain order, then one inclusion
- * proof per event in the same order. Closing finishes the zip and closes the stream. Not
- * thread-safe.
+ * Writes an evidence bundle as it goes, in constant memory: first the checkpoint (and
+ * optionally an earlier one with its consistency proof), then the events in chain order,
+ * then one inclusion proof per event in the same order. Closing finishes the zip and
+ * closes the stream. Not thread-safe.
  */
 public final class EvidenceBundleWriter implements Closeable {
 
@@ -67,7 +67,10 @@ public final class EvidenceBundleWriter implements Closeable {
 		this.checkpointWritten = true;
 	}
 
-	/** Writes an earlier signed checkpoint of the same log and the proof that the log only grew since. */
+	/**
+	 * Writes an earlier signed checkpoint of the same log and the proof that the log only
+	 * grew since.
+	 */
 	public void previousCheckpoint(String note, ConsistencyProof proof) {
 		requireState(State.CHECKPOINTS, "the previous checkpoint comes before the events");
 		entry(EvidenceBundle.PREVIOUS_CHECKPOINT, note);
@@ -88,7 +91,10 @@ public final class EvidenceBundleWriter implements Closeable {
 		this.events++;
 	}
 
-	/** Writes the inclusion proof of the next event, at the given position, in the checkpoint's tree. */
+	/**
+	 * Writes the inclusion proof of the next event, at the given position, in the
+	 * checkpoint's tree.
+	 */
 	public void proof(long position, InclusionProof proof) {
 		if (this.state == State.EVENTS) {
 			closeEntry();
@@ -100,8 +106,8 @@ public final class EvidenceBundleWriter implements Closeable {
 			throw new IllegalStateException("there are more proofs than events");
 		}
 		if (this.lastPosition >= 0 && position != this.lastPosition + 1) {
-			throw new IllegalStateException("proofs follow the events in chain order: position " + position + " after "
-					+ this.lastPosition);
+			throw new IllegalStateException(
+					"proofs follow the events in chain order: position " + position + " after " + this.lastPosition);
 		}
 		line(EvidenceBundle.proofLine(position, proof));
 		this.lastPosition = position;

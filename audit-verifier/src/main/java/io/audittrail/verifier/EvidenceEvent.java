@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One audit event as an evidence bundle carries it: its hashed fields by name, values as text or
- * null, and the chain hash stored for it.
+ * One audit event as an evidence bundle carries it: its hashed fields by name, values as
+ * text or null, and the chain hash stored for it.
  *
  * @param encoding how its hash is computed
  * @param values exactly the encoding's fields

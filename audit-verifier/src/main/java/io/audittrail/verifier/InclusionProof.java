@@ -3,8 +3,8 @@ package io.audittrail.verifier;
 import java.util.List;
 
 /**
- * The hashes that tie the leaf at {@code index} to the root of the tree of {@code size} leaves,
- * deepest first (RFC 9162 §2.1.3).
+ * The hashes that tie the leaf at {@code index} to the root of the tree of {@code size}
+ * leaves, deepest first (RFC 9162 §2.1.3).
  *
  * @param index the leaf's index, from 0
  * @param size the tree size the proof leads to

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON an evidence bundle needs, one object a line: members whose values are strings,
- * null or arrays of strings. The reader is strict: anything else, a duplicate member or trailing
- * text is an error.
+ * The little JSON an evidence bundle needs, one object a line: members whose values are
+ * strings, null or arrays of strings. The reader is strict: anything else, a duplicate
+ * member or trailing text is an error.
  */
 final class Json {
 
@@ -21,7 +21,10 @@ final class Json {
 		this.text = text;
 	}
 
-	/** The object on a line; values are {@code String}, {@code null} or {@code List<String>}. */
+	/**
+	 * The object on a line; values are {@code String}, {@code null} or
+	 * {@code List<String>}.
+	 */
 	static Map<String, Object> parseObject(String line) {
 		Json json = new Json(line);
 		Map<String, Object> object = json.object();
@@ -32,7 +35,10 @@ final class Json {
 		return object;
 	}
 
-	/** The object as one line of JSON; values are {@code String}, {@code null} or lists of strings. */
+	/**
+	 * The object as one line of JSON; values are {@code String}, {@code null} or lists of
+	 * strings.
+	 */
 	static String write(Map<String, ?> object) {
 		StringBuilder json = new StringBuilder(256).append('{');
 		boolean first = true;

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The command-line verifier. Exits with 0 when the evidence holds, 1 when it does not (naming the
- * first event, proof or signature that fails, and why) and 2 on a usage error.
+ * The command-line verifier. Exits with 0 when the evidence holds, 1 when it does not
+ * (naming the first event, proof or signature that fails, and why) and 2 on a usage
+ * error.
  */
 public final class Main {
 
@@ -83,7 +84,8 @@ public final class Main {
 					+ report.lastPosition() + "): hashes, chain links and inclusion proofs verified");
 		}
 		if (report.previous() != null) {
-			out.println("  extends:    the checkpoint of size " + report.previous().size() + " (consistency proof verified)");
+			out.println("  extends:    the checkpoint of size " + report.previous().size()
+					+ " (consistency proof verified)");
 		}
 		return VERIFIED;
 	}
@@ -111,7 +113,9 @@ public final class Main {
 	}
 
 	private static String signers(List<VerifierKey> keys) {
-		return keys.stream().map((key) -> key.name() + "+" + VerifierKey.hexId(key.keyId())).collect(Collectors.joining(", "));
+		return keys.stream()
+			.map((key) -> key.name() + "+" + VerifierKey.hexId(key.keyId()))
+			.collect(Collectors.joining(", "));
 	}
 
 	private static List<VerifierKey> keys(List<Path> files) throws IOException {
@@ -184,8 +188,8 @@ public final class Main {
 			}
 			int expected = command.equals("bundle") ? 1 : 2;
 			if (files.size() != expected) {
-				throw new IllegalArgumentException(command + " takes " + expected + " file" + ((expected == 1) ? "" : "s")
-						+ ", not " + files.size());
+				throw new IllegalArgumentException(command + " takes " + expected + " file"
+						+ ((expected == 1) ? "" : "s") + ", not " + files.size());
 			}
 			if (keys.isEmpty()) {
 				throw new IllegalArgumentException("--key is required");

@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Merkle tree hashing as RFC 6962 §2.1 defines it, and the building and verification of inclusion
- * and consistency proofs as RFC 9162 §2.1.3 and §2.1.4 describe them.
+ * Merkle tree hashing as RFC 6962 §2.1 defines it, and the building and verification of
+ * inclusion and consistency proofs as RFC 9162 §2.1.3 and §2.1.4 describe them.
  */
 public final class Merkle {
 
@@ -42,36 +42,43 @@ public final class Merkle {
 		return (size == 0) ? emptyRoot() : new Prover(leaves, null).rangeHash(0, size);
 	}
 
-	/** The inclusion proof of the leaf at {@code index} in the tree of the first {@code size} leaves. */
+	/**
+	 * The inclusion proof of the leaf at {@code index} in the tree of the first
+	 * {@code size} leaves.
+	 */
 	public static InclusionProof inclusionProof(long index, long size, LeafHashes leaves) {
 		return prover(leaves).inclusionProof(index, size);
 	}
 
-	/** The proof that the tree of {@code newSize} leaves extends the one of {@code oldSize} leaves. */
+	/**
+	 * The proof that the tree of {@code newSize} leaves extends the one of
+	 * {@code oldSize} leaves.
+	 */
 	public static ConsistencyProof consistencyProof(long oldSize, long newSize, LeafHashes leaves) {
 		return prover(leaves).consistencyProof(oldSize, newSize);
 	}
 
 	/**
-	 * A prover that builds many proofs over the same leaves, keeping a few recent subtree hashes per
-	 * level so that proofs of consecutive leaves share their work; its memory stays constant.
+	 * A prover that builds many proofs over the same leaves, keeping a few recent subtree
+	 * hashes per level so that proofs of consecutive leaves share their work; its memory
+	 * stays constant.
 	 */
 	public static Prover prover(LeafHashes leaves) {
 		return new Prover(leaves, null);
 	}
 
 	/**
-	 * A prover that takes the subtrees of an earlier tree from its frontier rather than from its
-	 * leaves, so that proofs need only the leaves after that tree: how a log proves consistency with
-	 * a checkpoint whose leaves it no longer keeps.
+	 * A prover that takes the subtrees of an earlier tree from its frontier rather than
+	 * from its leaves, so that proofs need only the leaves after that tree: how a log
+	 * proves consistency with a checkpoint whose leaves it no longer keeps.
 	 */
 	public static Prover prover(LeafHashes leaves, MerkleFrontier known) {
 		return new Prover(leaves, known);
 	}
 
 	/**
-	 * Checks that a proof ties the leaf hash to the root, throwing a {@link VerificationException}
-	 * saying why when it does not.
+	 * Checks that a proof ties the leaf hash to the root, throwing a
+	 * {@link VerificationException} saying why when it does not.
 	 */
 	public static void verifyInclusion(byte[] leafHash, InclusionProof proof, byte[] root) {
 		byte[] computed = rootFromInclusionProof(leafHash, proof);
@@ -116,8 +123,9 @@ public final class Merkle {
 	}
 
 	/**
-	 * Checks that a proof shows the tree with {@code newRoot} extends the one with {@code oldRoot},
-	 * throwing a {@link VerificationException} saying why when it does not.
+	 * Checks that a proof shows the tree with {@code newRoot} extends the one with
+	 * {@code oldRoot}, throwing a {@link VerificationException} saying why when it does
+	 * not.
 	 */
 	public static void verifyConsistency(ConsistencyProof proof, byte[] oldRoot, byte[] newRoot) {
 		requireHash(oldRoot, "the old root");
@@ -142,7 +150,8 @@ public final class Merkle {
 			return;
 		}
 		if (path.isEmpty()) {
-			throw new VerificationException("the consistency proof from size " + oldSize + " to " + newSize + " is empty");
+			throw new VerificationException(
+					"the consistency proof from size " + oldSize + " to " + newSize + " is empty");
 		}
 		path.forEach((hash) -> requireHash(hash, "a hash of the consistency proof"));
 		int next = 0;
@@ -233,7 +242,10 @@ public final class Merkle {
 			}
 		}
 
-		/** The inclusion proof of the leaf at {@code index} in the tree of {@code size} leaves. */
+		/**
+		 * The inclusion proof of the leaf at {@code index} in the tree of {@code size}
+		 * leaves.
+		 */
 		public InclusionProof inclusionProof(long index, long size) {
 			if (index < 0 || index >= size) {
 				throw new IllegalArgumentException("leaf index " + index + " is outside a tree of size " + size);
@@ -243,7 +255,10 @@ public final class Merkle {
 			return new InclusionProof(index, size, path);
 		}
 
-		/** The proof that the tree of {@code newSize} leaves extends the one of {@code oldSize}. */
+		/**
+		 * The proof that the tree of {@code newSize} leaves extends the one of
+		 * {@code oldSize}.
+		 */
 		public ConsistencyProof consistencyProof(long oldSize, long newSize) {
 			List<byte[]> path = new ArrayList<>();
 			if (oldSize > 0 && oldSize < newSize) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An RFC 6962 tree kept as its frontier: the roots of the perfect subtrees its leaves form, largest
- * first, one per set bit of its size. Appending a leaf costs O(log n) hashes and the root can be
- * read at any size without rebuilding the tree; the frontier is all a store needs to keep to go on.
- * Not thread-safe.
+ * An RFC 6962 tree kept as its frontier: the roots of the perfect subtrees its leaves
+ * form, largest first, one per set bit of its size. Appending a leaf costs O(log n)
+ * hashes and the root can be read at any size without rebuilding the tree; the frontier
+ * is all a store needs to keep to go on. Not thread-safe.
  */
 public final class MerkleFrontier {
 
@@ -31,8 +31,8 @@ public final class MerkleFrontier {
 	 */
 	public static MerkleFrontier of(long size, List<byte[]> hashes) {
 		if (size < 0 || hashes.size() != Long.bitCount(size)) {
-			throw new IllegalArgumentException(
-					"a tree of size " + size + " has " + Long.bitCount(Math.max(size, 0)) + " frontier hashes, not " + hashes.size());
+			throw new IllegalArgumentException("a tree of size " + size + " has " + Long.bitCount(Math.max(size, 0))
+					+ " frontier hashes, not " + hashes.size());
 		}
 		List<byte[]> copy = new ArrayList<>(hashes.size());
 		for (byte[] hash : hashes) {

@@ -11,8 +11,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A note in the C2SP signed-note format: a text ending in a newline, a blank line, and one or more
- * lines {@code — <key name> base64(4-byte key id ‖ signature)}.
+ * A note in the C2SP signed-note format: a text ending in a newline, a blank line, and
+ * one or more lines {@code — <key name> base64(4-byte key id ‖ signature)}.
  *
  * @param text the signed text, with its final newline
  * @param signatures the signatures, in their order in the note
@@ -22,7 +22,10 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 	/** The em dash (U+2014) that starts a signature line. */
 	public static final String EM_DASH = "\u2014";
 
-	/** The most signatures a note may carry here (the format asks verifiers to accept at least 16). */
+	/**
+	 * The most signatures a note may carry here (the format asks verifiers to accept at
+	 * least 16).
+	 */
 	public static final int MAX_SIGNATURES = 100;
 
 	private static final int MAX_LENGTH = 1 << 20;
@@ -59,8 +62,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 		for (int i = 0; i < note.length(); i++) {
 			char c = note.charAt(i);
 			if (c < 0x20 && c != '\n') {
-				throw new VerificationException("the note holds a control character (U+" + String.format("%04X", (int) c)
-						+ ") at offset " + i);
+				throw new VerificationException(
+						"the note holds a control character (U+" + String.format("%04X", (int) c) + ") at offset " + i);
 			}
 		}
 		if (!note.endsWith("\n")) {
@@ -92,7 +95,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 
 	private static NoteSignature parseSignature(String line) {
 		if (!line.startsWith(EM_DASH + " ")) {
-			throw new VerificationException("the signature line \"" + line + "\" does not start with an em dash and a space");
+			throw new VerificationException(
+					"the signature line \"" + line + "\" does not start with an em dash and a space");
 		}
 		String rest = line.substring(2);
 		int space = rest.indexOf(' ');
@@ -109,16 +113,18 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 			throw new VerificationException("the signature line \"" + line + "\": " + ex.getMessage());
 		}
 		if (signature.length < 5) {
-			throw new VerificationException("the signature of " + name + " is too short to hold a key id and a signature");
+			throw new VerificationException(
+					"the signature of " + name + " is too short to hold a key id and a signature");
 		}
 		int keyId = ByteBuffer.wrap(signature, 0, 4).getInt();
 		return new NoteSignature(name, keyId, Arrays.copyOfRange(signature, 4, signature.length));
 	}
 
 	/**
-	 * The keys among those given whose signatures this note carries and that verify. Signatures of
-	 * unknown keys are ignored; a signature of a known key that does not verify, or no signature of
-	 * a known key at all, fails with a {@link VerificationException}.
+	 * The keys among those given whose signatures this note carries and that verify.
+	 * Signatures of unknown keys are ignored; a signature of a known key that does not
+	 * verify, or no signature of a known key at all, fails with a
+	 * {@link VerificationException}.
 	 */
 	public List<VerifierKey> verify(Collection<VerifierKey> keys) {
 		byte[] message = this.text.getBytes(StandardCharsets.UTF_8);
@@ -137,7 +143,8 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 		if (verified.isEmpty()) {
 			throw new VerificationException("the note is signed by none of the trusted keys (it is signed by "
 					+ String.join(", ", this.signatures.stream().map(NoteSignature::key).toList()) + "; trusted: "
-					+ String.join(", ", keys.stream().map((key) -> key.name() + "+" + VerifierKey.hexId(key.keyId())).toList())
+					+ String.join(", ",
+							keys.stream().map((key) -> key.name() + "+" + VerifierKey.hexId(key.keyId())).toList())
 					+ ")");
 		}
 		return verified;
@@ -161,7 +168,10 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 		}
 	}
 
-	/** Checks that a key name is non-empty and holds no space or plus sign, as the format requires. */
+	/**
+	 * Checks that a key name is non-empty and holds no space or plus sign, as the format
+	 * requires.
+	 */
 	public static void requireKeyName(String name) {
 		if (name == null || name.isEmpty()) {
 			throw new IllegalArgumentException("a key name must not be empty");

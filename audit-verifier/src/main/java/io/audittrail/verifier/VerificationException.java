@@ -1,7 +1,8 @@
 package io.audittrail.verifier;
 
 /**
- * Evidence that does not hold, or input that cannot be evidence; the message says which and why.
+ * Evidence that does not hold, or input that cannot be evidence; the message says which
+ * and why.
  */
 public class VerificationException extends RuntimeException {
 

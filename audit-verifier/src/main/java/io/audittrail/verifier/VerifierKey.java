@@ -26,8 +26,8 @@ public record VerifierKey(String name, int keyId, byte[] publicKey) {
 		}
 		publicKey = publicKey.clone();
 		if (keyId != keyId(name, publicKey)) {
-			throw new IllegalArgumentException("the key id " + hexId(keyId) + " of key " + name + " is not the one its public key gives ("
-					+ hexId(keyId(name, publicKey)) + ")");
+			throw new IllegalArgumentException("the key id " + hexId(keyId) + " of key " + name
+					+ " is not the one its public key gives (" + hexId(keyId(name, publicKey)) + ")");
 		}
 	}
 
@@ -37,7 +37,9 @@ public record VerifierKey(String name, int keyId, byte[] publicKey) {
 		return new VerifierKey(name, keyId(name, raw), raw);
 	}
 
-	/** Parses a key in the {@code <name>+<hex key id>+<base64(0x01 ‖ public key)>} format. */
+	/**
+	 * Parses a key in the {@code <name>+<hex key id>+<base64(0x01 ‖ public key)>} format.
+	 */
 	public static VerifierKey parse(String vkey) {
 		int first = vkey.indexOf('+');
 		int second = (first < 0) ? -1 : vkey.indexOf('+', first + 1);
@@ -47,7 +49,8 @@ public record VerifierKey(String name, int keyId, byte[] publicKey) {
 		String name = vkey.substring(0, first);
 		String id = vkey.substring(first + 1, second);
 		if (!id.matches("[0-9a-f]{8}")) {
-			throw new IllegalArgumentException("the key id of verifier key " + name + " is not 8 lowercase hex digits: " + id);
+			throw new IllegalArgumentException(
+					"the key id of verifier key " + name + " is not 8 lowercase hex digits: " + id);
 		}
 		byte[] typed;
 		try {

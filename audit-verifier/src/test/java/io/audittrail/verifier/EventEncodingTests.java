@@ -12,7 +12,8 @@ class EventEncodingTests {
 
 	@Test
 	void version1IsTheStartersStoredEncoding() {
-		// the event of the starter's EventDigestTests, whose hash every stored v1 chain depends on
+		// the event of the starter's EventDigestTests, whose hash every stored v1 chain
+		// depends on
 		Map<String, String> event = event(EventEncoding.V1);
 		event.put("chain_seq", "7");
 		assertThat(EventEncoding.V1.hash(event))
@@ -21,7 +22,8 @@ class EventEncodingTests {
 
 	@Test
 	void version2IsStableAcrossReleases() {
-		// recomputed outside Java from the documented encoding; a change breaks every stored chain
+		// recomputed outside Java from the documented encoding; a change breaks every
+		// stored chain
 		Map<String, String> event = event(EventEncoding.V2);
 		event.put("position", "7");
 		event.put("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
@@ -48,7 +50,9 @@ class EventEncodingTests {
 		assertThat(EventEncoding.V2.fields()).hasSize(28)
 			.startsWith("id", "position", "prev_hash", "occurred_at", "tenant")
 			.endsWith("http_detail", "trace_id", "span_id");
-		assertThat(EventEncoding.V1.fields()).hasSize(26).startsWith("id", "chain_seq", "prev_hash").endsWith("http_detail");
+		assertThat(EventEncoding.V1.fields()).hasSize(26)
+			.startsWith("id", "chain_seq", "prev_hash")
+			.endsWith("http_detail");
 	}
 
 	@Test

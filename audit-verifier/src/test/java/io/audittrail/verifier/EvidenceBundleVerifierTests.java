@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each tampering an attacker with write access to the database and the bundle can try, and the
- * verifier's answer to it.
+ * Each tampering an attacker with write access to the database and the bundle can try,
+ * and the verifier's answer to it.
  */
 class EvidenceBundleVerifierTests {
 
@@ -29,7 +29,8 @@ class EvidenceBundleVerifierTests {
 
 	@Test
 	void intactBundleVerifies() throws IOException {
-		BundleReport report = this.verifier.verify(TestLog.write(this.directory, "evidence.zip", this.log.bundle(1, 10, 10)));
+		BundleReport report = this.verifier
+			.verify(TestLog.write(this.directory, "evidence.zip", this.log.bundle(1, 10, 10)));
 		assertThat(report.checkpoint()).isEqualTo(this.log.checkpoint(10));
 		assertThat(report.signedBy()).containsExactly(TestLog.SIGNER.verifierKey());
 		assertThat(report.events()).isEqualTo(10);
@@ -41,7 +42,8 @@ class EvidenceBundleVerifierTests {
 	@Test
 	void periodOfALargerLogVerifies() throws IOException {
 		TestLog large = new TestLog(300);
-		BundleReport report = this.verifier.verify(TestLog.write(this.directory, "period.zip", large.bundle(117, 245, 300)));
+		BundleReport report = this.verifier
+			.verify(TestLog.write(this.directory, "period.zip", large.bundle(117, 245, 300)));
 		assertThat(report.events()).isEqualTo(129);
 		assertThat(report.firstPosition()).isEqualTo(117);
 		assertThat(report.lastPosition()).isEqualTo(245);
@@ -49,7 +51,8 @@ class EvidenceBundleVerifierTests {
 
 	@Test
 	void emptyPeriodVerifiesItsCheckpoint() throws IOException {
-		BundleReport report = this.verifier.verify(TestLog.write(this.directory, "empty.zip", this.log.bundle(1, 0, 10)));
+		BundleReport report = this.verifier
+			.verify(TestLog.write(this.directory, "empty.zip", this.log.bundle(1, 0, 10)));
 		assertThat(report.events()).isZero();
 		assertThat(report.checkpoint().size()).isEqualTo(10);
 	}
@@ -57,7 +60,8 @@ class EvidenceBundleVerifierTests {
 	@Test
 	void bundleWithAPreviousCheckpointShowsTheLogOnlyGrew() throws IOException {
 		ConsistencyProof proof = Merkle.consistencyProof(6, 10, this.log.leaves());
-		byte[] bundle = this.log.bundle(7, 10, 10, (writer) -> writer.previousCheckpoint(this.log.note(6, TestLog.SIGNER), proof));
+		byte[] bundle = this.log.bundle(7, 10, 10,
+				(writer) -> writer.previousCheckpoint(this.log.note(6, TestLog.SIGNER), proof));
 		BundleReport report = this.verifier.verify(TestLog.write(this.directory, "grown.zip", bundle));
 		assertThat(report.previous()).isEqualTo(this.log.checkpoint(6));
 	}
@@ -82,7 +86,8 @@ class EvidenceBundleVerifierTests {
 		Map<String, String> entries = entries();
 		entries.put(EvidenceBundle.EVENTS, without(entries.get(EvidenceBundle.EVENTS), 5));
 		entries.put(EvidenceBundle.PROOFS, without(entries.get(EvidenceBundle.PROOFS), 5));
-		assertFails(entries, "event 1006 (position 6): it follows event 1004 (position 4), so 1 event is missing at position 5");
+		assertFails(entries,
+				"event 1006 (position 6): it follows event 1004 (position 4), so 1 event is missing at position 5");
 	}
 
 	@Test
@@ -104,14 +109,17 @@ class EvidenceBundleVerifierTests {
 		Map<String, String> entries = entries();
 		entries.put(EvidenceBundle.EVENTS, swapped(entries.get(EvidenceBundle.EVENTS), 4, 5));
 		entries.put(EvidenceBundle.PROOFS, swapped(entries.get(EvidenceBundle.PROOFS), 4, 5));
-		assertFails(entries, "event 1005 (position 5): it follows event 1003 (position 3), so 1 event is missing at position 4");
+		assertFails(entries,
+				"event 1005 (position 5): it follows event 1003 (position 3), so 1 event is missing at position 4");
 	}
 
 	@Test
 	void swappedContentsFailTheirHashes() throws IOException {
 		String fifth = TestLog.lines(entries().get(EvidenceBundle.EVENTS)).get(4);
-		assertFails(edit(4, (line) -> fifth.replace("\"position\":\"5\"", "\"position\":\"4\"")
-			.replace("\"prev_hash\":\"" + this.log.events().get(3).hash(), "\"prev_hash\":\"" + this.log.events().get(2).hash())),
+		assertFails(
+				edit(4, (line) -> fifth.replace("\"position\":\"5\"", "\"position\":\"4\"")
+					.replace("\"prev_hash\":\"" + this.log.events().get(3).hash(),
+							"\"prev_hash\":\"" + this.log.events().get(2).hash())),
 				"event 1005 (position 4): its content does not match its hash");
 	}
 
@@ -120,7 +128,8 @@ class EvidenceBundleVerifierTests {
 		Map<String, String> entries = entries();
 		entries.put(EvidenceBundle.EVENTS, moved(entries.get(EvidenceBundle.EVENTS), 3));
 		entries.put(EvidenceBundle.PROOFS, moved(entries.get(EvidenceBundle.PROOFS), 3));
-		assertFails(entries, "event 1004 (position 4): it follows event 1002 (position 2), so 1 event is missing at position 3");
+		assertFails(entries,
+				"event 1004 (position 4): it follows event 1002 (position 2), so 1 event is missing at position 3");
 	}
 
 	@Test
@@ -147,8 +156,9 @@ class EvidenceBundleVerifierTests {
 	void checkpointResignedWithAnotherKeyIsRefused() throws IOException {
 		Map<String, String> entries = entries();
 		entries.put(EvidenceBundle.CHECKPOINT, this.log.note(10, TestLog.ATTACKER));
-		assertFails(entries, "the checkpoint: the note is signed by none of the trusted keys (it is signed by audit.example/log+"
-				+ VerifierKey.hexId(TestLog.ATTACKER.verifierKey().keyId()));
+		assertFails(entries,
+				"the checkpoint: the note is signed by none of the trusted keys (it is signed by audit.example/log+"
+						+ VerifierKey.hexId(TestLog.ATTACKER.verifierKey().keyId()));
 	}
 
 	@Test
@@ -156,13 +166,15 @@ class EvidenceBundleVerifierTests {
 		Map<String, String> entries = entries();
 		String rebuilt = Base64.getEncoder().encodeToString(this.log.checkpoint(9).root());
 		String original = Base64.getEncoder().encodeToString(this.log.checkpoint(10).root());
-		entries.put(EvidenceBundle.CHECKPOINT, entries.get(EvidenceBundle.CHECKPOINT).replace(original, rebuilt).replace("\n10\n", "\n9\n"));
+		entries.put(EvidenceBundle.CHECKPOINT,
+				entries.get(EvidenceBundle.CHECKPOINT).replace(original, rebuilt).replace("\n10\n", "\n9\n"));
 		assertFails(entries, "the checkpoint: the signature of key audit.example/log+");
 	}
 
 	@Test
 	void truncatedLogWithEveryHashRecomputedNeedsASignatureItCannotMake() throws IOException {
-		// the last three events removed, the tree rebuilt and a checkpoint of size 7 signed by another key
+		// the last three events removed, the tree rebuilt and a checkpoint of size 7
+		// signed by another key
 		Map<String, String> entries = TestLog.entries(TestLog.write(this.directory, "t.zip", this.log.bundle(1, 7, 7)));
 		entries.put(EvidenceBundle.CHECKPOINT, this.log.note(7, TestLog.ATTACKER));
 		assertFails(entries, "the checkpoint: the note is signed by none of the trusted keys");
@@ -172,12 +184,14 @@ class EvidenceBundleVerifierTests {
 	void badProofFails() throws IOException {
 		Map<String, String> entries = entries();
 		List<String> proofs = TestLog.lines(entries.get(EvidenceBundle.PROOFS));
-		String hash = Base64.getEncoder().encodeToString(Merkle.inclusionProof(2, 10, this.log.leaves()).hashes().get(1));
+		String hash = Base64.getEncoder()
+			.encodeToString(Merkle.inclusionProof(2, 10, this.log.leaves()).hashes().get(1));
 		byte[] flipped = Base64.getDecoder().decode(hash);
 		flipped[0] ^= 8;
 		proofs.set(2, proofs.get(2).replace(hash, Base64.getEncoder().encodeToString(flipped)));
 		entries.put(EvidenceBundle.PROOFS, TestLog.text(proofs));
-		assertFails(entries, "event 1003 (position 3): it is not in the signed log: the inclusion proof of leaf 2 leads to root ");
+		assertFails(entries,
+				"event 1003 (position 3): it is not in the signed log: the inclusion proof of leaf 2 leads to root ");
 	}
 
 	@Test
@@ -186,9 +200,11 @@ class EvidenceBundleVerifierTests {
 		entries.put(EvidenceBundle.PROOFS, swapped(entries.get(EvidenceBundle.PROOFS), 2, 3));
 		assertFails(entries, "event 1002 (position 2): its inclusion proof is for position 3");
 		entries = TestLog.entries(TestLog.write(this.directory, "other.zip", this.log.bundle(1, 10, 10)));
-		entries.put(EvidenceBundle.PROOFS, TestLog.entries(TestLog.write(this.directory, "nine.zip", this.log.bundle(1, 9, 9)))
-			.get(EvidenceBundle.PROOFS));
-		assertFails(entries, "event 1001 (position 1): its inclusion proof is for a tree of size 9, not the checkpoint's 10");
+		entries.put(EvidenceBundle.PROOFS,
+				TestLog.entries(TestLog.write(this.directory, "nine.zip", this.log.bundle(1, 9, 9)))
+					.get(EvidenceBundle.PROOFS));
+		assertFails(entries,
+				"event 1001 (position 1): its inclusion proof is for a tree of size 9, not the checkpoint's 10");
 	}
 
 	@Test
@@ -204,8 +220,10 @@ class EvidenceBundleVerifierTests {
 	@Test
 	void previousCheckpointOfAnotherHistoryFails() throws IOException {
 		ConsistencyProof proof = Merkle.consistencyProof(6, 10, this.log.leaves());
-		byte[] bundle = this.log.bundle(7, 10, 10, (writer) -> writer.previousCheckpoint(
-				TestLog.SIGNER.sign(new TestLog(5).checkpoint(5).text().replace("\n5\n", "\n6\n")).format(), proof));
+		byte[] bundle = this.log.bundle(7, 10, 10,
+				(writer) -> writer.previousCheckpoint(
+						TestLog.SIGNER.sign(new TestLog(5).checkpoint(5).text().replace("\n5\n", "\n6\n")).format(),
+						proof));
 		assertThatExceptionOfType(VerificationException.class)
 			.isThrownBy(() -> this.verifier.verify(TestLog.write(this.directory, "history.zip", bundle)))
 			.withMessageStartingWith("the log of size 10 does not extend the log of size 6: ");

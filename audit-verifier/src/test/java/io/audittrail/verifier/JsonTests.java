@@ -19,7 +19,8 @@ class JsonTests {
 		object.put("none", null);
 		object.put("list", List.of("a", "b"));
 		String line = Json.write(object);
-		assertThat(line).doesNotContain("\n").startsWith("{\"text\":\"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007");
+		assertThat(line).doesNotContain("\n")
+			.startsWith("{\"text\":\"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007");
 		assertThat(Json.parseObject(line)).isEqualTo(object);
 		assertThat(Json.parseObject(" { \"a\" : \"\\u00e9\\/\" , \"b\" : [ ] } ")).containsEntry("a", "é/")
 			.containsEntry("b", List.of());
@@ -29,7 +30,8 @@ class JsonTests {
 	void refusesWhatTheFormatDoesNotHold() {
 		for (String bad : Arrays.asList("{\"a\":1}", "{\"a\":\"x\",\"a\":\"y\"}", "{\"a\":\"x\"} x", "{\"a\":\"x\"",
 				"{\"a\":\"\\q\"}", "{\"a\":\"\u0001\"}", "{a:\"x\"}", "{\"a\":[\"x\",null]}", "{\"a\":true}")) {
-			assertThatIllegalArgumentException().as(bad).isThrownBy(() -> Json.parseObject(bad))
+			assertThatIllegalArgumentException().as(bad)
+				.isThrownBy(() -> Json.parseObject(bad))
 				.withMessageStartingWith("malformed JSON at column");
 		}
 	}

@@ -29,13 +29,16 @@ class MainTests {
 		Path bundle = TestLog.write(this.directory, "evidence.zip", this.log.bundle(3, 10, 10));
 		assertThat(run("bundle", bundle.toString(), "--key", keys().toString())).isZero();
 		assertThat(output()).contains("OK: " + bundle, "checkpoint: audit.example/log/tenant/demo, size 10, root ",
-				"signed by:  audit.example/log+", "events:     8 (positions 3 to 10): hashes, chain links and inclusion proofs verified");
+				"signed by:  audit.example/log+",
+				"events:     8 (positions 3 to 10): hashes, chain links and inclusion proofs verified");
 	}
 
 	@Test
 	void tamperedBundleExitsWithOneNamingTheEvent() throws IOException {
-		Map<String, String> entries = TestLog.entries(TestLog.write(this.directory, "evidence.zip", this.log.bundle(1, 10, 10)));
-		entries.put(EvidenceBundle.EVENTS, entries.get(EvidenceBundle.EVENTS).replace("\"Article 7\"", "\"Article 8\""));
+		Map<String, String> entries = TestLog
+			.entries(TestLog.write(this.directory, "evidence.zip", this.log.bundle(1, 10, 10)));
+		entries.put(EvidenceBundle.EVENTS,
+				entries.get(EvidenceBundle.EVENTS).replace("\"Article 7\"", "\"Article 8\""));
 		Path bundle = TestLog.write(this.directory, "tampered.zip", TestLog.zip(entries));
 		assertThat(run("bundle", bundle.toString(), "--key", keys().toString())).isEqualTo(1);
 		assertThat(errors()).startsWith("FAILED: event 1007 (position 7): its content does not match its hash");
@@ -56,24 +59,28 @@ class MainTests {
 		Path proof = Files.writeString(this.directory.resolve("proof.txt"),
 				Merkle.consistencyProof(6, 10, this.log.leaves()).text());
 		assertThat(run("consistency", old.toString(), current.toString(), "--proof", proof.toString(), "--key",
-				keys().toString())).isZero();
+				keys().toString()))
+			.isZero();
 		assertThat(output()).contains("OK: audit.example/log/tenant/demo grew from 6 to 10 entries");
 	}
 
 	@Test
 	void truncatedLogIsCaughtByTheOlderCheckpoint() throws IOException {
-		// an insider with the signing key truncates the log to 7 entries and signs a new checkpoint
+		// an insider with the signing key truncates the log to 7 entries and signs a new
+		// checkpoint
 		Path old = note(10);
 		Path truncated = note(7);
 		Path proof = Files.writeString(this.directory.resolve("proof.txt"), "");
 		assertThat(run("consistency", old.toString(), truncated.toString(), "--proof", proof.toString(), "--key",
-				keys().toString())).isEqualTo(1);
+				keys().toString()))
+			.isEqualTo(1);
 		assertThat(errors()).startsWith("FAILED: the log shrank from 10 to 7 entries");
 	}
 
 	@Test
 	void rewrittenHistoryIsNotConsistent() throws IOException {
-		// an insider with the signing key edits event 3, recomputes every hash after it and signs
+		// an insider with the signing key edits event 3, recomputes every hash after it
+		// and signs
 		TestLog rewritten = new TestLog(2);
 		rewritten.append(1003, "Article 3 (rewritten)");
 		for (int position = 4; position <= 12; position++) {
@@ -84,7 +91,8 @@ class MainTests {
 		Path proof = Files.writeString(this.directory.resolve("proof.txt"),
 				Merkle.consistencyProof(10, 12, rewritten.leaves()).text());
 		assertThat(run("consistency", old.toString(), current.toString(), "--proof", proof.toString(), "--key",
-				keys().toString())).isEqualTo(1);
+				keys().toString()))
+			.isEqualTo(1);
 		assertThat(errors()).startsWith("FAILED: the log of size 12 does not extend the log of size 10: ")
 			.contains("does not lead to the old root");
 	}
@@ -96,7 +104,8 @@ class MainTests {
 		Path proof = Files.writeString(this.directory.resolve("proof.txt"),
 				Merkle.consistencyProof(6, 10, this.log.leaves()).text());
 		assertThat(run("consistency", old.toString(), forged.toString(), "--proof", proof.toString(), "--key",
-				keys().toString())).isEqualTo(1);
+				keys().toString()))
+			.isEqualTo(1);
 		assertThat(errors()).startsWith("FAILED: " + forged + ": the note is signed by none of the trusted keys");
 	}
 
@@ -109,7 +118,8 @@ class MainTests {
 		assertThat(errors()).contains("error: --key is required");
 		assertThat(run("consistency", "a.note", "b.note", "--key", keys().toString())).isEqualTo(2);
 		assertThat(errors()).contains("error: --proof is required");
-		assertThat(run("bundle", this.directory.resolve("missing.zip").toString(), "--key", keys().toString())).isEqualTo(2);
+		assertThat(run("bundle", this.directory.resolve("missing.zip").toString(), "--key", keys().toString()))
+			.isEqualTo(2);
 		assertThat(errors()).contains("error: no such file: ");
 		Path badKeys = Files.writeString(this.directory.resolve("bad.vkey"), "not-a-key\n");
 		assertThat(run("bundle", "x.zip", "--key", badKeys.toString())).isEqualTo(2);

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Test vectors from github.com/transparency-dev/merkle: leaves and roots from
- * {@code testonly/constants.go}, inclusion and consistency proofs from {@code proof/verify_test.go}.
+ * {@code testonly/constants.go}, inclusion and consistency proofs from
+ * {@code proof/verify_test.go}.
  */
 class MerkleTests {
 
@@ -63,8 +64,7 @@ class MerkleTests {
 			resumed.append(this.leaves.leafHash(i));
 		}
 		assertThat(HEX.formatHex(resumed.root())).isEqualTo(ROOTS[7]);
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> MerkleFrontier.of(7, first.hashes()))
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> MerkleFrontier.of(7, first.hashes()))
 			.withMessage("a tree of size 7 has 3 frontier hashes, not 2");
 	}
 

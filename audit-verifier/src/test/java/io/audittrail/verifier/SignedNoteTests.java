@@ -12,15 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Known notes and keys from golang.org/x/mod, {@code sumdb/note/note_test.go} and the package
- * documentation of {@code sumdb/note/note.go} (repository github.com/golang/mod), whose Ed25519
- * signatures are deterministic and so reproducible here.
+ * Known notes and keys from golang.org/x/mod, {@code sumdb/note/note_test.go} and the
+ * package documentation of {@code sumdb/note/note.go} (repository github.com/golang/mod),
+ * whose Ed25519 signatures are deterministic and so reproducible here.
  */
 class SignedNoteTests {
 
 	private static final String PETER_VKEY = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
 
-	/** The private key of the documentation: PRIVATE+KEY+PeterNeumann+c74f20a3+ and base64(0x01 ‖ seed). */
+	/**
+	 * The private key of the documentation: PRIVATE+KEY+PeterNeumann+c74f20a3+ and
+	 * base64(0x01 ‖ seed).
+	 */
 	private static final String PETER_SKEY_MATERIAL = "AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
 
 	private static final String ENOCH_VKEY = "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop";
@@ -63,8 +66,7 @@ class SignedNoteTests {
 			.containsExactly("PeterNeumann+c74f20a3", "EnochRoot+af0cfe78");
 		assertThat(note.verify(List.of(VerifierKey.parse(PETER_VKEY)))).extracting(VerifierKey::name)
 			.containsExactly("PeterNeumann");
-		assertThat(note.verify(List.of(VerifierKey.parse(ENOCH_VKEY), VerifierKey.parse(PETER_VKEY))))
-			.hasSize(2);
+		assertThat(note.verify(List.of(VerifierKey.parse(ENOCH_VKEY), VerifierKey.parse(PETER_VKEY)))).hasSize(2);
 	}
 
 	@Test
@@ -101,15 +103,15 @@ class SignedNoteTests {
 
 	@Test
 	void malformedVerifierKeysAreRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> VerifierKey.parse("PeterNeumann+c74f20a4+"
-				+ PETER_VKEY.substring(PETER_VKEY.lastIndexOf('+') + 1)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VerifierKey
+				.parse("PeterNeumann+c74f20a4+" + PETER_VKEY.substring(PETER_VKEY.lastIndexOf('+') + 1)))
 			.withMessageContaining("is not the one its public key gives (c74f20a3)");
 		assertThatIllegalArgumentException().isThrownBy(() -> VerifierKey.parse("PeterNeumann+C74F20A3+x"))
 			.withMessageContaining("not 8 lowercase hex digits");
 		assertThatIllegalArgumentException().isThrownBy(() -> VerifierKey.parse("PeterNeumann"))
 			.withMessageContaining("not a verifier key");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> VerifierKey.parse(PETER_VKEY.replace("+ARpc", "+Ahpc")))
+		assertThatIllegalArgumentException().isThrownBy(() -> VerifierKey.parse(PETER_VKEY.replace("+ARpc", "+Ahpc")))
 			.withMessageContaining("not an Ed25519 key");
 	}
 
@@ -117,11 +119,12 @@ class SignedNoteTests {
 	void checkpointsRoundTripStrictly() {
 		byte[] root = Merkle.emptyRoot();
 		Checkpoint checkpoint = new Checkpoint("example.com/log", 20852163, root);
-		assertThat(checkpoint.text()).isEqualTo("example.com/log\n20852163\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
+		assertThat(checkpoint.text())
+			.isEqualTo("example.com/log\n20852163\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
 		assertThat(Checkpoint.parse(checkpoint.text())).isEqualTo(checkpoint);
 		assertThat(Checkpoint.parse(checkpoint.text() + "extension\n").extensions()).containsExactly("extension");
-		assertThatExceptionOfType(VerificationException.class)
-			.isThrownBy(() -> Checkpoint.parse("example.com/log\n020852163\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n"))
+		assertThatExceptionOfType(VerificationException.class).isThrownBy(
+				() -> Checkpoint.parse("example.com/log\n020852163\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n"))
 			.withMessageContaining("without leading zeros");
 		assertThatExceptionOfType(VerificationException.class)
 			.isThrownBy(() -> Checkpoint.parse("example.com/log\n1\n"))
@@ -133,7 +136,8 @@ class SignedNoteTests {
 
 	@Test
 	void signedCheckpointNoteRoundTrips() {
-		NoteSigner signer = NoteSigner.ofSeed("audit.example/log", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+		NoteSigner signer = NoteSigner.ofSeed("audit.example/log",
+				"0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 		Checkpoint checkpoint = new Checkpoint("audit.example/log/tenant/demo", 3, Merkle.emptyRoot());
 		String note = signer.sign(checkpoint.text()).format();
 		SignedNote parsed = SignedNote.parse(note);

@@ -16,8 +16,8 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A chain of audit events as the starter seals them, its Merkle tree and its signed checkpoints,
- * for tests; and a way to rewrite a bundle as an attacker would.
+ * A chain of audit events as the starter seals them, its Merkle tree and its signed
+ * checkpoints, for tests; and a way to rewrite a bundle as an attacker would.
  */
 final class TestLog {
 
@@ -71,7 +71,10 @@ final class TestLog {
 		return signer.sign(checkpoint(size).text()).format();
 	}
 
-	/** A bundle of the events at positions {@code from} to {@code to}, proven to the checkpoint of {@code size}. */
+	/**
+	 * A bundle of the events at positions {@code from} to {@code to}, proven to the
+	 * checkpoint of {@code size}.
+	 */
 	byte[] bundle(int from, int to, long size) {
 		return bundle(from, to, size, (writer) -> {
 		});
@@ -102,7 +105,8 @@ final class TestLog {
 		Map<String, String> entries = new LinkedHashMap<>();
 		try (ZipFile zip = new ZipFile(bundle.toFile())) {
 			for (ZipEntry entry : zip.stream().toList()) {
-				entries.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+				entries.put(entry.getName(),
+						new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
 			}
 		}
 		return entries;
@@ -128,7 +132,6 @@ final class TestLog {
 	static String text(List<String> lines) {
 		return String.join("\n", lines) + "\n";
 	}
-
 
 	private static byte[] seed(int value) {
 		byte[] seed = new byte[32];

@@ -1,11 +1,13 @@
 package io.audittrail.benchmarks;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,10 +35,11 @@ import io.audittrail.benchmarks.stream.StreamBenchmark;
 import io.audittrail.benchmarks.write.WriteBenchmark;
 
 /**
- * Runs the benchmarks with JMH and prints their figures, the ratios of the quality bars and whether
- * each bar is met, as Markdown. The optional argument is a regular expression that selects the
- * benchmarks to run (JMH's include pattern, e.g. {@code Aspect} or {@code WriteBenchmark.update}),
- * optionally followed by parameter values that narrow them, e.g. {@code "WriteBenchmark database=H2 size=3"}.
+ * Runs the benchmarks with JMH and prints their figures, the ratios of the quality bars
+ * and whether each bar is met, as Markdown. The optional argument is a regular expression
+ * that selects the benchmarks to run (JMH's include pattern, e.g. {@code Aspect} or
+ * {@code WriteBenchmark.update}), optionally followed by parameter values that narrow
+ * them, e.g. {@code "WriteBenchmark database=H2 size=3"}.
  */
 public final class BenchmarkReport {
 
@@ -76,7 +79,8 @@ public final class BenchmarkReport {
 		List<Database> databases = databases(builder.build());
 		boolean sealCpu = included.matcher(SealCpu.class.getName()).find() && databases.contains(Database.POSTGRESQL);
 		if ((writes || reads || http || stream) && databases.contains(Database.POSTGRESQL)) {
-			// one PostgreSQL server for the whole run; each benchmark creates its own database in it
+			// one PostgreSQL server for the whole run; each benchmark creates its own
+			// database in it
 			builder.jvmArgsAppend("-D" + Database.POSTGRES_PORT_PROPERTY + "=" + Database.postgresPort());
 		}
 		if (reads) {
@@ -127,7 +131,8 @@ public final class BenchmarkReport {
 			// the selection names write or stream benchmarks only
 		}
 		if (stream) {
-			// iterations long enough for several passes of the sealer and the relay (1 s apart each)
+			// iterations long enough for several passes of the sealer and the relay (1 s
+			// apart each)
 			Options options = new OptionsBuilder().parent(builder.build())
 				.exclude("^(?!" + Pattern.quote(STREAM) + ")")
 				.forks(1)
@@ -142,16 +147,18 @@ public final class BenchmarkReport {
 		}
 		SealCpu.Result sealing = null;
 		if (sealCpu) {
-			// last, so that its application does not shape the code the write benchmarks compiled
+			// last, so that its application does not shape the code the write benchmarks
+			// compiled
 			out.println("Measuring PostgreSQL's CPU per stored and sealed event ...");
 			sealing = SealCpu.measure(out);
 		}
 		Duration took = Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS);
 		out.println();
-		String load = String.format(java.util.Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
+		String load = String.format(Locale.ROOT, "; load average (1 min) %.1f at the start, %.1f at the end",
 				loadBefore, loadAverage());
 		if (results.isEmpty() && sealing != null) {
-			out.println("Command: `" + command(selection) + "` (" + took.toMinutes() + " min " + took.toSecondsPart() + " s)\n");
+			out.println("Command: `" + command(selection) + "` (" + took.toMinutes() + " min " + took.toSecondsPart()
+					+ " s)\n");
 		}
 		else {
 			out.println(new ResultTable(results, roundTrips).toMarkdown(machine() + load, command(selection), took));
@@ -160,13 +167,14 @@ public final class BenchmarkReport {
 			out.println(sealing.toMarkdown());
 		}
 		if (!seedings.isEmpty()) {
-			out.println("Audit log of " + ResultTable.number(AuditLogSeed.EVENTS) + " sealed events for the read benchmarks: "
+			out.println("Audit log of " + ResultTable.number(AuditLogSeed.EVENTS)
+					+ " sealed events for the read benchmarks: "
 					+ seedings.stream().map(AuditLogSeed.Seeding::toString).collect(Collectors.joining(", ")));
 		}
 	}
 
 	private static double loadAverage() {
-		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	private static List<Database> databases(Options options) {
@@ -177,7 +185,8 @@ public final class BenchmarkReport {
 	}
 
 	private static String command(String selection) {
-		return (selection.isEmpty() || ".*".equals(selection)) ? COMMAND : COMMAND + " -Dbenchmarks='" + selection + "'";
+		return (selection.isEmpty() || ".*".equals(selection)) ? COMMAND
+				: COMMAND + " -Dbenchmarks='" + selection + "'";
 	}
 
 	private static String machine() {

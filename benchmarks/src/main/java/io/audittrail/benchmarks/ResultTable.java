@@ -20,8 +20,8 @@ import io.audittrail.benchmarks.read.ReadBenchmark;
 import io.audittrail.benchmarks.stream.RelayProfiler;
 
 /**
- * The benchmark results as Markdown: every figure with its spread, the ratios between audit modes,
- * and each quality bar with whether it is met.
+ * The benchmark results as Markdown: every figure with its spread, the ratios between
+ * audit modes, and each quality bar with whether it is met.
  */
 final class ResultTable {
 
@@ -78,8 +78,13 @@ final class ResultTable {
 	String toMarkdown(String machine, String command, Duration took) {
 		StringBuilder out = new StringBuilder();
 		out.append("Machine: ").append(machine).append("\n\n");
-		out.append("Command: `").append(command).append("` (").append(took.toMinutes()).append(" min ")
-			.append(took.toSecondsPart()).append(" s)\n\n");
+		out.append("Command: `")
+			.append(command)
+			.append("` (")
+			.append(took.toMinutes())
+			.append(" min ")
+			.append(took.toSecondsPart())
+			.append(" s)\n\n");
 		appendFigures(out);
 		appendWriteRatios(out);
 		appendRoundTrips(out);
@@ -99,24 +104,41 @@ final class ResultTable {
 		out.append("| benchmark | parameters | score | ± error (99.9%) | median | min–max | unit | allocated B/op |\n");
 		out.append("|---|---|---:|---:|---:|---:|---|---:|\n");
 		for (Figure figure : this.figures) {
-			out.append("| ").append(figure.name()).append(" | ").append(figure.describeParameters()).append(" | ")
-				.append(number(figure.score())).append(" | ").append(number(figure.error())).append(" | ")
-				.append(number(figure.median())).append(" | ").append(number(figure.min())).append('–')
-				.append(number(figure.max())).append(" | ").append(figure.unit()).append(" | ")
-				.append(number(figure.allocated())).append(" |\n");
+			out.append("| ")
+				.append(figure.name())
+				.append(" | ")
+				.append(figure.describeParameters())
+				.append(" | ")
+				.append(number(figure.score()))
+				.append(" | ")
+				.append(number(figure.error()))
+				.append(" | ")
+				.append(number(figure.median()))
+				.append(" | ")
+				.append(number(figure.min()))
+				.append('–')
+				.append(number(figure.max()))
+				.append(" | ")
+				.append(figure.unit())
+				.append(" | ")
+				.append(number(figure.allocated()))
+				.append(" |\n");
 		}
 	}
 
 	private void appendWriteRatios(StringBuilder out) {
 		Map<String, List<Figure>> groups = this.figures.stream()
 			.filter((figure) -> figure.benchmark().equals(WRITE))
-			.collect(Collectors.groupingBy((figure) -> figure.parameter("database") + " " + figure.method() + " "
-					+ figure.parameter("size"), LinkedHashMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(
+					(figure) -> figure.parameter("database") + " " + figure.method() + " " + figure.parameter("size"),
+					LinkedHashMap::new, Collectors.toList()));
 		if (groups.isEmpty()) {
 			return;
 		}
-		out.append("\nThroughput of each mode relative to no auditing, and of this starter relative to Envers alone:\n\n");
-		out.append("| database | operation | entities | ENVERS/NONE | JAVERS/NONE | AUDIT_TRAIL/NONE | AUDIT_TRAIL/ENVERS |\n");
+		out.append(
+				"\nThroughput of each mode relative to no auditing, and of this starter relative to Envers alone:\n\n");
+		out.append(
+				"| database | operation | entities | ENVERS/NONE | JAVERS/NONE | AUDIT_TRAIL/NONE | AUDIT_TRAIL/ENVERS |\n");
 		out.append("|---|---|---:|---:|---:|---:|---:|\n");
 		groups.forEach((key, group) -> {
 			Map<String, Double> scores = group.stream()
@@ -126,18 +148,30 @@ final class ResultTable {
 			Optional<Double> envers = ratio(scores, "ENVERS", "NONE");
 			Optional<Double> auditTrail = ratio(scores, "AUDIT_TRAIL", "NONE");
 			Optional<Double> versusEnvers = ratio(scores, "AUDIT_TRAIL", "ENVERS");
-			out.append("| ").append(first.parameter("database")).append(" | ").append(operation).append(" | ")
-				.append(first.parameter("size")).append(" | ").append(percent(envers)).append(" | ")
-				.append(percent(ratio(scores, "JAVERS", "NONE"))).append(" | ").append(percent(auditTrail))
-				.append(" | ").append(percent(versusEnvers)).append(" |\n");
-			String subject = first.parameter("database") + " " + operation + ", " + first.parameter("size") + " entities";
+			out.append("| ")
+				.append(first.parameter("database"))
+				.append(" | ")
+				.append(operation)
+				.append(" | ")
+				.append(first.parameter("size"))
+				.append(" | ")
+				.append(percent(envers))
+				.append(" | ")
+				.append(percent(ratio(scores, "JAVERS", "NONE")))
+				.append(" | ")
+				.append(percent(auditTrail))
+				.append(" | ")
+				.append(percent(versusEnvers))
+				.append(" |\n");
+			String subject = first.parameter("database") + " " + operation + ", " + first.parameter("size")
+					+ " entities";
 			Double share = AUDITED_SHARE_BARS.get(operation);
 			if (share != null && auditTrail.isPresent()) {
 				bar("AUDIT_TRAIL/NONE, " + subject, percent(auditTrail), "≥ " + percent(Optional.of(share)),
 						auditTrail.get() >= share);
 			}
-			versusEnvers.ifPresent((value) -> bar("AUDIT_TRAIL/ENVERS, " + subject, percent(versusEnvers), "≥ 100%",
-					value >= 1.0));
+			versusEnvers.ifPresent(
+					(value) -> bar("AUDIT_TRAIL/ENVERS, " + subject, percent(versusEnvers), "≥ 100%", value >= 1.0));
 		});
 	}
 
@@ -151,9 +185,11 @@ final class ResultTable {
 		out.append("| database | operation | entities | NONE | ENVERS | JAVERS | AUDIT_TRAIL |\n");
 		out.append("|---|---|---:|---:|---:|---:|---:|\n");
 		Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
-		this.roundTrips.forEach((count) -> rows
-			.computeIfAbsent(count.database() + " | " + count.operation() + " | " + count.size(), (key) -> new LinkedHashMap<>())
-			.put(count.mode().name(), count.perTransaction()));
+		this.roundTrips.forEach(
+				(count) -> rows
+					.computeIfAbsent(count.database() + " | " + count.operation() + " | " + count.size(),
+							(key) -> new LinkedHashMap<>())
+					.put(count.mode().name(), count.perTransaction()));
 		rows.forEach((key, modes) -> {
 			out.append("| ").append(key);
 			MODES.forEach((mode) -> out.append(" | ").append(number(modes.getOrDefault(mode, Double.NaN))));
@@ -181,18 +217,23 @@ final class ResultTable {
 			return;
 		}
 		double events = AuditLogSeed.EVENTS;
-		out.append("\nReading ").append(number(events)).append(" sealed events (medians), as a reader of every tenant: ")
+		out.append("\nReading ")
+			.append(number(events))
+			.append(" sealed events (medians), as a reader of every tenant: ")
 			.append("the list's first page of 50 with two filters; the CSV export of every event, in a JVM of -Xmx")
-			.append(ReadBenchmark.EXPORT_HEAP).append(", with the growth of the heap left after garbage collections ")
+			.append(ReadBenchmark.EXPORT_HEAP)
+			.append(", with the growth of the heap left after garbage collections ")
 			.append("(largest of the iterations) and the bytes allocated per row; the verification of every chain:\n\n");
 		out.append("| database | first page, tenant + operation | first page, tenant + actor | CSV export ")
 			.append("| export heap growth | export allocation | verification |\n|---|---:|---:|---:|---:|---:|---:|\n");
 		databases.forEach((database, group) -> {
 			Optional<Figure> byOperation = group.stream()
-				.filter((figure) -> figure.method().equals("firstPage") && figure.parameter("pair").equals("TENANT_OPERATION"))
+				.filter((figure) -> figure.method().equals("firstPage")
+						&& figure.parameter("pair").equals("TENANT_OPERATION"))
 				.findFirst();
 			Optional<Figure> byActor = group.stream()
-				.filter((figure) -> figure.method().equals("firstPage") && figure.parameter("pair").equals("TENANT_ACTOR"))
+				.filter((figure) -> figure.method().equals("firstPage")
+						&& figure.parameter("pair").equals("TENANT_ACTOR"))
 				.findFirst();
 			Optional<Figure> export = group.stream().filter((figure) -> figure.method().equals("export")).findFirst();
 			Optional<Figure> verify = group.stream().filter((figure) -> figure.method().equals("verify")).findFirst();
@@ -200,20 +241,29 @@ final class ResultTable {
 			Optional<Double> growth = export.map(this.readResults::get)
 				.map((result) -> result.getSecondaryResults().get(HeapGrowthProfiler.GROWTH))
 				.map(Result::getScore);
-			out.append("| ").append(database).append(" | ")
-				.append(byOperation.map((figure) -> number(figure.median()) + " ms").orElse("–")).append(" | ")
-				.append(byActor.map((figure) -> number(figure.median()) + " ms").orElse("–")).append(" | ")
-				.append(rowsPerSecond.map((rows) -> number(rows) + " rows/s").orElse("–")).append(" | ")
-				.append(growth.map((megabytes) -> number(megabytes) + " MB").orElse("–")).append(" | ")
-				.append(export.map((figure) -> number(figure.allocated() / events) + " B/row").orElse("–")).append(" | ")
-				.append(verify.map((figure) -> number(events / figure.median()) + " events/s (" + number(figure.median())
-						+ " s)").orElse("–"))
+			out.append("| ")
+				.append(database)
+				.append(" | ")
+				.append(byOperation.map((figure) -> number(figure.median()) + " ms").orElse("–"))
+				.append(" | ")
+				.append(byActor.map((figure) -> number(figure.median()) + " ms").orElse("–"))
+				.append(" | ")
+				.append(rowsPerSecond.map((rows) -> number(rows) + " rows/s").orElse("–"))
+				.append(" | ")
+				.append(growth.map((megabytes) -> number(megabytes) + " MB").orElse("–"))
+				.append(" | ")
+				.append(export.map((figure) -> number(figure.allocated() / events) + " B/row").orElse("–"))
+				.append(" | ")
+				.append(verify
+					.map((figure) -> number(events / figure.median()) + " events/s (" + number(figure.median()) + " s)")
+					.orElse("–"))
 				.append(" |\n");
-			byOperation.ifPresent((figure) -> bar("first page, tenant + operation, " + database,
-					number(figure.median()) + " ms", "≤ " + number(FIRST_PAGE_BAR_MILLIS) + " ms",
-					figure.median() <= FIRST_PAGE_BAR_MILLIS));
-			byActor.ifPresent((figure) -> bar("first page, tenant + actor, " + database, number(figure.median()) + " ms",
-					"≤ " + number(FIRST_PAGE_BAR_MILLIS) + " ms", figure.median() <= FIRST_PAGE_BAR_MILLIS));
+			byOperation.ifPresent(
+					(figure) -> bar("first page, tenant + operation, " + database, number(figure.median()) + " ms",
+							"≤ " + number(FIRST_PAGE_BAR_MILLIS) + " ms", figure.median() <= FIRST_PAGE_BAR_MILLIS));
+			byActor
+				.ifPresent((figure) -> bar("first page, tenant + actor, " + database, number(figure.median()) + " ms",
+						"≤ " + number(FIRST_PAGE_BAR_MILLIS) + " ms", figure.median() <= FIRST_PAGE_BAR_MILLIS));
 			rowsPerSecond.ifPresent((rows) -> bar("CSV export, " + database, number(rows) + " rows/s",
 					"≥ " + number(EXPORT_ROWS_BAR) + " rows/s", rows >= EXPORT_ROWS_BAR));
 			growth.ifPresent((megabytes) -> bar("CSV export heap growth, " + database, number(megabytes) + " MB",
@@ -230,49 +280,67 @@ final class ResultTable {
 			return;
 		}
 		double events = AuditLogSeed.EVENTS;
-		out.append("\nEvidence of the same ").append(number(events)).append(" events (medians): the inclusion proof of ")
+		out.append("\nEvidence of the same ")
+			.append(number(events))
+			.append(" events (medians): the inclusion proof of ")
 			.append("every event in its chain's checkpoint; the evidence bundle of every chain, in a JVM of -Xmx")
-			.append(ReadBenchmark.EXPORT_HEAP).append(", with its heap growth; the offline verifier's check of those ")
+			.append(ReadBenchmark.EXPORT_HEAP)
+			.append(", with its heap growth; the offline verifier's check of those ")
 			.append("bundles, next to the verification above:\n\n");
 		out.append("| database | inclusion proofs | bundle export | bundle heap growth | offline verification |\n")
 			.append("|---|---:|---:|---:|---:|\n");
 		databases.forEach((database, group) -> {
 			Optional<Figure> proofs = group.stream().filter((figure) -> figure.method().equals("proofs")).findFirst();
 			Optional<Figure> bundles = group.stream().filter((figure) -> figure.method().equals("bundles")).findFirst();
-			Optional<Figure> verify = group.stream().filter((figure) -> figure.method().equals("verifyBundles")).findFirst();
+			Optional<Figure> verify = group.stream()
+				.filter((figure) -> figure.method().equals("verifyBundles"))
+				.findFirst();
 			Optional<Double> growth = bundles.map(this.readResults::get)
 				.map((result) -> result.getSecondaryResults().get(HeapGrowthProfiler.GROWTH))
 				.map(Result::getScore);
-			out.append("| ").append(database).append(" | ")
-				.append(proofs.map((figure) -> number(events / figure.median()) + " proofs/s").orElse("–")).append(" | ")
-				.append(bundles.map((figure) -> number(events / figure.median()) + " rows/s").orElse("–")).append(" | ")
-				.append(growth.map((megabytes) -> number(megabytes) + " MB").orElse("–")).append(" | ")
-				.append(verify.map((figure) -> number(events / figure.median()) + " events/s (" + number(figure.median())
-						+ " s)").orElse("–"))
+			out.append("| ")
+				.append(database)
+				.append(" | ")
+				.append(proofs.map((figure) -> number(events / figure.median()) + " proofs/s").orElse("–"))
+				.append(" | ")
+				.append(bundles.map((figure) -> number(events / figure.median()) + " rows/s").orElse("–"))
+				.append(" | ")
+				.append(growth.map((megabytes) -> number(megabytes) + " MB").orElse("–"))
+				.append(" | ")
+				.append(verify
+					.map((figure) -> number(events / figure.median()) + " events/s (" + number(figure.median()) + " s)")
+					.orElse("–"))
 				.append(" |\n");
 		});
 	}
 
 	private void appendHttpCapture(StringBuilder out) {
-		List<Figure> recorded = this.figures.stream().filter((figure) -> figure.benchmark().equals(HTTP_RECORDING)).toList();
+		List<Figure> recorded = this.figures.stream()
+			.filter((figure) -> figure.benchmark().equals(HTTP_RECORDING))
+			.toList();
 		if (!recorded.isEmpty()) {
-			out.append("\nHTTP requests recorded per second (committed in audit_event, two request threads; median, min–max):\n\n");
+			out.append(
+					"\nHTTP requests recorded per second (committed in audit_event, two request threads; median, min–max):\n\n");
 			out.append("| database | without body | with body |\n|---|---:|---:|\n");
 			Map<String, Map<String, Figure>> rows = new LinkedHashMap<>();
-			recorded.forEach((figure) -> rows.computeIfAbsent(figure.parameter("database"), (key) -> new LinkedHashMap<>())
-				.put(figure.parameter("capture"), figure));
+			recorded
+				.forEach((figure) -> rows.computeIfAbsent(figure.parameter("database"), (key) -> new LinkedHashMap<>())
+					.put(figure.parameter("capture"), figure));
 			rows.forEach((database, captures) -> {
 				out.append("| ").append(database);
 				for (String capture : List.of("WITHOUT_BODY", "WITH_BODY")) {
 					Figure figure = captures.get(capture);
-					out.append(" | ").append((figure != null) ? number(figure.median()) + " (" + number(figure.min()) + "–"
-							+ number(figure.max()) + ")" : "–");
+					out.append(" | ")
+						.append((figure != null) ? number(figure.median()) + " (" + number(figure.min()) + "–"
+								+ number(figure.max()) + ")" : "–");
 				}
 				out.append(" |\n");
 			});
-			recorded.forEach((figure) -> bar("HTTP requests recorded per second, " + figure.parameter("database") + ", "
-					+ figure.parameter("capture").toLowerCase(Locale.ROOT).replace('_', ' '), number(figure.median()) + "/s",
-					"≥ " + number(HTTP_RECORDED_BAR) + "/s", figure.median() >= HTTP_RECORDED_BAR));
+			recorded.forEach((figure) -> bar(
+					"HTTP requests recorded per second, " + figure.parameter("database") + ", "
+							+ figure.parameter("capture").toLowerCase(Locale.ROOT).replace('_', ' '),
+					number(figure.median()) + "/s", "≥ " + number(HTTP_RECORDED_BAR) + "/s",
+					figure.median() >= HTTP_RECORDED_BAR));
 		}
 		Map<String, Figure> overhead = this.figures.stream()
 			.filter((figure) -> figure.benchmark().equals(HTTP_OVERHEAD))
@@ -280,11 +348,18 @@ final class ResultTable {
 					LinkedHashMap::new));
 		Figure off = overhead.get("OFF");
 		if (off != null && overhead.size() > 1) {
-			out.append("\nWhat capture adds to one request (one thread; events built on the writer's thread but not stored; median µs per request):\n\n");
+			out.append(
+					"\nWhat capture adds to one request (one thread; events built on the writer's thread but not stored; median µs per request):\n\n");
 			out.append("| capture | µs per request | added | relative to capture off |\n|---|---:|---:|---:|\n");
-			overhead.forEach((capture, figure) -> out.append("| ").append(capture).append(" | ")
-				.append(number(figure.median())).append(" | ").append(number(figure.median() - off.median()))
-				.append(" | ").append(percent(Optional.of(figure.median() / off.median()))).append(" |\n"));
+			overhead.forEach((capture, figure) -> out.append("| ")
+				.append(capture)
+				.append(" | ")
+				.append(number(figure.median()))
+				.append(" | ")
+				.append(number(figure.median() - off.median()))
+				.append(" | ")
+				.append(percent(Optional.of(figure.median() / off.median())))
+				.append(" |\n"));
 		}
 	}
 

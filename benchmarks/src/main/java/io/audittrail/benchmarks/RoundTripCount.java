@@ -13,14 +13,18 @@ import io.audittrail.benchmarks.app.JdbcRoundTrips;
 import io.audittrail.benchmarks.app.Mode;
 
 /**
- * Counts the JDBC round trips (statements, batches, commits) of each benchmarked write transaction: a
- * figure that, unlike throughput, does not depend on the load of the machine.
+ * Counts the JDBC round trips (statements, batches, commits) of each benchmarked write
+ * transaction: a figure that, unlike throughput, does not depend on the load of the
+ * machine.
  */
 final class RoundTripCount {
 
 	static final int TRANSACTIONS = 10;
 
-	/** The round trips of one transaction of an operation, in a mode and database, for a graph size. */
+	/**
+	 * The round trips of one transaction of an operation, in a mode and database, for a
+	 * graph size.
+	 */
 	record Count(Database database, Mode mode, String operation, int size, double perTransaction) {
 	}
 
@@ -38,12 +42,14 @@ final class RoundTripCount {
 						service.update(service.create(size), 0);
 						counts.add(count(database, mode, "create", size, roundTrips, (i) -> service.create(size)));
 						Long updated = service.create(size);
-						counts.add(count(database, mode, "update", size, roundTrips, (i) -> service.update(updated, i)));
+						counts
+							.add(count(database, mode, "update", size, roundTrips, (i) -> service.update(updated, i)));
 						List<Long> deleted = new ArrayList<>();
 						for (int i = 0; i < TRANSACTIONS; i++) {
 							deleted.add(service.create(size));
 						}
-						counts.add(count(database, mode, "delete", size, roundTrips, (i) -> service.delete(deleted.get(i - 1))));
+						counts.add(count(database, mode, "delete", size, roundTrips,
+								(i) -> service.delete(deleted.get(i - 1))));
 					}
 				}
 			}

@@ -11,10 +11,11 @@ import io.audittrail.benchmarks.app.InvoiceService;
 import io.audittrail.benchmarks.app.Mode;
 
 /**
- * Runs the writes of every mode in this JVM for a while before any of them is measured, so that
- * the write benchmarks, which run in this JVM too, measure code the JIT compiler has finished
- * with. On two cores, a fresh JVM per benchmark spends seconds compiling Spring, Hibernate and
- * the auditing code on the core the database needs, and the mode with the most code pays most.
+ * Runs the writes of every mode in this JVM for a while before any of them is measured,
+ * so that the write benchmarks, which run in this JVM too, measure code the JIT compiler
+ * has finished with. On two cores, a fresh JVM per benchmark spends seconds compiling
+ * Spring, Hibernate and the auditing code on the core the database needs, and the mode
+ * with the most code pays most.
  */
 final class WriteWarmUp {
 

@@ -10,8 +10,8 @@ import io.audittrail.sample.support.HttpResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Members read the audit log of the services where their role grants {@code viewAuditLog}, and of
- * no other service.
+ * Members read the audit log of the services where their role grants
+ * {@code viewAuditLog}, and of no other service.
  */
 class AuditLogAccessIntegrationTests extends SampleIntegrationTest {
 
@@ -28,7 +28,11 @@ class AuditLogAccessIntegrationTests extends SampleIntegrationTest {
 	@Test
 	void anotherServicesEntryIsNotFound() {
 		long otherEntry = member("owner@other.test").get("/audit/api/events?tenant=other&limit=1")
-			.json().get("items").get(0).get("id").asLong();
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
 
 		assertThat(member("admin@demo.test").get("/audit/api/events/" + otherEntry).status()).isEqualTo(404);
 		assertThat(member("owner@other.test").get("/audit/api/events/" + otherEntry).status()).isEqualTo(200);
@@ -44,7 +48,11 @@ class AuditLogAccessIntegrationTests extends SampleIntegrationTest {
 	@Test
 	void anonymousWritesAreAskedToSignIn() {
 		long entry = member("owner@demo.test").get("/audit/api/events?tenant=demo&limit=1")
-			.json().get("items").get(0).get("id").asLong();
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
 
 		assertThat(anonymous().post("/audit/api/events/" + entry + "/revert", Map.of()).status()).isEqualTo(401);
 		assertThat(anonymous().put("/audit/api/preferences/columns", Map.of("columns", List.of("operation"))).status())

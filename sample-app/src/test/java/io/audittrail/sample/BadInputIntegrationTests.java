@@ -22,8 +22,8 @@ import io.audittrail.sample.support.HttpResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input gets a clear answer and never records a successful operation; reads, sign-in and
- * sign-out record nothing.
+ * Bad input gets a clear answer and never records a successful operation; reads, sign-in
+ * and sign-out record nothing.
  */
 class BadInputIntegrationTests extends SampleIntegrationTest {
 
@@ -57,7 +57,8 @@ class BadInputIntegrationTests extends SampleIntegrationTest {
 		assertThat(missingName.text("detail")).contains("name");
 		HttpResult notANumber = refused(400,
 				() -> owner.put(DEMO + "/settings", Map.of("audit_log_retention_days", "soon")));
-		assertThat(notANumber.json().get("errors").get(0).get("field").asString()).isEqualTo("audit_log_retention_days");
+		assertThat(notANumber.json().get("errors").get(0).get("field").asString())
+			.isEqualTo("audit_log_retention_days");
 		HttpResult unknownField = refused(400, () -> this.api.post("/api/v1/notes", Map.of("colour", "red")));
 		assertThat(unknownField.json().get("errors").get(0).get("field").asString()).isEqualTo("data.colour");
 		HttpResult badStatusParameter = refused(400,
@@ -117,15 +118,18 @@ class BadInputIntegrationTests extends SampleIntegrationTest {
 			.cookieHandler(new CookieManager())
 			.build();
 		long mark = auditLog().settledLastId();
-		HttpResponse<String> signedIn = send(browser, form("/login", "username=owner%40demo.test&password=demo-password&_csrf="
-				+ URLEncoder.encode(csrfToken(browser), StandardCharsets.UTF_8)));
+		HttpResponse<String> signedIn = send(browser,
+				form("/login", "username=owner%40demo.test&password=demo-password&_csrf="
+						+ URLEncoder.encode(csrfToken(browser), StandardCharsets.UTF_8)));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).doesNotContain("error"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).doesNotContain("error"));
 		assertThat(auditLog().after(mark)).isEmpty();
 
 		HttpResponse<String> withoutCsrf = send(browser, json(DEMO + "/api-groups", "{\"name\":\"Session\"}", null));
 		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
-		HttpResponse<String> withCsrf = send(browser, json(DEMO + "/api-groups", "{\"name\":\"Session\"}", csrfToken(browser)));
+		HttpResponse<String> withCsrf = send(browser,
+				json(DEMO + "/api-groups", "{\"name\":\"Session\"}", csrfToken(browser)));
 		assertThat(withCsrf.statusCode()).isEqualTo(201);
 		assertThat(successesAfter(mark)).singleElement().satisfies((event) -> {
 			assertThat(event.operation()).isEqualTo("api_group.create");
@@ -157,12 +161,15 @@ class BadInputIntegrationTests extends SampleIntegrationTest {
 	}
 
 	private HttpRequest form(String path, String body) {
-		return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+		return HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
 	}
 
 	private HttpRequest json(String path, String body, String csrf) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (csrf != null) {
 			request.header("X-CSRF-TOKEN", csrf);

@@ -22,8 +22,9 @@ import io.audittrail.sample.support.StoredEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Performs every operation of the sample catalog through the HTTP API, as members and as an API
- * key, and checks the event each one records: operation, actor, tenant, target and detail items.
+ * Performs every operation of the sample catalog through the HTTP API, as members and as
+ * an API key, and checks the event each one records: operation, actor, tenant, target and
+ * detail items.
  */
 class EveryOperationIntegrationTests extends SampleIntegrationTest {
 
@@ -59,7 +60,8 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		billingOperations();
 		cleanUp(apiKey);
 
-		Set<String> catalogued = this.catalog.operations().stream()
+		Set<String> catalogued = this.catalog.operations()
+			.stream()
 			.map((operation) -> operation.id())
 			.filter((id) -> !id.startsWith("audit.") && !id.startsWith("http."))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
@@ -96,21 +98,24 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		String groupId = step("api_group.create", OWNER,
 				() -> this.owner.post(DEMO + "/api-groups", Map.of("name", "Editorial")))
 			.idAnd((id) -> Map.of("api_group_id", id, "api_group_name", "Editorial"));
-		String apiId = step("api.create", OWNER, () -> this.owner.post(DEMO + "/apis",
-				Map.of("endpoint", "blogs", "name", "Blogs", "type", "LIST", "fields",
-						List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"),
-								Map.of("fieldId", "body", "name", "Body", "kind", "richEditor")))))
+		String apiId = step("api.create", OWNER,
+				() -> this.owner.post(DEMO + "/apis",
+						Map.of("endpoint", "blogs", "name", "Blogs", "type", "LIST", "fields",
+								List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"),
+										Map.of("fieldId", "body", "name", "Body", "kind", "richEditor")))))
 			.idAnd((id) -> Map.of("api_id", id, "api_name", "Blogs"));
 		step("api_group.rename", OWNER,
 				() -> this.owner.patch(DEMO + "/api-groups/" + groupId, Map.of("name", "Editorial team")))
 			.details(Map.of("api_group_id", groupId, "api_group_name", "Editorial team"));
-		step("api.update", OWNER, () -> this.owner.patch(DEMO + "/apis/blogs", Map.of("name", "Blog", "groupId", groupId)))
+		step("api.update", OWNER,
+				() -> this.owner.patch(DEMO + "/apis/blogs", Map.of("name", "Blog", "groupId", groupId)))
 			.details(Map.of("api_id", apiId, "api_name", "Blog"));
 		step("api.update_description", OWNER,
 				() -> this.owner.put(DEMO + "/apis/blogs/description", Map.of("description", "Posts of the demo blog")))
 			.details(Map.of("api_id", apiId, "api_name", "Blog"));
-		step("custom_field.create", OWNER, () -> this.owner.post(DEMO + "/apis/blogs/fields",
-				Map.of("fieldId", "summary", "name", "Summary", "kind", "textArea")))
+		step("custom_field.create", OWNER,
+				() -> this.owner.post(DEMO + "/apis/blogs/fields",
+						Map.of("fieldId", "summary", "name", "Summary", "kind", "textArea")))
 			.details(Map.of("api_id", apiId, "api_name", "Blog", "custom_field_name", "Summary"));
 		step("custom_field.update", OWNER,
 				() -> this.owner.patch(DEMO + "/apis/blogs/fields/summary", Map.of("name", "Lead", "kind", "textArea")))
@@ -119,39 +124,46 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 				() -> this.owner.post(DEMO + "/apis/blogs/statuses", Map.of("name", "In review", "color", "#ff8800")))
 			.idAnd((id) -> Map.of("api_id", apiId, "api_name", "Blog", "custom_status_id", id, "custom_status_name",
 					"In review"));
-		step("custom_status.update", OWNER, () -> this.owner.patch(DEMO + "/apis/blogs/statuses/" + statusId,
-				Map.of("name", "Reviewed", "color", "#00aa00")))
+		step("custom_status.update", OWNER,
+				() -> this.owner.patch(DEMO + "/apis/blogs/statuses/" + statusId,
+						Map.of("name", "Reviewed", "color", "#00aa00")))
 			.details(Map.of("api_id", apiId, "api_name", "Blog", "custom_status_id", statusId, "custom_status_name",
 					"Reviewed"));
 		step("custom_status.delete", OWNER, () -> this.owner.delete(DEMO + "/apis/blogs/statuses/" + statusId))
 			.details(Map.of("api_id", apiId, "api_name", "Blog", "custom_status_id", statusId, "custom_status_name",
 					"Reviewed"));
 
-		Step key = step("api_key.create", OWNER, () -> this.owner.post(DEMO + "/api-keys", Map.of("name", "Demo site")));
+		Step key = step("api_key.create", OWNER,
+				() -> this.owner.post(DEMO + "/api-keys", Map.of("name", "Demo site")));
 		String keyId = key.result().text("id");
 		key.details(Map.of("api_key_id", keyId, "api_key_name", "Demo site"));
 		assertThat(key.result().text("key")).hasSizeGreaterThan(20);
 		assertThat(this.jdbc.queryForObject("select secret_hash from api_key where id = ?", String.class,
 				Long.valueOf(keyId)))
 			.isNotEqualTo(key.result().text("key"));
-		step("api_key.update", OWNER, () -> this.owner.patch(DEMO + "/api-keys/" + keyId, Map.of("name", "Demo website")))
+		step("api_key.update", OWNER,
+				() -> this.owner.patch(DEMO + "/api-keys/" + keyId, Map.of("name", "Demo website")))
 			.details(Map.of("api_key_id", keyId, "api_key_name", "Demo website"));
 
-		String hookId = step("content_webhook.create", OWNER, () -> this.owner.post(DEMO + "/webhooks/content",
-				Map.of("endpoint", "blogs", "name", "Rebuild", "url", "https://hooks.example.test/rebuild")))
+		String hookId = step("content_webhook.create", OWNER,
+				() -> this.owner.post(DEMO + "/webhooks/content",
+						Map.of("endpoint", "blogs", "name", "Rebuild", "url", "https://hooks.example.test/rebuild")))
 			.idAnd((id) -> Map.of("api_id", apiId, "api_name", "Blog"));
-		step("content_webhook.update", OWNER, () -> this.owner.patch(DEMO + "/webhooks/content/" + hookId,
-				Map.of("name", "Rebuild site", "url", "https://hooks.example.test/site")))
+		step("content_webhook.update", OWNER,
+				() -> this.owner.patch(DEMO + "/webhooks/content/" + hookId,
+						Map.of("name", "Rebuild site", "url", "https://hooks.example.test/site")))
 			.details(Map.of("api_id", apiId, "api_name", "Blog"));
 		step("content_webhook.delete", OWNER, () -> this.owner.delete(DEMO + "/webhooks/content/" + hookId))
 			.details(Map.of("api_id", apiId, "api_name", "Blog"));
-		String mediaHookId = step("media_webhook.create", OWNER, () -> this.owner.post(DEMO + "/webhooks/media",
-				Map.of("name", "Thumbnails", "url", "https://hooks.example.test/thumbnails")))
+		String mediaHookId = step("media_webhook.create", OWNER,
+				() -> this.owner.post(DEMO + "/webhooks/media",
+						Map.of("name", "Thumbnails", "url", "https://hooks.example.test/thumbnails")))
 			.idAnd((id) -> Map.of());
 		step("media_webhook.update", OWNER, () -> this.owner.patch(DEMO + "/webhooks/media/" + mediaHookId,
 				Map.of("name", "Thumbnails v2", "url", "https://hooks.example.test/v2")))
 			.noDetails();
-		step("media_webhook.delete", OWNER, () -> this.owner.delete(DEMO + "/webhooks/media/" + mediaHookId)).noDetails();
+		step("media_webhook.delete", OWNER, () -> this.owner.delete(DEMO + "/webhooks/media/" + mediaHookId))
+			.noDetails();
 		this.apiId = apiId;
 		this.groupId = groupId;
 		this.keyId = keyId;
@@ -170,8 +182,9 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 
 	private void contentOperations(String apiKey) {
 		String contents = DEMO + "/contents/blogs";
-		step("content.create", OWNER, () -> this.owner.post(contents,
-				Map.of("contentId", "hello", "data", Map.of("title", "Hello"), "publish", true)))
+		step("content.create", OWNER,
+				() -> this.owner.post(contents,
+						Map.of("contentId", "hello", "data", Map.of("title", "Hello"), "publish", true)))
 			.details(blog("hello", "custom_content_id", "hello"));
 		Step draft = step("content.update", OWNER, () -> this.owner.patch(contents + "/hello",
 				Map.of("data", Map.of("body", "<p>Hi</p>"), "asDraft", true)))
@@ -196,7 +209,8 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		reservation.put("reservation_start", "2027-01-01T00:00:00Z");
 		reservation.put("reservation_stop", "2027-02-01T00:00:00Z");
 		reserved.details(reservation);
-		step("content.update_id", OWNER, () -> this.owner.put(contents + "/hello/id", Map.of("contentId", "hello-world")))
+		step("content.update_id", OWNER,
+				() -> this.owner.put(contents + "/hello/id", Map.of("contentId", "hello-world")))
 			.details(blog("hello", "custom_content_id", "hello-world"));
 
 		Step imported = step("content.complete_csv_import", OWNER, () -> this.owner.postCsv(contents + "/csv-import",
@@ -210,16 +224,19 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		Step updated = step("content.update_multiple", OWNER, () -> this.owner.patch(contents + "/bulk",
 				Map.of("contentIds", List.of("first", "second"), "data", Map.of("summary", "Bulk"))));
 		updated.eachDetails(List.of(blog("first"), blog("second")));
-		step("content.update_multiple_creators", OWNER, () -> this.owner.patch(contents + "/bulk/creator",
-				Map.of("contentIds", List.of("first", "second"), "createdBy", "admin@demo.test")))
+		step("content.update_multiple_creators", OWNER,
+				() -> this.owner.patch(contents + "/bulk/creator",
+						Map.of("contentIds", List.of("first", "second"), "createdBy", "admin@demo.test")))
 			.eachDetails(List.of(blog("first", "new_creator", "admin@demo.test"),
 					blog("second", "new_creator", "admin@demo.test")));
 		step("content.delete_multiple", OWNER,
 				() -> this.owner.post(contents + "/bulk/delete", Map.of("contentIds", List.of("first", "second"))))
 			.eachDetails(List.of(blog("first"), blog("second")));
-		Step exported = step("content.complete_csv_export", OWNER, () -> this.owner.post(contents + "/csv-export", null))
+		Step exported = step("content.complete_csv_export", OWNER,
+				() -> this.owner.post(contents + "/csv-export", null))
 			.details(Map.of("api_id", this.apiId, "api_name", "Blog"));
-		assertThat(exported.result().body()).startsWith("id,status,title,body,summary").contains("hello-world", "third");
+		assertThat(exported.result().body()).startsWith("id,status,title,body,summary")
+			.contains("hello-world", "third");
 		step("content.delete", OWNER, () -> this.owner.delete(contents + "/third")).details(blog("third"));
 
 		String key = "Demo website";
@@ -231,8 +248,9 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		step("content.update", key, () -> api.patch("/api/v1/blogs/api-post", Map.of("title", "Patched")))
 			.details(blog("api-post"));
 		step("content.delete", key, () -> api.delete("/api/v1/blogs/api-post")).details(blog("api-post"));
-		step("content.update_creator", key, () -> api.patch(
-				"/management/api/v1/contents/blogs/" + created + "/createdBy", Map.of("createdBy", "editor@demo.test")))
+		step("content.update_creator", key,
+				() -> api.patch("/management/api/v1/contents/blogs/" + created + "/createdBy",
+						Map.of("createdBy", "editor@demo.test")))
 			.details(blog(created, "new_creator", "editor@demo.test"));
 		step("content.update", key,
 				() -> api.patch("/management/api/v1/contents/blogs/" + created + "/status", Map.of("status", "DRAFT")))
@@ -241,7 +259,8 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 				"png".getBytes(StandardCharsets.UTF_8), "Logo"));
 		String mediaId = uploaded.result().text("id");
 		uploaded.details(Map.of("media_id", mediaId, "media_name", "logo.png", "media_alt", "Logo"));
-		step("media.delete", key, () -> api.delete("/management/api/v2/media", Map.of("url", uploaded.result().text("url"))))
+		step("media.delete", key,
+				() -> api.delete("/management/api/v2/media", Map.of("url", uploaded.result().text("url"))))
 			.details(Map.of("media_id", mediaId, "media_name", "logo.png"));
 	}
 
@@ -259,7 +278,8 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		step("review.update", OWNER, () -> this.owner.patch(reviews, Map.of("title", "Check hello"))).details(review);
 		step("review.change_status", OWNER, () -> this.owner.put(reviews + "/status", Map.of("status", "IN_PROGRESS")))
 			.details(review);
-		step("review.add_reviewer", OWNER, () -> this.owner.post(reviews + "/reviewers", Map.of("email", "editor@demo.test")))
+		step("review.add_reviewer", OWNER,
+				() -> this.owner.post(reviews + "/reviewers", Map.of("email", "editor@demo.test")))
 			.details(with(review, "reviewer", "editor@demo.test"));
 		step("review.delete_reviewer", OWNER, () -> this.owner.delete(reviews + "/reviewers/editor@demo.test"))
 			.details(with(review, "reviewer", "editor@demo.test"));
@@ -267,16 +287,20 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 				() -> this.owner.post(reviews + "/comments", Map.of("text", "Looks good")))
 			.details(review);
 		String commentId = commented.result().json().get(0).get("id").asString();
-		step("review.delete_comment", OWNER, () -> this.owner.delete(reviews + "/comments/" + commentId)).details(review);
+		step("review.delete_comment", OWNER, () -> this.owner.delete(reviews + "/comments/" + commentId))
+			.details(review);
 
 		step("ai_review.update_settings", OWNER,
 				() -> this.owner.put(DEMO + "/ai-review/settings", Map.of("enabled", true, "autoExecute", true)))
 			.noDetails();
-		String reviewerId = step("ai_review.create_reviewer", OWNER, () -> this.owner.post(DEMO + "/ai-reviewers",
-				Map.of("name", "Tone", "instructions", "Check the tone", "autoExecute", true)))
+		String reviewerId = step("ai_review.create_reviewer", OWNER,
+				() -> this.owner.post(DEMO + "/ai-reviewers",
+						Map.of("name", "Tone", "instructions", "Check the tone", "autoExecute", true)))
 			.idAnd((id) -> Map.of("ai_reviewer_id", id, "ai_reviewer_name", "Tone"));
-		step("ai_review.update_reviewer", OWNER, () -> this.owner.patch(DEMO + "/ai-reviewers/" + reviewerId,
-				Map.of("name", "Tone of voice", "instructions", "Check the tone of voice", "autoExecute", true)))
+		step("ai_review.update_reviewer", OWNER,
+				() -> this.owner.patch(DEMO + "/ai-reviewers/" + reviewerId,
+						Map.of("name", "Tone of voice", "instructions", "Check the tone of voice", "autoExecute",
+								true)))
 			.details(Map.of("ai_reviewer_id", reviewerId, "ai_reviewer_name", "Tone of voice"));
 		Map<String, String> run = with(with(review, "ai_reviewer_id", reviewerId), "ai_reviewer_name", "Tone of voice");
 		step("ai_review.execute", OWNER,
@@ -290,21 +314,26 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 		closing.putAll(review);
 		step("review.close_and_publish", OWNER, () -> this.owner.post(reviews + "/publish", null)).details(closing);
 
-		String secondId = step("review.create", OWNER, () -> this.owner.post(DEMO + "/reviews",
-				Map.of("endpoint", "blogs", "contentId", "hello-world", "title", "Take it down")))
-			.result().text("id");
+		String secondId = step("review.create", OWNER,
+				() -> this.owner.post(DEMO + "/reviews",
+						Map.of("endpoint", "blogs", "contentId", "hello-world", "title", "Take it down")))
+			.result()
+			.text("id");
 		Map<String, String> unpublish = new LinkedHashMap<>(content);
 		unpublish.put("review_request_id", secondId);
 		unpublish.put("review_request_title", "Take it down");
-		step("review.close_and_unpublish", OWNER, () -> this.owner.post(DEMO + "/reviews/" + secondId + "/unpublish", null))
+		step("review.close_and_unpublish", OWNER,
+				() -> this.owner.post(DEMO + "/reviews/" + secondId + "/unpublish", null))
 			.details(unpublish);
 		assertThat(this.owner.get(DEMO + "/contents/blogs/hello-world").text("status")).isEqualTo("CLOSED");
 	}
 
 	private void mediaOperations() {
-		String tagId = step("media_tag.create", OWNER, () -> this.owner.post(DEMO + "/media-tags", Map.of("name", "Photos")))
+		String tagId = step("media_tag.create", OWNER,
+				() -> this.owner.post(DEMO + "/media-tags", Map.of("name", "Photos")))
 			.idAnd((id) -> Map.of("media_tag_id", id, "media_tag_name", "Photos"));
-		step("media_tag.update", OWNER, () -> this.owner.patch(DEMO + "/media-tags/" + tagId, Map.of("name", "Pictures")))
+		step("media_tag.update", OWNER,
+				() -> this.owner.patch(DEMO + "/media-tags/" + tagId, Map.of("name", "Pictures")))
 			.details(Map.of("media_tag_id", tagId, "media_tag_name", "Pictures"));
 		String mediaId = step("media.add", OWNER,
 				() -> this.owner.upload(DEMO + "/media", "cat.png", new byte[] { 1, 2, 3 }, "A cat"))
@@ -314,13 +343,16 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 			.details(Map.of("media_id", mediaId, "media_name", "cat.png", "media_alt", "A black cat"));
 		step("media.update_name", OWNER, () -> this.owner.put(media + "/name", Map.of("name", "black-cat.png")))
 			.details(Map.of("media_id", mediaId, "media_name", "black-cat.png"));
-		step("media.update_tags", OWNER, () -> this.owner.put(media + "/tags", Map.of("tagIds", List.of(Long.valueOf(tagId)))))
+		step("media.update_tags", OWNER,
+				() -> this.owner.put(media + "/tags", Map.of("tagIds", List.of(Long.valueOf(tagId)))))
 			.details(Map.of("media_id", mediaId, "media_name", "black-cat.png", "media_tag_id", tagId, "media_tag_name",
 					"Pictures"));
-		step("media.update_creator", OWNER, () -> this.owner.put(media + "/creator", Map.of("createdBy", "editor@demo.test")))
+		step("media.update_creator", OWNER,
+				() -> this.owner.put(media + "/creator", Map.of("createdBy", "editor@demo.test")))
 			.details(Map.of("media_id", mediaId, "media_name", "black-cat.png", "new_creator", "editor@demo.test"));
-		step("media.update_multiple_creators", OWNER, () -> this.owner.patch(DEMO + "/media/bulk/creator",
-				Map.of("mediaIds", List.of(Long.valueOf(mediaId)), "createdBy", "admin@demo.test")))
+		step("media.update_multiple_creators", OWNER,
+				() -> this.owner.patch(DEMO + "/media/bulk/creator",
+						Map.of("mediaIds", List.of(Long.valueOf(mediaId)), "createdBy", "admin@demo.test")))
 			.details(Map.of("media_id", mediaId, "media_name", "black-cat.png", "new_creator", "admin@demo.test"));
 		step("media.delete", OWNER, () -> this.owner.delete(media))
 			.details(Map.of("media_id", mediaId, "media_name", "black-cat.png"));
@@ -330,13 +362,16 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 
 	private void memberAndRoleOperations() {
 		String roleId = step("role.create", OWNER,
-				() -> this.owner.post(DEMO + "/roles", Map.of("name", "Auditor", "permissions", List.of("viewAuditLog"))))
+				() -> this.owner.post(DEMO + "/roles",
+						Map.of("name", "Auditor", "permissions", List.of("viewAuditLog"))))
 			.idAnd((id) -> Map.of("role_id", id, "role_name", "Auditor"));
-		step("role.update", OWNER, () -> this.owner.patch(DEMO + "/roles/" + roleId,
-				Map.of("name", "Auditors", "permissions", List.of("viewAuditLog", "revertAuditLog"))))
+		step("role.update", OWNER,
+				() -> this.owner.patch(DEMO + "/roles/" + roleId,
+						Map.of("name", "Auditors", "permissions", List.of("viewAuditLog", "revertAuditLog"))))
 			.details(Map.of("role_id", roleId, "role_name", "Auditors"));
 		String memberId = step("member.add", OWNER,
-				() -> this.owner.post(DEMO + "/members", Map.of("email", "owner@other.test", "roleId", Long.valueOf(roleId))))
+				() -> this.owner.post(DEMO + "/members",
+						Map.of("email", "owner@other.test", "roleId", Long.valueOf(roleId))))
 			.idAnd((id) -> Map.of("target_member", "owner@other.test", "role_id", roleId, "role_name", "Auditors"));
 		String viewerId = this.jdbc.queryForObject(
 				"select r.id from role r join cms_service s on s.id = r.service_ref where s.service_id = 'demo' and r.name = 'Viewer'",
@@ -346,8 +381,9 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 			.details(Map.of("target_member", "owner@other.test", "role_id", viewerId, "role_name", "Viewer"));
 		step("member.delete", OWNER, () -> this.owner.delete(DEMO + "/members/" + memberId))
 			.details(Map.of("target_member", "owner@other.test"));
-		String invitationId = step("member.invite", OWNER, () -> this.owner.post(DEMO + "/invitations",
-				Map.of("email", "new@demo.test", "roleId", Long.valueOf(roleId))))
+		String invitationId = step("member.invite", OWNER,
+				() -> this.owner.post(DEMO + "/invitations",
+						Map.of("email", "new@demo.test", "roleId", Long.valueOf(roleId))))
 			.idAnd((id) -> Map.of("email", "new@demo.test", "role_id", roleId, "role_name", "Auditors"));
 		step("member.cancel_invitation", OWNER, () -> this.owner.delete(DEMO + "/invitations/" + invitationId))
 			.details(Map.of("email", "new@demo.test"));
@@ -356,21 +392,23 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 	}
 
 	private void settingsOperations() {
-		Map<String, String> environment = Map.of("environment_service_id", "demo-staging", "environment_name", "staging",
-				"environment_domain", "demo-staging.cms.example.test");
+		Map<String, String> environment = Map.of("environment_service_id", "demo-staging", "environment_name",
+				"staging", "environment_domain", "demo-staging.cms.example.test");
 		String environmentId = step("environment.create", OWNER,
 				() -> this.owner.post(DEMO + "/environments", Map.of("name", "staging")))
 			.idAnd((id) -> environment);
-		step("environment.update_display_settings", OWNER, () -> this.owner.patch(DEMO + "/environments/" + environmentId,
-				Map.of("name", "staging", "color", "#123456")))
+		step("environment.update_display_settings", OWNER, () -> this.owner
+			.patch(DEMO + "/environments/" + environmentId, Map.of("name", "staging", "color", "#123456")))
 			.details(environment);
 		step("environment.delete", OWNER, () -> this.owner.delete(DEMO + "/environments/" + environmentId))
 			.details(environment);
-		String s3Id = step("s3_integration.create", OWNER, () -> this.owner.post(DEMO + "/s3-integrations",
-				Map.of("bucket", "demo-media", "region", "ap-northeast-1", "prefix", "cms/")))
+		String s3Id = step("s3_integration.create", OWNER,
+				() -> this.owner.post(DEMO + "/s3-integrations",
+						Map.of("bucket", "demo-media", "region", "ap-northeast-1", "prefix", "cms/")))
 			.idAnd((id) -> Map.of("s3_integration_id", id));
-		step("s3_integration.update", OWNER, () -> this.owner.patch(DEMO + "/s3-integrations/" + s3Id,
-				Map.of("bucket", "demo-media-2", "region", "ap-northeast-1")))
+		step("s3_integration.update", OWNER,
+				() -> this.owner.patch(DEMO + "/s3-integrations/" + s3Id,
+						Map.of("bucket", "demo-media-2", "region", "ap-northeast-1")))
 			.details(Map.of("s3_integration_id", s3Id));
 		step("s3_integration.delete", OWNER, () -> this.owner.delete(DEMO + "/s3-integrations/" + s3Id))
 			.details(Map.of("s3_integration_id", s3Id));
@@ -380,25 +418,31 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 	}
 
 	private void billingOperations() {
-		step("payment.add", OWNER, () -> this.owner.post(DEMO + "/payment", Map.of("companyName", "Demo Inc.",
-				"phoneNumber", "+81 3 1234 5678", "contactName", "Demo Owner", "email", "billing@demo.test", "cardNumber",
-				"4242424242424242", "method", "CARD")))
+		step("payment.add", OWNER, () -> this.owner
+			.post(DEMO + "/payment",
+					Map.of("companyName", "Demo Inc.", "phoneNumber", "+81 3 1234 5678", "contactName", "Demo Owner",
+							"email", "billing@demo.test", "cardNumber", "4242424242424242", "method", "CARD")))
 			.noDetails();
 		assertThat(this.jdbc.queryForObject("select card_last4 from payment_info", String.class)).isEqualTo("4242");
 		step("payment.change_company_name", OWNER,
-				() -> this.owner.put(DEMO + "/payment/company-name", Map.of("companyName", "Demo K.K."))).noDetails();
+				() -> this.owner.put(DEMO + "/payment/company-name", Map.of("companyName", "Demo K.K.")))
+			.noDetails();
 		step("payment.change_phone_number", OWNER,
-				() -> this.owner.put(DEMO + "/payment/phone-number", Map.of("phoneNumber", "+81 3 8765 4321"))).noDetails();
+				() -> this.owner.put(DEMO + "/payment/phone-number", Map.of("phoneNumber", "+81 3 8765 4321")))
+			.noDetails();
 		step("payment.change_billing_contact_name", OWNER,
-				() -> this.owner.put(DEMO + "/payment/contact-name", Map.of("contactName", "Demo Admin"))).noDetails();
+				() -> this.owner.put(DEMO + "/payment/contact-name", Map.of("contactName", "Demo Admin")))
+			.noDetails();
 		step("payment.change_email", OWNER,
 				() -> this.owner.put(DEMO + "/payment/email", Map.of("email", "invoices@demo.test")))
 			.details(Map.of("email", "invoices@demo.test"));
 		step("payment.change_credit_card", OWNER,
-				() -> this.owner.put(DEMO + "/payment/credit-card", Map.of("cardNumber", "5555555555554444"))).noDetails();
+				() -> this.owner.put(DEMO + "/payment/credit-card", Map.of("cardNumber", "5555555555554444")))
+			.noDetails();
 		step("payment.delete_credit_card", OWNER, () -> this.owner.delete(DEMO + "/payment/credit-card")).noDetails();
 		step("payment.change_payment_method", OWNER,
-				() -> this.owner.put(DEMO + "/payment/method", Map.of("method", "INVOICE"))).noDetails();
+				() -> this.owner.put(DEMO + "/payment/method", Map.of("method", "INVOICE")))
+			.noDetails();
 		step("plan.change", OWNER, () -> this.owner.put(DEMO + "/plan", Map.of("plan", "TEAM"))).noDetails();
 		step("plan.suspend", OWNER, () -> this.owner.post(DEMO + "/plan/suspend", null)).noDetails();
 		step("plan.resume", OWNER, () -> this.owner.post(DEMO + "/plan/resume", null)).noDetails();
@@ -428,8 +472,9 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 	}
 
 	/**
-	 * Performs one call and checks what every event of it shares: success, the operation and its
-	 * target, the actor, the tenant, and detail items that the catalog lists for the operation.
+	 * Performs one call and checks what every event of it shares: success, the operation
+	 * and its target, the actor, the tenant, and detail items that the catalog lists for
+	 * the operation.
 	 */
 	private Step step(String operation, String actor, Supplier<HttpResult> call) {
 		long mark = auditLog().lastId();
@@ -473,7 +518,10 @@ class EveryOperationIntegrationTests extends SampleIntegrationTest {
 			return this;
 		}
 
-		/** The id of what the call created, after checking the event's details built from it. */
+		/**
+		 * The id of what the call created, after checking the event's details built from
+		 * it.
+		 */
 		String idAnd(Function<String, Map<String, String>> expected) {
 			String id = this.result.text("id");
 			details(expected.apply(id));

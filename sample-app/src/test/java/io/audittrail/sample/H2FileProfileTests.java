@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code h2-file} profile keeps the data in a file and writes every commit to it before
- * acknowledging it, so a killed process loses no acknowledged write.
+ * The {@code h2-file} profile keeps the data in a file and writes every commit to it
+ * before acknowledging it, so a killed process loses no acknowledged write.
  */
 class H2FileProfileTests {
 

@@ -14,13 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Requests an attacker or a careless client sends, with HTTP capture on and bodies kept: each is
- * answered as usual, recorded with its secrets masked, and capture goes on recording.
+ * Requests an attacker or a careless client sends, with HTTP capture on and bodies kept:
+ * each is answered as usual, recorded with its secrets masked, and capture goes on
+ * recording.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:cms-hostile;DB_CLOSE_DELAY=-1", "audit.http.enabled=true",
 				"audit.http.include-body=true", "audit.http.include-query=true", "audit.http.max-body-bytes=200KB",
-				// the token endpoint, which the sample leaves out of capture, is the one attacked here
+				// the token endpoint, which the sample leaves out of capture, is the one
+				// attacked here
 				"audit.http.exclude-paths=/api/auth/none" })
 class HostileRequestsIntegrationTests extends SampleIntegrationTest {
 
@@ -37,10 +39,10 @@ class HostileRequestsIntegrationTests extends SampleIntegrationTest {
 
 		List<Map<String, Object>> entries = entries(mark, "/api/auth/token", 3);
 		assertThat(entries).extracting((entry) -> entry.get("HTTP_STATUS")).containsExactly(400, 400, 401);
-		assertThat(entries).allSatisfy((entry) -> assertThat((String) entry.get("HTTP_DETAIL"))
-			.doesNotContain("aaaaaaaaaa", "wrong-password")
-			// a JSON body, or the text of a malformed one
-			.containsAnyOf("\"password\":\"***\"", "\\\"password\\\":\\\"***\\\""));
+		assertThat(entries).allSatisfy(
+				(entry) -> assertThat((String) entry.get("HTTP_DETAIL")).doesNotContain("aaaaaaaaaa", "wrong-password")
+					// a JSON body, or the text of a malformed one
+					.containsAnyOf("\"password\":\"***\"", "\\\"password\\\":\\\"***\\\""));
 	}
 
 	@Test
@@ -58,7 +60,8 @@ class HostileRequestsIntegrationTests extends SampleIntegrationTest {
 		assertThat(entry).containsEntry("OPERATION", "content.complete_csv_import")
 			.containsEntry("OUTCOME", "FAILURE")
 			.containsEntry("HTTP_STATUS", 400);
-		assertThat((String) entry.get("HTTP_DETAIL")).doesNotContain("aaaaaaaaaa").contains("\\\"password\\\":\\\"***\\\"");
+		assertThat((String) entry.get("HTTP_DETAIL")).doesNotContain("aaaaaaaaaa")
+			.contains("\\\"password\\\":\\\"***\\\"");
 	}
 
 	@Test
@@ -81,7 +84,10 @@ class HostileRequestsIntegrationTests extends SampleIntegrationTest {
 			.allSatisfy((error) -> assertThat(error).endsWith("NotFoundException"));
 	}
 
-	/** The given number of entries of requests to the path after the mark, once their statuses are set. */
+	/**
+	 * The given number of entries of requests to the path after the mark, once their
+	 * statuses are set.
+	 */
 	private List<Map<String, Object>> entries(long mark, String path, int count) {
 		// an audited request's status is a row of its own, appended after the response
 		String query = "select e.*, coalesce(e.http_status, st.status) as http_status from audit_event e "

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps {@code docs/operations.md}, the table of the sample catalog, in step with
- * {@code audit/operations.yml} and its labels. Run with {@code -Daudit.docs.update=true} to rewrite it.
+ * {@code audit/operations.yml} and its labels. Run with {@code -Daudit.docs.update=true}
+ * to rewrite it.
  */
 class OperationsDocumentTests {
 
@@ -64,14 +65,24 @@ class OperationsDocumentTests {
 			String targetLabel = catalog.targetLabel(target.id(), Locale.ENGLISH) + " ("
 					+ catalog.targetLabel(target.id(), JAPANESE) + ")";
 			for (OperationDefinition operation : target.operations()) {
-				out.append("| ").append(targetLabel)
-					.append(" | `").append(operation.id()).append('`')
-					.append(" | ").append(catalog.message("operation." + operation.id(), Locale.ENGLISH))
-					.append(" | ").append(catalog.message("operation." + operation.id(), JAPANESE))
-					.append(" | ").append(operation.action())
-					.append(" | ").append(operation.details().stream().map((item) -> "`" + item + "`")
+				out.append("| ")
+					.append(targetLabel)
+					.append(" | `")
+					.append(operation.id())
+					.append('`')
+					.append(" | ")
+					.append(catalog.message("operation." + operation.id(), Locale.ENGLISH))
+					.append(" | ")
+					.append(catalog.message("operation." + operation.id(), JAPANESE))
+					.append(" | ")
+					.append(operation.action())
+					.append(" | ")
+					.append(operation.details()
+						.stream()
+						.map((item) -> "`" + item + "`")
 						.collect(Collectors.joining(", ")))
-					.append(" | ").append((operation.authority() != null) ? "`" + operation.authority() + "`" : "")
+					.append(" | ")
+					.append((operation.authority() != null) ? "`" + operation.authority() + "`" : "")
 					.append(" |\n");
 			}
 		}
@@ -79,8 +90,13 @@ class OperationsDocumentTests {
 		out.append("In the order of the CSV columns.\n\n");
 		out.append("| Item | English | Japanese |\n|---|---|---|\n");
 		for (String item : catalog.detailItems()) {
-			out.append("| `").append(item).append("` | ").append(catalog.detailLabel(item, Locale.ENGLISH))
-				.append(" | ").append(catalog.detailLabel(item, JAPANESE)).append(" |\n");
+			out.append("| `")
+				.append(item)
+				.append("` | ")
+				.append(catalog.detailLabel(item, Locale.ENGLISH))
+				.append(" | ")
+				.append(catalog.detailLabel(item, JAPANESE))
+				.append(" |\n");
 		}
 		return out.toString();
 	}

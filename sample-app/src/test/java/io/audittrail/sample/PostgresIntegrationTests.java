@@ -20,8 +20,8 @@ import io.audittrail.testsupport.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code postgres} profile on a real PostgreSQL: the CMS migrations validate against the
- * entities, and operations are recorded with their Envers revision.
+ * The {@code postgres} profile on a real PostgreSQL: the CMS migrations validate against
+ * the entities, and operations are recorded with their Envers revision.
  */
 @SpringBootTest
 @ActiveProfiles("postgres")

@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample records its API requests (the organization audit log): each entry shows how the
- * caller authenticated, the handling controller, method, path, status, and the masked body, query
- * and path parameters, and the search by partial path finds it. The requests run in a service of
- * their own, owned by {@code owner@demo.test}, so other tests' entries do not mix in.
+ * The sample records its API requests (the organization audit log): each entry shows how
+ * the caller authenticated, the handling controller, method, path, status, and the masked
+ * body, query and path parameters, and the search by partial path finds it. The requests
+ * run in a service of their own, owned by {@code owner@demo.test}, so other tests'
+ * entries do not mix in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestCaptureIntegrationTests extends SampleIntegrationTest {
@@ -41,9 +42,12 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 		this.owner = member("owner@demo.test");
 		assertThat(this.owner.post("/api/v1/services", Map.of("serviceId", "capture", "name", "Capture")).status())
 			.isEqualTo(201);
-		assertThat(this.owner.post(SERVICE + "/apis", Map.of("endpoint", "notes", "name", "Notes", "type", "LIST",
-				"fields", List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"))))
-			.status()).isEqualTo(201);
+		assertThat(
+				this.owner.post(SERVICE + "/apis",
+						Map.of("endpoint", "notes", "name", "Notes", "type", "LIST", "fields",
+								List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"))))
+					.status())
+			.isEqualTo(201);
 		String secret = this.owner.post(SERVICE + "/api-keys", Map.of("name", "Capture key")).text("key");
 		this.apiKey = anonymous().apiKey(secret)
 			.withHeader("User-Agent", "capture-tests/1.0")
@@ -95,9 +99,9 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 
 	@Test
 	void memberWithAJwtIsRecordedAsJwtWithTheCardNumberMasked() {
-		HttpResult added = this.owner.post(SERVICE + "/payment", Map.of("companyName", "Capture Inc.", "phoneNumber",
-				"+81 3 1234 5678", "contactName", "Capture Owner", "email", "billing@capture.test", "cardNumber",
-				"4111111111111111", "method", "CARD"));
+		HttpResult added = this.owner.post(SERVICE + "/payment",
+				Map.of("companyName", "Capture Inc.", "phoneNumber", "+81 3 1234 5678", "contactName", "Capture Owner",
+						"email", "billing@capture.test", "cardNumber", "4111111111111111", "method", "CARD"));
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
 
 		JsonNode request = requestOf("/capture/payment", "payment.add");
@@ -136,8 +140,9 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 		HttpResult refused = this.owner.post(SERVICE + "/api-groups", Map.of("name", ""));
 		assertThat(refused.status()).isEqualTo(400);
 
-		JsonNode entry = await().atMost(Duration.ofSeconds(10)).until(
-				() -> firstEntry("path=" + SERVICE + "/api-groups&operation=http.request"), (found) -> found != null);
+		JsonNode entry = await().atMost(Duration.ofSeconds(10))
+			.until(() -> firstEntry("path=" + SERVICE + "/api-groups&operation=http.request"),
+					(found) -> found != null);
 
 		assertThat(entry.get("request").get("authType").asString()).isEqualTo("JWT");
 		assertThat(entry.get("request").get("status").asInt()).isEqualTo(400);
@@ -146,8 +151,9 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 	}
 
 	/**
-	 * A request that runs no operation is written by a background writer, after the entries of the
-	 * requests that follow it; the list still reads newest first by time, page after page.
+	 * A request that runs no operation is written by a background writer, after the
+	 * entries of the requests that follow it; the list still reads newest first by time,
+	 * page after page.
 	 */
 	@Test
 	void listIsNewestFirstByTimeAcrossPagesWithEntriesWrittenLate() {
@@ -156,10 +162,11 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 			assertThat(this.owner.post(SERVICE + "/api-groups", Map.of("name", "Paged group " + i)).status())
 				.isEqualTo(201);
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc.queryForObject(
-				"select count(*) from audit_event where tenant = 'capture' and operation = 'http.request'"
-						+ " and http_status = 400",
-				Integer.class) >= 4);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from audit_event where tenant = 'capture' and operation = 'http.request'"
+							+ " and http_status = 400",
+					Integer.class) >= 4);
 		List<Long> expected = this.jdbc.queryForList(
 				"select id from audit_event where tenant = 'capture' order by occurred_at desc, id desc", Long.class);
 
@@ -176,8 +183,8 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 		List<Long> ids = new ArrayList<>();
 		String cursor = null;
 		do {
-			HttpResult page = this.owner.get("/audit/api/events?" + filters + "&limit=" + limit
-					+ ((cursor != null) ? "&cursor=" + cursor : ""));
+			HttpResult page = this.owner.get(
+					"/audit/api/events?" + filters + "&limit=" + limit + ((cursor != null) ? "&cursor=" + cursor : ""));
 			assertThat(page.status()).as(page.body()).isEqualTo(200);
 			page.json().get("items").forEach((item) -> {
 				ids.add(item.get("id").asLong());
@@ -190,13 +197,13 @@ class RequestCaptureIntegrationTests extends SampleIntegrationTest {
 	}
 
 	/**
-	 * The request part of the newest entry of the operation that the search by partial path finds,
-	 * once its status is known (it is set when the response is complete).
+	 * The request part of the newest entry of the operation that the search by partial
+	 * path finds, once its status is known (it is set when the response is complete).
 	 */
 	private JsonNode requestOf(String partialPath, String operation) {
-		JsonNode entry = await().atMost(Duration.ofSeconds(10)).until(
-				() -> firstEntry("path=" + partialPath + "&operation=" + operation),
-				(found) -> found != null && found.get("request").hasNonNull("status"));
+		JsonNode entry = await().atMost(Duration.ofSeconds(10))
+			.until(() -> firstEntry("path=" + partialPath + "&operation=" + operation),
+					(found) -> found != null && found.get("request").hasNonNull("status"));
 		return entry.get("request");
 	}
 

@@ -15,8 +15,9 @@ import io.audittrail.spi.TenantRetentionPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service's audit_log_retention_days setting overrides the system default of 365 days; it is read
- * back at the same path, values below 1 are clamped to 1, and null returns to the system default.
+ * A service's audit_log_retention_days setting overrides the system default of 365 days;
+ * it is read back at the same path, values below 1 are clamped to 1, and null returns to
+ * the system default.
  */
 class RetentionIntegrationTests extends SampleIntegrationTest {
 
@@ -78,8 +79,10 @@ class RetentionIntegrationTests extends SampleIntegrationTest {
 	@Test
 	void settingsNeedTheServiceManagerRole() {
 		assertThat(member("owner@demo.test").get(SETTINGS).status()).isEqualTo(403);
-		assertThat(member("editor@demo.test").put("/api/v1/services/demo/settings",
-				Map.of("audit_log_retention_days", 1)).status()).isEqualTo(403);
+		assertThat(
+				member("editor@demo.test").put("/api/v1/services/demo/settings", Map.of("audit_log_retention_days", 1))
+					.status())
+			.isEqualTo(403);
 	}
 
 }

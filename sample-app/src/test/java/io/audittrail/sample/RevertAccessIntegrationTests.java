@@ -12,8 +12,8 @@ import io.audittrail.sample.support.HttpResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reverting as the CMS's permissions allow, and tenants that never change hands: each test performs
- * an attack on a service of its own and asserts what the attacker gets.
+ * Reverting as the CMS's permissions allow, and tenants that never change hands: each
+ * test performs an attack on a service of its own and asserts what the attacker gets.
  */
 class RevertAccessIntegrationTests extends SampleIntegrationTest {
 
@@ -21,10 +21,13 @@ class RevertAccessIntegrationTests extends SampleIntegrationTest {
 	void aDemotedOwnerCannotRevertTheirOwnDemotion() {
 		String service = newService("owner@other.test");
 		CmsClient owner = member("owner@other.test");
-		long membership = owner.post(path(service, "/members"),
-				Map.of("email", "admin@demo.test", "roleId", roleId(service, "Owner"))).number("id");
-		long auditor = owner.post(path(service, "/roles"),
-				Map.of("name", "Auditor", "permissions", List.of("viewAuditLog", "revertAuditLog"))).number("id");
+		long membership = owner
+			.post(path(service, "/members"), Map.of("email", "admin@demo.test", "roleId", roleId(service, "Owner")))
+			.number("id");
+		long auditor = owner
+			.post(path(service, "/roles"),
+					Map.of("name", "Auditor", "permissions", List.of("viewAuditLog", "revertAuditLog")))
+			.number("id");
 		owner.put(path(service, "/members/" + membership + "/role"), Map.of("roleId", auditor));
 		long demotion = entryOf(owner, service, "member.update_role");
 		CmsClient demoted = member("admin@demo.test");
@@ -36,8 +39,9 @@ class RevertAccessIntegrationTests extends SampleIntegrationTest {
 		assertThat(demoted.get("/audit/api/me?event=" + demotion).json().get("canRevert").asBoolean()).isFalse();
 		assertThat(this.jdbc.queryForObject("select role_ref from membership where id = ?", Long.class, membership))
 			.isEqualTo(auditor);
-		assertThat(demoted.put(path(service, "/members/" + membership + "/role"),
-				Map.of("roleId", roleId(service, "Owner"))).status()).isEqualTo(403);
+		assertThat(demoted
+			.put(path(service, "/members/" + membership + "/role"), Map.of("roleId", roleId(service, "Owner")))
+			.status()).isEqualTo(403);
 		assertThat(owner.get("/audit/api/me?event=" + demotion).json().get("canRevert").asBoolean()).isTrue();
 		assertThat(owner.post("/audit/api/events/" + demotion + "/revert", Map.of()).status()).isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("select role_ref from membership where id = ?", Long.class, membership))
@@ -94,7 +98,8 @@ class RevertAccessIntegrationTests extends SampleIntegrationTest {
 		CmsClient owner = member("owner@other.test");
 		long key = owner.post(path(first, "/api-keys"), Map.of("name", "Moved")).number("id");
 		long keyCreated = entryOf(owner, first, "api_key.create");
-		this.jdbc.update("update api_key set service_ref = (select id from cms_service where service_id = ?) where id = ?",
+		this.jdbc.update(
+				"update api_key set service_ref = (select id from cms_service where service_id = ?) where id = ?",
 				second, key);
 
 		HttpResult revert = owner.post("/audit/api/events/" + keyCreated + "/revert", Map.of());
@@ -122,8 +127,9 @@ class RevertAccessIntegrationTests extends SampleIntegrationTest {
 
 	private String newService(String ownerEmail) {
 		String serviceId = "s-" + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(member(ownerEmail).post("/api/v1/services", Map.of("serviceId", serviceId, "name", serviceId))
-			.status()).isEqualTo(201);
+		assertThat(
+				member(ownerEmail).post("/api/v1/services", Map.of("serviceId", serviceId, "name", serviceId)).status())
+			.isEqualTo(201);
 		return serviceId;
 	}
 

@@ -36,7 +36,8 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTest {
 
 	@Test
 	void listsTheServicesWhereAMemberMayReadTheAuditLog() {
-		assertThat(this.permissions.serviceIdsWithPermission("owner@demo.test", "viewAuditLog")).containsExactly("demo");
+		assertThat(this.permissions.serviceIdsWithPermission("owner@demo.test", "viewAuditLog"))
+			.containsExactly("demo");
 		assertThat(this.permissions.serviceIdsWithPermission("owner@other.test", "viewAuditLog"))
 			.containsExactly("other");
 		assertThat(this.permissions.serviceIdsWithPermission("editor@demo.test", "viewAuditLog")).isEmpty();
@@ -46,8 +47,7 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTest {
 	void membersListTheirServices() {
 		HttpResult demo = member("viewer@demo.test").get("/api/v1/services");
 		assertThat(demo.status()).isEqualTo(200);
-		assertThat(demo.json().valueStream().map((service) -> service.get("serviceId").asString()))
-			.contains("demo")
+		assertThat(demo.json().valueStream().map((service) -> service.get("serviceId").asString())).contains("demo")
 			.doesNotContain("other");
 		HttpResult other = member("owner@other.test").get("/api/v1/services");
 		assertThat(other.status()).isEqualTo(200);

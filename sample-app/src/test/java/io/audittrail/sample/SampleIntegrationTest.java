@@ -17,7 +17,8 @@ import io.audittrail.sample.support.CmsClient;
 import io.audittrail.sample.support.StoredEvent;
 
 /**
- * The application on H2 with its demo data, shared by the integration tests that extend this class.
+ * The application on H2 with its demo data, shared by the integration tests that extend
+ * this class.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 abstract class SampleIntegrationTest {
@@ -51,10 +52,15 @@ abstract class SampleIntegrationTest {
 		return auditLog().after(mark).stream().filter((event) -> event.outcome().equals("SUCCESS")).toList();
 	}
 
-	/** Makes sure the demo service has an API with the given endpoint and a {@code title} field. */
+	/**
+	 * Makes sure the demo service has an API with the given endpoint and a {@code title}
+	 * field.
+	 */
 	void ensureApi(String endpoint) {
 		CmsClient owner = member("owner@demo.test");
-		if (owner.get("/api/v1/services/demo/apis").json().valueStream()
+		if (owner.get("/api/v1/services/demo/apis")
+			.json()
+			.valueStream()
 			.noneMatch((api) -> api.get("endpoint").asString().equals(endpoint))) {
 			owner.post("/api/v1/services/demo/apis", Map.of("endpoint", endpoint, "name", endpoint, "type", "LIST",
 					"fields", List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"))));

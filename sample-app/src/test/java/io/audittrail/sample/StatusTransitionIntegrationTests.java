@@ -12,8 +12,9 @@ import io.audittrail.sample.support.StoredEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seeds' status-transition table for {@code PATCH /management/api/v1/contents/{endpoint}/{id}/status}:
- * the operation recorded depends on the status before and after the change.
+ * The seeds' status-transition table for {@code PATCH
+ * /management/api/v1/contents/{endpoint}/{id}/status}: the operation recorded depends on
+ * the status before and after the change.
  */
 class StatusTransitionIntegrationTests extends SampleIntegrationTest {
 

@@ -42,9 +42,9 @@ import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.RequestStatusStore;
 
 /**
- * Auto-configuration of HTTP request capture ({@code audit.http.enabled}): the capture filter,
- * placed just before the security filters, the interceptor that takes the caller, the masking of
- * secrets, and the asynchronous writer of request entries.
+ * Auto-configuration of HTTP request capture ({@code audit.http.enabled}): the capture
+ * filter, placed just before the security filters, the interceptor that takes the caller,
+ * the masking of secrets, and the asynchronous writer of request entries.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditServletAutoConfiguration.class,
@@ -93,16 +93,15 @@ public final class AuditHttpCaptureAutoConfiguration {
 	@Bean
 	HttpRequestRecorder auditHttpRequestRecorder(AuditProperties properties, ActorResolver actors,
 			TenantResolver tenants, RequestOriginResolver origins, HttpAuthTypeResolver authTypes,
-			ObjectProvider<TraceContextResolver> traces,
-			HttpEventWriter writer, Masking masking) {
+			ObjectProvider<TraceContextResolver> traces, HttpEventWriter writer, Masking masking) {
 		AuditProperties.Http http = properties.getHttp();
 		HttpCaptureSettings settings = HttpCaptureSettings.of(http.getMethods(), http.getIncludePaths(),
 				http.getExcludePaths(), properties.getWeb().getBasePath(), http.getIncludeHeaders(),
-				http.getApiKeyHeaders(), http.getMaxBodyBytes().toBytes(), http.isIncludeBody(),
-				http.isIncludeQuery(), http.isIncludePathParameters());
+				http.getApiKeyHeaders(), http.getMaxBodyBytes().toBytes(), http.isIncludeBody(), http.isIncludeQuery(),
+				http.isIncludePathParameters());
 		return new HttpRequestRecorder(settings, actors, tenants, origins, authTypes,
-				traces.getIfAvailable(TraceContextResolver::none), writer,
-				JsonMapper.builder().build(), masking, Clock.systemUTC());
+				traces.getIfAvailable(TraceContextResolver::none), writer, JsonMapper.builder().build(), masking,
+				Clock.systemUTC());
 	}
 
 	@Bean
@@ -110,7 +109,8 @@ public final class AuditHttpCaptureAutoConfiguration {
 			Environment environment) {
 		FilterRegistrationBean<HttpCaptureFilter> registration = new FilterRegistrationBean<>(
 				new HttpCaptureFilter(recorder));
-		// Just before the security filters, so that the requests they reject are recorded too.
+		// Just before the security filters, so that the requests they reject are recorded
+		// too.
 		registration.setOrder(environment.getProperty("spring.security.filter.order", Integer.class, -100) - 1);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;

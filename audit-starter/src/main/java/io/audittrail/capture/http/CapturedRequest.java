@@ -13,9 +13,9 @@ import io.audittrail.core.RequestOrigin;
 import io.audittrail.core.TraceContext;
 
 /**
- * One request being captured, kept as a request attribute from the capture filter's start to the
- * response's completion. Written on the request's thread, read on the thread that completes an
- * asynchronous request.
+ * One request being captured, kept as a request attribute from the capture filter's start
+ * to the response's completion. Written on the request's thread, read on the thread that
+ * completes an asynchronous request.
  */
 final class CapturedRequest {
 
@@ -44,7 +44,9 @@ final class CapturedRequest {
 		return (captured instanceof CapturedRequest capturedRequest) ? capturedRequest : null;
 	}
 
-	/** The request as the application sees it: with its body cached when the body is kept. */
+	/**
+	 * The request as the application sees it: with its body cached when the body is kept.
+	 */
 	HttpServletRequest request() {
 		return (this.body != null) ? this.body : this.request;
 	}
@@ -83,8 +85,8 @@ final class CapturedRequest {
 	}
 
 	/**
-	 * Who made the request, taken while the request was inside the security filters, before they
-	 * clear the security context.
+	 * Who made the request, taken while the request was inside the security filters,
+	 * before they clear the security context.
 	 */
 	record Caller(Actor actor, String tenant, RequestOrigin origin, String authType, TraceContext trace) {
 

@@ -13,9 +13,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Captures requests to record. Runs before the security filters, so that requests they reject
- * are recorded with their status too, and hands the request on with its body cached as the
- * application reads it, unchanged.
+ * Captures requests to record. Runs before the security filters, so that requests they
+ * reject are recorded with their status too, and hands the request on with its body
+ * cached as the application reads it, unchanged.
  */
 final class HttpCaptureFilter extends OncePerRequestFilter {
 
@@ -49,8 +49,8 @@ final class HttpCaptureFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Takes who made the request when a status is set, while the security context still holds the
-	 * caller, as when the security filters deny access.
+	 * Takes who made the request when a status is set, while the security context still
+	 * holds the caller, as when the security filters deny access.
 	 */
 	private final class CallerIdentifyingResponse extends HttpServletResponseWrapper {
 

@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Takes who makes a captured request just before its handler runs, when the security context holds
- * the caller and the path variables are known, and describes multipart parts before they are
- * cleaned up.
+ * Takes who makes a captured request just before its handler runs, when the security
+ * context holds the caller and the path variables are known, and describes multipart
+ * parts before they are cleaned up.
  */
 final class HttpCaptureInterceptor implements HandlerInterceptor {
 

@@ -15,30 +15,31 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.pattern.PatternParseException;
 
 /**
- * Which requests are captured and what of them is kept. Built once at start-up; a bad pattern or
- * size fails the start-up with the property's name.
+ * Which requests are captured and what of them is kept. Built once at start-up; a bad
+ * pattern or size fails the start-up with the property's name.
  *
  * @param methods the HTTP methods to record, upper case
  * @param includePaths patterns of the paths to record; empty means every path
  * @param excludePaths patterns of paths never recorded
  * @param includeHeaders the names of the headers to keep, lower case
- * @param neverRecordedHeaders the names of headers never kept even when listed, lower case
+ * @param neverRecordedHeaders the names of headers never kept even when listed, lower
+ * case
  * @param maxBodyBytes the number of body bytes kept, more is cut with a marker
  * @param includeBody whether the body is kept
  * @param includeQuery whether the query parameters are kept
  * @param includePathParameters whether the path parameters are kept
  */
 record HttpCaptureSettings(Set<String> methods, List<PathPattern> includePaths, List<PathPattern> excludePaths,
-		Set<String> includeHeaders, Set<String> neverRecordedHeaders, int maxBodyBytes,
-		boolean includeBody, boolean includeQuery, boolean includePathParameters) {
+		Set<String> includeHeaders, Set<String> neverRecordedHeaders, int maxBodyBytes, boolean includeBody,
+		boolean includeQuery, boolean includePathParameters) {
 
 	/** Headers that carry credentials, never kept. */
 	public static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
 			"set-cookie", "cookie2", "set-cookie2");
 
 	/**
-	 * The largest {@code max-body-bytes}: a body kept whole, every character escaped in JSON, still
-	 * fits the request detail column (1,000,000 characters on H2).
+	 * The largest {@code max-body-bytes}: a body kept whole, every character escaped in
+	 * JSON, still fits the request detail column (1,000,000 characters on H2).
 	 */
 	static final int LARGEST_BODY = 400 * 1024;
 
@@ -60,8 +61,8 @@ record HttpCaptureSettings(Set<String> methods, List<PathPattern> includePaths, 
 	 */
 	public static HttpCaptureSettings of(Collection<String> methods, Collection<String> includePaths,
 			Collection<String> excludePaths, String auditBasePath, Collection<String> includeHeaders,
-			Collection<String> apiKeyHeaders, long maxBodyBytes, boolean includeBody,
-			boolean includeQuery, boolean includePathParameters) {
+			Collection<String> apiKeyHeaders, long maxBodyBytes, boolean includeBody, boolean includeQuery,
+			boolean includePathParameters) {
 		List<PathPattern> excluded = new ArrayList<>(patterns("audit.http.exclude-paths", excludePaths));
 		if (auditBasePath != null && !auditBasePath.isBlank()) {
 			String base = auditBasePath.endsWith("/") ? auditBasePath.substring(0, auditBasePath.length() - 1)
@@ -76,11 +77,14 @@ record HttpCaptureSettings(Set<String> methods, List<PathPattern> includePaths, 
 		Set<String> upperMethods = new TreeSet<>();
 		methods.forEach((method) -> upperMethods.add(method.trim().toUpperCase(Locale.ROOT)));
 		return new HttpCaptureSettings(upperMethods, patterns("audit.http.include-paths", includePaths), excluded,
-				lowerCase(includeHeaders), neverRecorded, (int) maxBodyBytes, includeBody,
-				includeQuery, includePathParameters);
+				lowerCase(includeHeaders), neverRecorded, (int) maxBodyBytes, includeBody, includeQuery,
+				includePathParameters);
 	}
 
-	/** Whether the request is one to record: its method is listed and its path included, not excluded. */
+	/**
+	 * Whether the request is one to record: its method is listed and its path included,
+	 * not excluded.
+	 */
 	public boolean captures(HttpServletRequest request) {
 		if (!this.methods.contains(request.getMethod())) {
 			return false;

@@ -23,13 +23,13 @@ import io.audittrail.store.RequestCompletion;
 import io.audittrail.store.RequestStatusStore;
 
 /**
- * Writes request entries and response statuses off the request thread: a bounded queue, drained by
- * one background thread in JDBC batches. A full queue makes the request thread wait for space, up
- * to a timeout after which the entry is logged and counted as lost in the metric
- * {@code audit.http.entries.lost}; nothing is dropped silently. No entry stops the writer: a batch
- * that cannot be written is retried entry by entry, so that a bad entry loses only itself, and
- * whatever an entry throws is caught, logged and counted. Stopping the application drains the
- * queue. Thread-safe.
+ * Writes request entries and response statuses off the request thread: a bounded queue,
+ * drained by one background thread in JDBC batches. A full queue makes the request thread
+ * wait for space, up to a timeout after which the entry is logged and counted as lost in
+ * the metric {@code audit.http.entries.lost}; nothing is dropped silently. No entry stops
+ * the writer: a batch that cannot be written is retried entry by entry, so that a bad
+ * entry loses only itself, and whatever an entry throws is caught, logged and counted.
+ * Stopping the application drains the queue. Thread-safe.
  */
 final class HttpEventWriter implements SmartLifecycle {
 
@@ -62,10 +62,12 @@ final class HttpEventWriter implements SmartLifecycle {
 
 	/**
 	 * @param store where request entries go
-	 * @param statuses where response statuses go; may be {@code null}, then statuses are not set
+	 * @param statuses where response statuses go; may be {@code null}, then statuses are
+	 * not set
 	 * @param transaction wraps each batch in a transaction; may be {@code null}
 	 * @param settings the queue's size, the batches and the waits
-	 * @param meters where the lost entries and queue size are reported; may be {@code null}
+	 * @param meters where the lost entries and queue size are reported; may be
+	 * {@code null}
 	 */
 	HttpEventWriter(AuditEventStore store, RequestStatusStore statuses, TransactionOperations transaction,
 			Settings settings, MeterRegistry meters) {
@@ -89,7 +91,10 @@ final class HttpEventWriter implements SmartLifecycle {
 		submit(event);
 	}
 
-	/** Queues a request entry that is built on the writer's thread, such as one whose body is still to be masked. */
+	/**
+	 * Queues a request entry that is built on the writer's thread, such as one whose body
+	 * is still to be masked.
+	 */
 	public void write(Supplier<AuditEvent> event) {
 		submit(event);
 	}
@@ -210,7 +215,10 @@ final class HttpEventWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Waits for a first entry, then for more until the batch is full or the flush interval has passed. */
+	/**
+	 * Waits for a first entry, then for more until the batch is full or the flush
+	 * interval has passed.
+	 */
 	private void fill(List<Object> batch, int batchSize) throws InterruptedException {
 		Object first = this.queue.poll(SLICE_NANOS, TimeUnit.NANOSECONDS);
 		if (first == null) {
@@ -281,10 +289,12 @@ final class HttpEventWriter implements SmartLifecycle {
 			}
 		}
 		if (!lostRequests.isEmpty()) {
-			lose(lostRequests.size(), "writing a batch of " + (events.size() + completions.size())
-					+ " failed, and so did these entries written one by one: "
-					+ String.join(", ", lostRequests.subList(0, Math.min(lostRequests.size(), 20)))
-					+ ((lostRequests.size() > 20) ? ", ..." : ""), firstFailure);
+			lose(lostRequests.size(),
+					"writing a batch of " + (events.size() + completions.size())
+							+ " failed, and so did these entries written one by one: "
+							+ String.join(", ", lostRequests.subList(0, Math.min(lostRequests.size(), 20)))
+							+ ((lostRequests.size() > 20) ? ", ..." : ""),
+					firstFailure);
 		}
 	}
 
@@ -354,16 +364,19 @@ final class HttpEventWriter implements SmartLifecycle {
 
 		public Settings {
 			if (queueCapacity < 1) {
-				throw new IllegalArgumentException("audit.http.queue-capacity must be at least 1, but is " + queueCapacity);
+				throw new IllegalArgumentException(
+						"audit.http.queue-capacity must be at least 1, but is " + queueCapacity);
 			}
 			if (batchSize < 1) {
 				throw new IllegalArgumentException("audit.http.batch-size must be at least 1, but is " + batchSize);
 			}
 			if (flushInterval.isNegative()) {
-				throw new IllegalArgumentException("audit.http.flush-interval must not be negative, but is " + flushInterval);
+				throw new IllegalArgumentException(
+						"audit.http.flush-interval must not be negative, but is " + flushInterval);
 			}
 			if (enqueueTimeout.isNegative()) {
-				throw new IllegalArgumentException("audit.http.enqueue-timeout must not be negative, but is " + enqueueTimeout);
+				throw new IllegalArgumentException(
+						"audit.http.enqueue-timeout must not be negative, but is " + enqueueTimeout);
 			}
 		}
 

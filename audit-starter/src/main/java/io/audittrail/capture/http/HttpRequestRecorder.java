@@ -24,11 +24,9 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 
 import io.audittrail.capture.RequestCapture;
 import io.audittrail.core.Action;
-import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
-import io.audittrail.core.RequestOrigin;
 import io.audittrail.masking.Masking;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.HttpAuthTypeResolver;
@@ -39,10 +37,10 @@ import io.audittrail.store.RequestCompletion;
 
 /**
  * Records captured requests. A request that runs an audited operation is recorded by that
- * operation's events, which carry its request part ({@link #recordCurrentRequest()}); its status is
- * set on them once the response is complete. Any other captured request becomes one
- * {@code http.request} event, written off the request thread. Plain class: the filter and the
- * interceptor only delegate to it. Thread-safe.
+ * operation's events, which carry its request part ({@link #recordCurrentRequest()}); its
+ * status is set on them once the response is complete. Any other captured request becomes
+ * one {@code http.request} event, written off the request thread. Plain class: the filter
+ * and the interceptor only delegate to it. Thread-safe.
  */
 final class HttpRequestRecorder implements RequestCapture {
 
@@ -100,8 +98,8 @@ final class HttpRequestRecorder implements RequestCapture {
 	}
 
 	/**
-	 * Starts capturing the request. The returned request is the one to hand on: it caches the body
-	 * as the application reads it, when the body is kept.
+	 * Starts capturing the request. The returned request is the one to hand on: it caches
+	 * the body as the application reads it, when the body is kept.
 	 */
 	public HttpServletRequest start(HttpServletRequest request) {
 		ContentCachingRequestWrapper body = null;
@@ -114,8 +112,9 @@ final class HttpRequestRecorder implements RequestCapture {
 	}
 
 	/**
-	 * Takes who makes the request, unless already taken. Called while the request is inside the
-	 * security filters: when its handler is about to run, or when a response status is set.
+	 * Takes who makes the request, unless already taken. Called while the request is
+	 * inside the security filters: when its handler is about to run, or when a response
+	 * status is set.
 	 */
 	public void identifyCaller(HttpServletRequest request) {
 		CapturedRequest captured = CapturedRequest.of(request);
@@ -163,8 +162,8 @@ final class HttpRequestRecorder implements RequestCapture {
 	}
 
 	/**
-	 * Records the request once its response is complete: its status goes to the events of its
-	 * audited operations, or it becomes an entry of its own. Never throws.
+	 * Records the request once its response is complete: its status goes to the events of
+	 * its audited operations, or it becomes an entry of its own. Never throws.
 	 * @param failure what the application threw, or {@code null}
 	 */
 	public void complete(HttpServletRequest request, int status, Throwable failure) {
@@ -193,11 +192,13 @@ final class HttpRequestRecorder implements RequestCapture {
 			Instant startedAt = captured.startedAt();
 			CapturedRequest.Caller identified = caller;
 			RequestDetails.RequestSnapshot snapshot = this.details.snapshot(captured);
-			// Only copies are queued, not the request; the body is parsed and masked on the writer's thread.
+			// Only copies are queued, not the request; the body is parsed and masked on
+			// the writer's thread.
 			this.writer.write(() -> new AuditEvent(null, startedAt, identified.tenant(), OPERATION, "http",
 					Action.OTHER, outcome, identified.actor(), identified.origin().ip(), null, null, error,
 					identified.origin().requestId(), null, new RequestInfo(method, path, status, resource,
-							identified.authType(), this.details.describe(snapshot)), identified.trace()));
+							identified.authType(), this.details.describe(snapshot)),
+					identified.trace()));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			logger.error("Cannot record the request " + request.getMethod() + " " + path(request), ex);
@@ -215,7 +216,10 @@ final class HttpRequestRecorder implements RequestCapture {
 				this.origins.currentOrigin(), this.authTypes.authType(request), this.traces.currentTrace());
 	}
 
-	/** Who made a request that never reached a point where the caller was taken: resolved in its scope. */
+	/**
+	 * Who made a request that never reached a point where the caller was taken: resolved
+	 * in its scope.
+	 */
 	private CapturedRequest.Caller callerAfterwards(HttpServletRequest request) {
 		if (RequestContextHolder.getRequestAttributes() != null) {
 			return caller(request);
@@ -229,7 +233,10 @@ final class HttpRequestRecorder implements RequestCapture {
 		}
 	}
 
-	/** The request's path, with secret matrix parameters such as {@code ;jsessionid=} masked. */
+	/**
+	 * The request's path, with secret matrix parameters such as {@code ;jsessionid=}
+	 * masked.
+	 */
 	private String path(HttpServletRequest request) {
 		return this.masking.maskPath(request.getRequestURI());
 	}
@@ -263,7 +270,8 @@ final class HttpRequestRecorder implements RequestCapture {
 			}
 		}
 		catch (Exception ex) {
-			// Parts that cannot be read (too large, malformed) are not described; the body's size still is.
+			// Parts that cannot be read (too large, malformed) are not described; the
+			// body's size still is.
 			return List.of();
 		}
 		return described;

@@ -27,17 +27,21 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 import io.audittrail.masking.Masking;
 
 /**
- * Turns a captured request into the {@code detail} of its request part: the body, query and path
- * parameters and selected headers, as far as the settings ask for them. Secrets never get through:
- * credential headers are skipped, and the {@link Masking} masks secret fields at any depth of a JSON
- * body, in form bodies, the query, path parameters and headers, and in text that cannot be parsed.
- * Binary and multipart bodies are described, not kept. Thread-safe.
+ * Turns a captured request into the {@code detail} of its request part: the body, query
+ * and path parameters and selected headers, as far as the settings ask for them. Secrets
+ * never get through: credential headers are skipped, and the {@link Masking} masks secret
+ * fields at any depth of a JSON body, in form bodies, the query, path parameters and
+ * headers, and in text that cannot be parsed. Binary and multipart bodies are described,
+ * not kept. Thread-safe.
  */
 final class RequestDetails {
 
 	static final int MAX_VALUE_CHARS = 1024;
 
-	/** The longest detail kept, as JSON: the {@code http_detail} column holds no more on H2. */
+	/**
+	 * The longest detail kept, as JSON: the {@code http_detail} column holds no more on
+	 * H2.
+	 */
 	static final int MAX_DETAIL_CHARS = 1_000_000;
 
 	private static final int MAX_FIELDS = 100;
@@ -55,8 +59,8 @@ final class RequestDetails {
 	}
 
 	/**
-	 * What the detail is made of, copied from the request as far as it has been read: cheap enough
-	 * for the request thread, and kept after the request object is recycled.
+	 * What the detail is made of, copied from the request as far as it has been read:
+	 * cheap enough for the request thread, and kept after the request object is recycled.
 	 */
 	RequestSnapshot snapshot(CapturedRequest captured) {
 		HttpServletRequest request = captured.request();
@@ -67,8 +71,8 @@ final class RequestDetails {
 			unread = isUnread(captured.body(), body.length);
 		}
 		Map<String, String> pathParameters = new LinkedHashMap<>();
-		if (this.settings.includePathParameters()
-				&& request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+		if (this.settings.includePathParameters() && request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
 			variables.forEach((name, value) -> pathParameters.put(String.valueOf(name), String.valueOf(value)));
 		}
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -86,8 +90,8 @@ final class RequestDetails {
 	}
 
 	/**
-	 * Whether the application left the body unread, or read only its first bytes, as when it
-	 * answers 415 after peeking at it: the bytes cached are then no body to record.
+	 * Whether the application left the body unread, or read only its first bytes, as when
+	 * it answers 415 after peeking at it: the bytes cached are then no body to record.
 	 */
 	private boolean isUnread(ContentCachingRequestWrapper body, int cached) {
 		long declared = body.getContentLengthLong();
@@ -104,8 +108,8 @@ final class RequestDetails {
 	}
 
 	/**
-	 * The detail of a request: parsed, masked and cut, at most {@link #MAX_DETAIL_CHARS} long as
-	 * JSON.
+	 * The detail of a request: parsed, masked and cut, at most {@link #MAX_DETAIL_CHARS}
+	 * long as JSON.
 	 */
 	Map<String, Object> describe(RequestSnapshot request) {
 		Map<String, Object> detail = describeInFull(request);
@@ -146,7 +150,8 @@ final class RequestDetails {
 		}
 		byte[] bytes = request.body();
 		if (request.unread()) {
-			detail.put("bodyDescription", description(contentType, size(request, bytes), "not read by the application", null));
+			detail.put("bodyDescription",
+					description(contentType, size(request, bytes), "not read by the application", null));
 			return;
 		}
 		if (bytes == null || bytes.length == 0) {
@@ -170,13 +175,15 @@ final class RequestDetails {
 		int kept = truncated ? completeCharacters(bytes, max, charset) : bytes.length;
 		String text = decode(bytes, kept, charset);
 		if (text == null || hasControlCharacters(text)) {
-			detail.put("bodyDescription", description(contentType, size(request, bytes), "not text in " + charset.name(), null));
+			detail.put("bodyDescription",
+					description(contentType, size(request, bytes), "not text in " + charset.name(), null));
 			return;
 		}
 		if (truncated) {
 			long total = request.contentLength();
-			detail.put("body", maskText(text) + ((total > 0) ? "...[truncated: kept " + kept + " of " + total + " bytes]"
-					: "...[truncated: kept the first " + kept + " bytes]"));
+			detail.put("body",
+					maskText(text) + ((total > 0) ? "...[truncated: kept " + kept + " of " + total + " bytes]"
+							: "...[truncated: kept the first " + kept + " bytes]"));
 			return;
 		}
 		if (isForm(type)) {
@@ -230,7 +237,9 @@ final class RequestDetails {
 		return fields;
 	}
 
-	/** Whether the detail's JSON could be longer than the column, every character escaped. */
+	/**
+	 * Whether the detail's JSON could be longer than the column, every character escaped.
+	 */
 	private static boolean mayExceedTheColumn(RequestSnapshot request) {
 		long chars = (request.body() != null) ? request.body().length : 0;
 		chars += (request.queryString() != null) ? request.queryString().length() : 0;
@@ -243,7 +252,10 @@ final class RequestDetails {
 		return chars * 6 + 4096 > MAX_DETAIL_CHARS;
 	}
 
-	/** The detail, without its body, or reduced to a marker, when its JSON is longer than the column. */
+	/**
+	 * The detail, without its body, or reduced to a marker, when its JSON is longer than
+	 * the column.
+	 */
 	private Map<String, Object> bounded(RequestSnapshot request, Map<String, Object> detail) {
 		int length = this.json.writeValueAsString(detail).length();
 		if (length <= MAX_DETAIL_CHARS) {
@@ -254,8 +266,8 @@ final class RequestDetails {
 		Map<String, Object> withoutBody = new LinkedHashMap<>(detail);
 		if (withoutBody.remove("body") != null) {
 			withoutBody.remove("bodyMalformed");
-			withoutBody.put("bodyDescription", description(request.contentType(), size(request, request.body()),
-					"too large for the log", null));
+			withoutBody.put("bodyDescription",
+					description(request.contentType(), size(request, request.body()), "too large for the log", null));
 			withoutBody.put("detailCut", marker + "; the body was left out");
 			if (this.json.writeValueAsString(withoutBody).length() <= MAX_DETAIL_CHARS) {
 				return withoutBody;
@@ -338,7 +350,10 @@ final class RequestDetails {
 		return trimmed.startsWith("{") || trimmed.startsWith("[");
 	}
 
-	/** The number of leading bytes, at most {@code max}, that end on a whole UTF-8 character. */
+	/**
+	 * The number of leading bytes, at most {@code max}, that end on a whole UTF-8
+	 * character.
+	 */
 	private static int completeCharacters(byte[] bytes, int max, Charset charset) {
 		if (!StandardCharsets.UTF_8.equals(charset)) {
 			return max;
@@ -399,7 +414,8 @@ final class RequestDetails {
 	 * @param contentType the body's content type, or {@code null}
 	 * @param contentLength the body's declared length, or -1
 	 * @param body the body as far as it was read and cached, or {@code null}
-	 * @param unread whether the application left the body unread or read only its first bytes
+	 * @param unread whether the application left the body unread or read only its first
+	 * bytes
 	 * @param includeBody whether the body is described
 	 * @param parts the parts of a multipart body, or {@code null} when they were not read
 	 * @param queryString the raw query string, or {@code null} when absent or not kept

@@ -14,7 +14,8 @@ import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.spi.RequestOriginResolver;
 
 /**
- * Auto-configuration of what the audit log reads from servlet requests: client address and request id.
+ * Auto-configuration of what the audit log reads from servlet requests: client address
+ * and request id.
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration

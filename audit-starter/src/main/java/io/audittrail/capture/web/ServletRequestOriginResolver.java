@@ -14,10 +14,10 @@ import io.audittrail.core.RequestOrigin;
 import io.audittrail.spi.RequestOriginResolver;
 
 /**
- * Resolves the client address and request id of the current servlet request. The address is the
- * connection's peer, or, when the peer is a trusted proxy, the last untrusted address of
- * {@code X-Forwarded-For}. The request id is the {@code X-Request-Id} header when it is a sane token,
- * else one generated per request.
+ * Resolves the client address and request id of the current servlet request. The address
+ * is the connection's peer, or, when the peer is a trusted proxy, the last untrusted
+ * address of {@code X-Forwarded-For}. The request id is the {@code X-Request-Id} header
+ * when it is a sane token, else one generated per request.
  */
 final class ServletRequestOriginResolver implements RequestOriginResolver {
 
@@ -41,7 +41,10 @@ final class ServletRequestOriginResolver implements RequestOriginResolver {
 		return new RequestOrigin(clientAddress(request), requestId(request));
 	}
 
-	/** The client address of the request, honouring {@code X-Forwarded-For} only from trusted proxies. */
+	/**
+	 * The client address of the request, honouring {@code X-Forwarded-For} only from
+	 * trusted proxies.
+	 */
 	public String clientAddress(HttpServletRequest request) {
 		String peer = request.getRemoteAddr();
 		if (!this.trustedProxies.contains(peer)) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A list of trusted proxy addresses and CIDR ranges, such as {@code 10.0.0.0/8} or {@code ::1}.
- * Only literal addresses are accepted, so that matching never triggers a DNS look-up.
+ * A list of trusted proxy addresses and CIDR ranges, such as {@code 10.0.0.0/8} or
+ * {@code ::1}. Only literal addresses are accepted, so that matching never triggers a DNS
+ * look-up.
  */
 final class TrustedProxies {
 
@@ -22,7 +23,8 @@ final class TrustedProxies {
 			String[] parts = entry.trim().split("/", 2);
 			InetAddress address = parse(parts[0]);
 			if (address == null) {
-				throw new IllegalArgumentException("audit.web.trusted-proxies: '" + entry + "' is not an IP address or CIDR range");
+				throw new IllegalArgumentException(
+						"audit.web.trusted-proxies: '" + entry + "' is not an IP address or CIDR range");
 			}
 			int bits = address.getAddress().length * 8;
 			int prefix = bits;
@@ -34,10 +36,12 @@ final class TrustedProxies {
 					prefix = -1;
 				}
 				if (prefix < 0 || prefix > bits) {
-					throw new IllegalArgumentException("audit.web.trusted-proxies: '" + entry + "' has an invalid prefix length");
+					throw new IllegalArgumentException(
+							"audit.web.trusted-proxies: '" + entry + "' has an invalid prefix length");
 				}
 			}
-			this.ranges.add(new Range(address.getAddress().length, new BigInteger(1, address.getAddress()), bits, prefix));
+			this.ranges
+				.add(new Range(address.getAddress().length, new BigInteger(1, address.getAddress()), bits, prefix));
 		}
 	}
 
@@ -51,8 +55,8 @@ final class TrustedProxies {
 		}
 		BigInteger number = new BigInteger(1, address.getAddress());
 		for (Range range : this.ranges) {
-			if (range.length() == address.getAddress().length
-					&& number.shiftRight(range.bits() - range.prefix()).equals(range.network().shiftRight(range.bits() - range.prefix()))) {
+			if (range.length() == address.getAddress().length && number.shiftRight(range.bits() - range.prefix())
+				.equals(range.network().shiftRight(range.bits() - range.prefix()))) {
 				return true;
 			}
 		}

@@ -20,8 +20,9 @@ import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.AuditAutoConfiguration;
 
 /**
- * Auto-configuration of the admin pages under {@code audit.web.base-path}: the HTML shell, its
- * static assets; on whenever the access decision is (see {@link AuditAccessAutoConfiguration}).
+ * Auto-configuration of the admin pages under {@code audit.web.base-path}: the HTML
+ * shell, its static assets; on whenever the access decision is (see
+ * {@link AuditAccessAutoConfiguration}).
  */
 @API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = { AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class })
@@ -48,7 +49,9 @@ public final class AuditPagesAutoConfiguration {
 
 			@Override
 			public void addResourceHandlers(ResourceHandlerRegistry registry) {
-				registry.addResourceHandler(pattern).addResourceLocations(ASSETS).setCacheControl(CacheControl.noCache());
+				registry.addResourceHandler(pattern)
+					.addResourceLocations(ASSETS)
+					.setCacheControl(CacheControl.noCache());
 			}
 
 		};

@@ -30,21 +30,23 @@ import io.audittrail.access.AuditReader;
 import io.audittrail.web.AuditApiEndpoint;
 
 /**
- * Serves the admin pages' HTML shell under the base path, and tells the pages who reads them. The
- * shell carries the base path (so links work under any path), the reader's CSRF token, and nothing
- * else: the pages load everything else through the JSON API.
+ * Serves the admin pages' HTML shell under the base path, and tells the pages who reads
+ * them. The shell carries the base path (so links work under any path), the reader's CSRF
+ * token, and nothing else: the pages load everything else through the JSON API.
  */
 @RestController
 class AuditPagesController {
 
-	/** The page a signed-in reader without the view authority gets, in English and Japanese. */
-	private static final Map<String, Map<String, String>> FORBIDDEN = Map.of("en",
-			Map.of("title", "You may not read the audit log", "text",
-					"Your account does not have the permission to view the audit log. Ask an administrator to grant it.",
-					"signedIn", "Signed in as {name}."),
-			"ja", Map.of("title", "監査ログを閲覧する権限がありません", "text",
-					"このアカウントには監査ログを閲覧する権限がありません。管理者に権限の付与を依頼してください。", "signedIn",
-					"{name} としてログインしています。"));
+	/**
+	 * The page a signed-in reader without the view authority gets, in English and
+	 * Japanese.
+	 */
+	private static final Map<String, Map<String, String>> FORBIDDEN = Map
+		.of("en", Map.of("title", "You may not read the audit log", "text",
+				"Your account does not have the permission to view the audit log. Ask an administrator to grant it.",
+				"signedIn", "Signed in as {name}."), "ja",
+				Map.of("title", "監査ログを閲覧する権限がありません", "text", "このアカウントには監査ログを閲覧する権限がありません。管理者に権限の付与を依頼してください。",
+						"signedIn", "{name} としてログインしています。"));
 
 	private final AuditAccess access;
 
@@ -53,7 +55,8 @@ class AuditPagesController {
 	private final String forbidden;
 
 	/**
-	 * @param access who reads the pages and may revert which entry, the decision the JSON API asks too
+	 * @param access who reads the pages and may revert which entry, the decision the JSON
+	 * API asks too
 	 */
 	AuditPagesController(AuditAccess access) {
 		this.access = access;
@@ -79,7 +82,8 @@ class AuditPagesController {
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 			.cacheControl(CacheControl.noStore())
-			.header("Content-Security-Policy", "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+			.header("Content-Security-Policy",
+					"default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
 			.body(html);
 	}
 
@@ -94,8 +98,9 @@ class AuditPagesController {
 	}
 
 	/**
-	 * A reader without the view authority: a page that says so for browsers, a problem detail for the
-	 * API. A reader who is not signed in is left to the framework, which asks them to sign in.
+	 * A reader without the view authority: a page that says so for browsers, a problem
+	 * detail for the API. A reader who is not signed in is left to the framework, which
+	 * asks them to sign in.
 	 */
 	@ExceptionHandler
 	ResponseEntity<?> notAllowed(AuditAccessException ex, HttpServletRequest request) {
@@ -106,7 +111,9 @@ class AuditPagesController {
 		if (request.getRequestURI().contains("/api/") || accept == null || !accept.contains("text/html")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 			problem.setTitle("Forbidden");
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
 		}
 		Locale match = Locale.lookup(languages(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)),
 				FORBIDDEN.keySet().stream().map(Locale::forLanguageTag).toList());

@@ -14,7 +14,8 @@ import io.audittrail.annotation.Audited.Detail;
 import io.audittrail.annotation.Audited;
 
 /**
- * The library's forms: each post saves through the repository, with no service layer between.
+ * The library's forms: each post saves through the repository, with no service layer
+ * between.
  */
 @Controller
 class AuthorController {
@@ -70,7 +71,8 @@ class AuthorController {
 	}
 
 	@PostMapping("/authors/{authorId}/books/new")
-	@Audited(value = "author.add_book", entityId = "#authorId", details = @Detail(name = "book_name", value = "#book.name"))
+	@Audited(value = "author.add_book", entityId = "#authorId",
+			details = @Detail(name = "book_name", value = "#book.name"))
 	public String processNewBookForm(@PathVariable int authorId, Book book) {
 		Author author = this.authors.findById(authorId).orElseThrow();
 		author.addBook(book);

@@ -7,8 +7,9 @@ import io.audittrail.adoption.library.Author;
 import io.audittrail.annotation.Audited;
 
 /**
- * A form handler whose binding result is named {@code result}, as generated code and tutorials name
- * it, while its condition reads {@code #result}: the return value, not the parameter.
+ * A form handler whose binding result is named {@code result}, as generated code and
+ * tutorials name it, while its condition reads {@code #result}: the return value, not the
+ * parameter.
  */
 public class ResultClashController {
 

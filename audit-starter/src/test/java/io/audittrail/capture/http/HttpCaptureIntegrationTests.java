@@ -2,6 +2,7 @@ package io.audittrail.capture.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,13 +62,13 @@ class HttpCaptureIntegrationTests {
 		byte[] body = """
 				{"title":"Hello","author":{"profile":{"password":"hunter2","nickname":"ed"},"apiKey":"k-9"},
 				 "items":[{"cardNumber":"4111111111111111","cvc":123}]}""".getBytes(StandardCharsets.UTF_8);
-		HttpResponse<byte[]> response = send(post("/api/echo/hello?lang=en&token=abc&lang=ja", id)
-			.header("X-API-KEY", HttpTestApplication.API_KEY)
-			.header("X-Workspace", "ws-1")
-			.header("X-Trace", "trace-1")
-			.header("Cookie", "SESSION=secret-cookie")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		HttpResponse<byte[]> response = send(
+				post("/api/echo/hello?lang=en&token=abc&lang=ja", id).header("X-API-KEY", HttpTestApplication.API_KEY)
+					.header("X-Workspace", "ws-1")
+					.header("X-Trace", "trace-1")
+					.header("Cookie", "SESSION=secret-cookie")
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo(body);
@@ -121,25 +122,26 @@ class HttpCaptureIntegrationTests {
 			.containsEntry("HTTP_RESOURCE", "EchoController")
 			.containsEntry("HTTP_STATUS", 200);
 		assertThat(detail(entry).get("body").asString()).isEqualTo("plain words");
-		assertThat(entry.get("HTTP_DETAIL").toString()).doesNotContain(token).doesNotContainIgnoringCase("authorization");
+		assertThat(entry.get("HTTP_DETAIL").toString()).doesNotContain(token)
+			.doesNotContainIgnoringCase("authorization");
 	}
 
 	@Test
 	void sessionRequestsAreRecordedWithTheSignInFormMasked() throws Exception {
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String signIn = requestId();
-		HttpResponse<byte[]> signedIn = browser.send(post("/login", signIn)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("username=editor%40demo.test&password=" + HttpTestApplication.PASSWORD + "&remember=yes"))
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> signedIn = browser
+			.send(post("/login", signIn).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("username=editor%40demo.test&password=" + HttpTestApplication.PASSWORD + "&remember=yes"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		String id = requestId();
-		HttpResponse<byte[]> response = browser.send(post("/api/forms", id)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-Workspace", "ws-3")
-			.POST(HttpRequest.BodyPublishers.ofString("name=Ed&Secret=s3&name=Eddie&note=caf%C3%A9"))
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response = browser
+			.send(post("/api/forms", id).header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-Workspace", "ws-3")
+				.POST(HttpRequest.BodyPublishers.ofString("name=Ed&Secret=s3&name=Eddie&note=caf%C3%A9"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"Secret\":\"s3\"");
@@ -173,8 +175,9 @@ class HttpCaptureIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.jdbc.queryForObject("select count(*) from audit_event e where request_id = ? and (http_status "
-					+ "is not null or exists (select 1 from audit_request_status st where st.event_id = e.id))",
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from audit_event e where request_id = ? and (http_status "
+							+ "is not null or exists (select 1 from audit_request_status st where st.event_id = e.id))",
 					Long.class, id) == 1);
 		Map<String, Object> entry = onlyEntry(id);
 		assertThat(entry).containsEntry("OPERATION", "content.create")
@@ -187,7 +190,8 @@ class HttpCaptureIntegrationTests {
 			.containsEntry("HTTP_RESOURCE", "ArticleController")
 			.containsEntry("HTTP_AUTH_TYPE", "JWT");
 		assertThat(entry.get("REVISION_ID")).isNotNull();
-		assertThat(detail(entry).get("body").toString()).isEqualTo("{\"title\":\"Audited\",\"note\":\"n\",\"token\":\"***\"}");
+		assertThat(detail(entry).get("body").toString())
+			.isEqualTo("{\"title\":\"Audited\",\"note\":\"n\",\"token\":\"***\"}");
 		sendRecordedMarker();
 		assertThat(entries(id)).hasSize(1);
 	}
@@ -258,9 +262,10 @@ class HttpCaptureIntegrationTests {
 		String id = requestId();
 		String large = "{\"password\":\"p-1\",\"text\":\"" + "é".repeat(70_000) + "\"}";
 		byte[] body = large.getBytes(StandardCharsets.UTF_8);
-		HttpResponse<byte[]> response = send(post("/api/echo/large", id).header("X-API-KEY", HttpTestApplication.API_KEY)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		HttpResponse<byte[]> response = send(
+				post("/api/echo/large", id).header("X-API-KEY", HttpTestApplication.API_KEY)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
 		assertThat(response.body()).isEqualTo(body);
 		String recorded = detail(onlyEntry(id)).get("body").asString();
@@ -277,10 +282,10 @@ class HttpCaptureIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"password\": \"p-2\", \"title\": oops")));
 		String binary = requestId();
 		byte[] latin = { '{', '"', 'a', '"', ':', '"', (byte) 0xE9, (byte) 0xFF, '"', '}' };
-		HttpResponse<byte[]> response = send(post("/api/echo/bytes", binary)
-			.header("X-API-KEY", HttpTestApplication.API_KEY)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(latin)));
+		HttpResponse<byte[]> response = send(
+				post("/api/echo/bytes", binary).header("X-API-KEY", HttpTestApplication.API_KEY)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(latin)));
 
 		assertThat(response.body()).isEqualTo(latin);
 		JsonNode malformedDetail = detail(onlyEntry(malformed));
@@ -297,8 +302,10 @@ class HttpCaptureIntegrationTests {
 		ByteArrayOutputStream multipart = new ByteArrayOutputStream();
 		multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nReport\r\n")
 			.getBytes(StandardCharsets.UTF_8));
-		multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.bin\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		multipart.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.bin\"\r\n"
+						+ "Content-Type: application/octet-stream\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 		multipart.writeBytes("SECRET-FILE-CONTENT".repeat(100).getBytes(StandardCharsets.UTF_8));
 		multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		HttpResponse<byte[]> response = send(post("/api/uploads", id).header("X-API-KEY", HttpTestApplication.API_KEY)
@@ -342,10 +349,11 @@ class HttpCaptureIntegrationTests {
 	}
 
 	/**
-	 * Hostile bodies (an unfinished password value of 3,000 and 100,000 characters, which made a
-	 * backtracking pattern overflow the stack) among ordinary requests: every request is recorded,
-	 * masked, and the writer goes on. Bounded: 200 requests on loopback, 4 at a time, each answered
-	 * within 2 minutes and all recorded within 1 minute more.
+	 * Hostile bodies (an unfinished password value of 3,000 and 100,000 characters, which
+	 * made a backtracking pattern overflow the stack) among ordinary requests: every
+	 * request is recorded, masked, and the writer goes on. Bounded: 200 requests on
+	 * loopback, 4 at a time, each answered within 2 minutes and all recorded within 1
+	 * minute more.
 	 */
 	@Test
 	void captureKeepsRecordingEveryRequestAfterHostileBodies() throws Exception {
@@ -358,19 +366,22 @@ class HttpCaptureIntegrationTests {
 			List<Future<Integer>> answers = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				String id = run + "-" + i;
-				// hostile bodies are masked on the writer's thread (a plain request) and on the request's (an audited one)
+				// hostile bodies are masked on the writer's thread (a plain request) and
+				// on the request's (an audited one)
 				HttpRequest.Builder request = switch (i % 4) {
 					case 0 -> post("/api/echo/load", id).header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString(hostile[(i / 4) % hostile.length]));
 					case 2 -> post("/api/articles/import", id).header("Content-Type", "text/plain")
 						.POST(HttpRequest.BodyPublishers.ofString(hostile[(i / 4) % hostile.length]));
 					case 1 -> post("/api/articles", id).header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t-" + i + "\",\"password\":\"p-" + i + "\"}"));
+						.POST(HttpRequest.BodyPublishers
+							.ofString("{\"title\":\"t-" + i + "\",\"password\":\"p-" + i + "\"}"));
 					default -> post("/api/echo/load", id).header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t-" + i + "\"}"));
 				};
-				answers.add(senders.submit(() -> send(request.header("X-API-KEY", HttpTestApplication.API_KEY)
-					.timeout(Duration.ofSeconds(60))).statusCode()));
+				answers.add(senders.submit(() -> send(
+						request.header("X-API-KEY", HttpTestApplication.API_KEY).timeout(Duration.ofSeconds(60)))
+					.statusCode()));
 			}
 			for (int i = 0; i < answers.size(); i++) {
 				assertThat(answers.get(i).get(2, TimeUnit.MINUTES)).as("answer to request " + i)
@@ -385,15 +396,17 @@ class HttpCaptureIntegrationTests {
 			.until(() -> this.jdbc.queryForObject("select count(*) from audit_event where request_id like ?",
 					Long.class, run + "-%") == 200);
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_event where request_id like ? and http_detail like '%aaaaaaaaaa%'", Long.class,
-				run + "-%")).isZero();
+				"select count(*) from audit_event where request_id like ? and http_detail like '%aaaaaaaaaa%'",
+				Long.class, run + "-%"))
+			.isZero();
 		// an audited request's status is appended after its response, as a row of its own
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.jdbc.queryForObject(
 					"select count(*) from audit_event e left join audit_request_status st on st.event_id = e.id "
 							+ "where e.request_id like ? and e.operation = 'content.create' "
 							+ "and coalesce(e.http_status, st.status) = 201",
-					Long.class, run + "-%")).isEqualTo(100));
+					Long.class, run + "-%"))
+				.isEqualTo(100));
 		assertThat(Thread.getAllStackTraces().keySet())
 			.anySatisfy((thread) -> assertThat(thread.getName()).isEqualTo("audit-http-writer"));
 		assertThat(this.meters.counter("audit.http.entries.lost").count()).isZero();
@@ -411,7 +424,8 @@ class HttpCaptureIntegrationTests {
 		Map<String, Object> entry = onlyEntry(id);
 		assertThat((String) entry.get("HTTP_PATH")).hasSize(2048).startsWith("/api/echo/nnn");
 		JsonNode detail = detail(entry);
-		assertThat(detail.at("/headers/x-trace").asString()).hasSize(RequestDetails.MAX_VALUE_CHARS + "...[cut]".length());
+		assertThat(detail.at("/headers/x-trace").asString())
+			.hasSize(RequestDetails.MAX_VALUE_CHARS + "...[cut]".length());
 		assertThat(detail.at("/pathParameters/name").asString()).endsWith("...[cut]");
 	}
 
@@ -433,7 +447,10 @@ class HttpCaptureIntegrationTests {
 		assertThat(entries(auditApi)).isEmpty();
 	}
 
-	/** Sends a recorded request and waits for it: entries queued before it are then written too. */
+	/**
+	 * Sends a recorded request and waits for it: entries queued before it are then
+	 * written too.
+	 */
 	private void sendRecordedMarker() throws Exception {
 		String marker = requestId();
 		send(post("/api/echo/marker", marker).header("X-API-KEY", HttpTestApplication.API_KEY)
@@ -446,7 +463,8 @@ class HttpCaptureIntegrationTests {
 	}
 
 	private HttpRequest.Builder request(String path, String requestId) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).header("X-Request-Id", requestId);
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("X-Request-Id", requestId);
 	}
 
 	private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -460,7 +478,10 @@ class HttpCaptureIntegrationTests {
 		return entries.get(0);
 	}
 
-	/** The rows of the request's events, with the status of a late status row in place of their own. */
+	/**
+	 * The rows of the request's events, with the status of a late status row in place of
+	 * their own.
+	 */
 	private List<Map<String, Object>> entries(String requestId) {
 		List<Map<String, Object>> entries = this.jdbc.queryForList("select e.*, st.status as request_status "
 				+ "from audit_event e left join audit_request_status st on st.event_id = e.id where e.request_id = ?",

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.audittrail.core.Action;
@@ -53,9 +55,8 @@ class HttpEventWriterTests {
 
 	@Test
 	void stoppingWritesEveryQueuedEntryInBatches() {
-		HttpEventWriter writer = new HttpEventWriter(this.batches::add, null, null,
-				new HttpEventWriter.Settings(1000, 40, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5)),
-				this.meters);
+		HttpEventWriter writer = new HttpEventWriter(this.batches::add, null, null, new HttpEventWriter.Settings(1000,
+				40, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5)), this.meters);
 		writer.start();
 		for (int i = 0; i < 30; i++) {
 			writer.write(event("r" + i));
@@ -72,14 +73,13 @@ class HttpEventWriterTests {
 
 	@Test
 	void fullBatchIsWrittenWithoutWaitingForTheFlushInterval() {
-		HttpEventWriter writer = new HttpEventWriter(this.batches::add, null, null,
-				new HttpEventWriter.Settings(1000, 5, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5)),
-				this.meters);
+		HttpEventWriter writer = new HttpEventWriter(this.batches::add, null, null, new HttpEventWriter.Settings(1000,
+				5, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5)), this.meters);
 		writer.start();
 		for (int i = 0; i < 12; i++) {
 			writer.write(event("r" + i));
 		}
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.batches.size() == 2);
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> this.batches.size() == 2);
 		writer.stop();
 		assertThat(this.batches).extracting(List::size).containsExactly(5, 5, 2);
 	}
@@ -88,7 +88,8 @@ class HttpEventWriterTests {
 	void failingStoreIsRetriedThenItsEntriesAreCountedAsLost() {
 		HttpEventWriter writer = new HttpEventWriter((events) -> {
 			throw new IllegalStateException("database down");
-		}, null, null, new HttpEventWriter.Settings(10, 10, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+		}, null, null,
+				new HttpEventWriter.Settings(10, 10, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)),
 				this.meters);
 
 		writer.write(event("unwritable"));
@@ -145,7 +146,8 @@ class HttpEventWriterTests {
 			}
 			writingThreads.add(Thread.currentThread().getName());
 			this.batches.add(events);
-		}, null, null, new HttpEventWriter.Settings(100, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+		}, null, null,
+				new HttpEventWriter.Settings(100, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)),
 				this.meters);
 		writer.start();
 
@@ -157,7 +159,7 @@ class HttpEventWriterTests {
 
 		writer.write(event("later"));
 
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.batches.size() == 2);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.batches.size() == 2);
 		writer.stop();
 		assertThat(this.batches).extracting((batch) -> batch.get(0).requestId()).containsExactly("after", "later");
 		assertThat(writingThreads).containsOnly("audit-http-writer");
@@ -166,8 +168,7 @@ class HttpEventWriterTests {
 
 	@Test
 	void badSettingsNameTheirProperty() {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new HttpEventWriter.Settings(0, 1, Duration.ZERO, Duration.ZERO, Duration.ZERO))
 			.withMessage("audit.http.queue-capacity must be at least 1, but is 0");
 	}

@@ -1,5 +1,6 @@
 package io.audittrail.capture.http;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,28 +22,28 @@ import io.audittrail.spi.SecretFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every secret field name of the corpus is masked with the default settings in every place a
- * request carries fields: JSON (also nested, single-quoted, unquoted), form bodies, the query, text,
- * XML, path parameters and path matrix parameters; the ordinary fields beside them are kept.
+ * Every secret field name of the corpus is masked with the default settings in every
+ * place a request carries fields: JSON (also nested, single-quoted, unquoted), form
+ * bodies, the query, text, XML, path parameters and path matrix parameters; the ordinary
+ * fields beside them are kept.
  */
 class MaskingCorpusTests {
 
 	/**
-	 * Secret names seen stored in clear, and more of the same kinds (names in the style of OAuth 2.0,
-	 * RFC 6749 section 5.1, and of common web frameworks' forms).
+	 * Secret names seen stored in clear, and more of the same kinds (names in the style
+	 * of OAuth 2.0, RFC 6749 section 5.1, and of common web frameworks' forms).
 	 */
-	static final List<String> SECRET_NAMES = List.of("password", "Password", "PASSWORD", "pwd", "passwd",
-			"passphrase", "newPassword", "new_password", "password_confirmation", "passwordConfirmation",
-			"current-password", "user[password]", "user.password", "secret", "client_secret", "clientSecret",
-			"token", "access_token", "refresh_token", "id_token", "accessToken", "X-Auth-Token", "csrf_token",
-			"_csrf", "api_key", "apiKey", "API-KEY", "x-api-key", "authorization", "Authorization", "session",
-			"session_id", "sessionId", "jsessionid", "JSESSIONID", "credentials", "private_key", "privateKey",
-			"card", "card_number", "cardNumber", "credit_card", "creditCardNumber", "cvv", "cvc", "CVC2",
-			"card[cvc]", "aws_secret_access_key");
+	static final List<String> SECRET_NAMES = List.of("password", "Password", "PASSWORD", "pwd", "passwd", "passphrase",
+			"newPassword", "new_password", "password_confirmation", "passwordConfirmation", "current-password",
+			"user[password]", "user.password", "secret", "client_secret", "clientSecret", "token", "access_token",
+			"refresh_token", "id_token", "accessToken", "X-Auth-Token", "csrf_token", "_csrf", "api_key", "apiKey",
+			"API-KEY", "x-api-key", "authorization", "Authorization", "session", "session_id", "sessionId",
+			"jsessionid", "JSESSIONID", "credentials", "private_key", "privateKey", "card", "card_number", "cardNumber",
+			"credit_card", "creditCardNumber", "cvv", "cvc", "CVC2", "card[cvc]", "aws_secret_access_key");
 
 	/** Names that look near the secret ones but hold no secret. */
-	static final List<String> ORDINARY_NAMES = List.of("title", "email", "username", "author", "apiKeyId",
-			"token_id", "name", "description");
+	static final List<String> ORDINARY_NAMES = List.of("title", "email", "username", "author", "apiKeyId", "token_id",
+			"name", "description");
 
 	private static final String SECRET = "S3cr3t-value";
 
@@ -53,7 +54,8 @@ class MaskingCorpusTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final RequestDetails details = new RequestDetails(this.settings, json, new Masking(SecretFields.defaults()));
+	private final RequestDetails details = new RequestDetails(this.settings, json,
+			new Masking(SecretFields.defaults()));
 
 	static Stream<String> secretNames() {
 		return SECRET_NAMES.stream();
@@ -66,9 +68,8 @@ class MaskingCorpusTests {
 	@ParameterizedTest
 	@MethodSource("secretNames")
 	void jsonFieldsAreMaskedAtTheTopAndNested(String name) {
-		String detail = describe("application/json",
-				"{\"" + name + "\":\"" + SECRET + "\",\"title\":\"" + ORDINARY + "\",\"list\":[{\"a\":{\"" + name
-						+ "\":{\"x\":\"" + SECRET + "\"}}}]}");
+		String detail = describe("application/json", "{\"" + name + "\":\"" + SECRET + "\",\"title\":\"" + ORDINARY
+				+ "\",\"list\":[{\"a\":{\"" + name + "\":{\"x\":\"" + SECRET + "\"}}}]}");
 
 		assertMasked(detail);
 		assertThat(detail).doesNotContain("bodyMalformed");
@@ -85,7 +86,8 @@ class MaskingCorpusTests {
 	@ParameterizedTest
 	@MethodSource("secretNames")
 	void formFieldsAreMasked(String name) {
-		assertMasked(describe("application/x-www-form-urlencoded", encoded(name) + "=" + SECRET + "&title=" + ORDINARY));
+		assertMasked(
+				describe("application/x-www-form-urlencoded", encoded(name) + "=" + SECRET + "&title=" + ORDINARY));
 	}
 
 	@ParameterizedTest
@@ -109,11 +111,12 @@ class MaskingCorpusTests {
 	@MethodSource("secretNames")
 	void xmlElementsAndAttributesAreMasked(String name) {
 		String element = name.replace('[', '-').replace(']', '-');
-		assertMasked(describe("application/xml", "<user><title>" + ORDINARY + "</title><ns:" + element + ">" + SECRET
-				+ "</ns:" + element + "></user>"));
-		assertMasked(describe("application/xml", "<user title=\"" + ORDINARY + "\" " + element + "=\"" + SECRET + "\"/>"));
-		assertMasked(describe("text/xml", "<" + element + " kind=\"x\">" + SECRET + "</" + element + "><title>"
-				+ ORDINARY + "</title>"));
+		assertMasked(describe("application/xml",
+				"<user><title>" + ORDINARY + "</title><ns:" + element + ">" + SECRET + "</ns:" + element + "></user>"));
+		assertMasked(
+				describe("application/xml", "<user title=\"" + ORDINARY + "\" " + element + "=\"" + SECRET + "\"/>"));
+		assertMasked(describe("text/xml",
+				"<" + element + " kind=\"x\">" + SECRET + "</" + element + "><title>" + ORDINARY + "</title>"));
 	}
 
 	@ParameterizedTest
@@ -123,8 +126,8 @@ class MaskingCorpusTests {
 		request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of(name, SECRET, "title", ORDINARY));
 
 		assertMasked(describe(request));
-		assertThat(new Masking(SecretFields.defaults()).maskPath("/api/" + ORDINARY + ";" + name + "=" + SECRET
-				+ ";title=" + ORDINARY + "/next"))
+		assertThat(new Masking(SecretFields.defaults())
+			.maskPath("/api/" + ORDINARY + ";" + name + "=" + SECRET + ";title=" + ORDINARY + "/next"))
 			.isEqualTo("/api/" + ORDINARY + ";" + name + "=***;title=" + ORDINARY + "/next");
 	}
 
@@ -153,9 +156,9 @@ class MaskingCorpusTests {
 					this.settings.maxBodyBytes() + 1);
 			wrapper.getInputStream().readAllBytes();
 			return json.writeValueAsString(
-						this.details.describe(this.details.snapshot(new CapturedRequest(request, wrapper, Instant.now()))));
+					this.details.describe(this.details.snapshot(new CapturedRequest(request, wrapper, Instant.now()))));
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,19 +100,20 @@ class RequestDetailsTests {
 		ContentCachingRequestWrapper wrapper = new ContentCachingRequestWrapper(request, largest.maxBodyBytes() + 1);
 		wrapper.getInputStream().readAllBytes();
 
-		Map<String, Object> detail = details.describe(details.snapshot(new CapturedRequest(request, wrapper, Instant.now())));
+		Map<String, Object> detail = details
+			.describe(details.snapshot(new CapturedRequest(request, wrapper, Instant.now())));
 
 		assertThat(this.json.writeValueAsString(detail).length()).isLessThanOrEqualTo(RequestDetails.MAX_DETAIL_CHARS);
 		assertThat(detail).doesNotContainKey("body").containsKey("query");
 		assertThat(detail.get("bodyDescription")).hasToString(
 				"{contentType=text/plain, size=" + HttpCaptureSettings.LARGEST_BODY + ", kind=too large for the log}");
-		assertThat((String) detail.get("detailCut")).matches(
-				"the detail took \\d+ characters, more than the 1000000 the log holds; the body was left out");
+		assertThat((String) detail.get("detailCut"))
+			.matches("the detail took \\d+ characters, more than the 1000000 the log holds; the body was left out");
 	}
 
 	@Test
 	void maxBodyBytesAboveWhatTheColumnHoldsIsRefused() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+		Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> HttpCaptureSettings.of(List.of("POST"), List.of(), List.of(), "/audit", List.of(),
 					List.of(), 64L * 1024 * 1024, true, false, false))
 			.withMessage("audit.http.max-body-bytes must be between 0 and 409600 bytes (400KB), so that a body fits "
@@ -123,11 +125,13 @@ class RequestDetailsTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api");
 		request.setContentType("text/csv");
 		request.setContent("title,password\nHello,p-4\n".getBytes(StandardCharsets.UTF_8));
-		ContentCachingRequestWrapper wrapper = new ContentCachingRequestWrapper(request, this.settings.maxBodyBytes() + 1);
+		ContentCachingRequestWrapper wrapper = new ContentCachingRequestWrapper(request,
+				this.settings.maxBodyBytes() + 1);
 		// as a message converter peeks at the first byte before answering 415
 		wrapper.getInputStream().read();
 
-		Map<String, Object> detail = this.details.describe(this.details.snapshot(new CapturedRequest(request, wrapper, Instant.now())));
+		Map<String, Object> detail = this.details
+			.describe(this.details.snapshot(new CapturedRequest(request, wrapper, Instant.now())));
 
 		assertThat(detail).doesNotContainKey("body");
 		assertThat(detail.get("bodyDescription"))

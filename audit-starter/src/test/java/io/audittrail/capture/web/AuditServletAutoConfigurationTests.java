@@ -40,9 +40,11 @@ class AuditServletAutoConfigurationTests {
 	@Test
 	void readsRequestOriginInServletApplications() {
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class))
 			.withConfiguration(AUDIT)
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web", "audit.web.trusted-proxies=10.0.0.0/8")
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-web",
+					"audit.web.trusted-proxies=10.0.0.0/8")
 			.run((context) -> assertThat(context.getBean(RequestOriginResolver.class))
 				.isInstanceOf(ServletRequestOriginResolver.class));
 	}

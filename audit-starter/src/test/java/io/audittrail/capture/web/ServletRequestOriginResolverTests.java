@@ -35,7 +35,8 @@ class ServletRequestOriginResolverTests {
 
 	@Test
 	void rejectsMalformedTrustedProxies() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ServletRequestOriginResolver(List.of("proxy.example.com")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ServletRequestOriginResolver(List.of("proxy.example.com")))
 			.withMessageContaining("audit.web.trusted-proxies: 'proxy.example.com'");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ServletRequestOriginResolver(List.of("10.0.0.0/33")))
 			.withMessageContaining("invalid prefix length");

@@ -18,8 +18,8 @@ import static org.mockito.Mockito.mock;
 
 class AuditPagesAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AuditAccessAutoConfiguration.class, AuditPagesAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(AuditAccessAutoConfiguration.class, AuditPagesAutoConfiguration.class));
 
 	@Test
 	void servesThePagesToReadersCheckedBySpringSecurity() {

@@ -27,7 +27,9 @@ class AuditPagesBasePathIntegrationTests {
 		this.mvc.perform(get("/admin/audit-log/").with(user("admin@demo.test").authorities(() -> "viewAuditLog")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<base href=\"/admin/audit-log/\">")));
-		this.mvc.perform(get("/admin/audit-log/assets/app.js").with(user("admin@demo.test").authorities(() -> "viewAuditLog")))
+		this.mvc
+			.perform(get("/admin/audit-log/assets/app.js")
+				.with(user("admin@demo.test").authorities(() -> "viewAuditLog")))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/audit/").with(user("admin@demo.test").authorities(() -> "viewAuditLog")))
 			.andExpect(status().isNotFound());

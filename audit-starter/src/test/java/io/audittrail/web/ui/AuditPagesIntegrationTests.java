@@ -53,15 +53,18 @@ class AuditPagesIntegrationTests {
 
 	@Test
 	void refusesTheShellToReadersWithoutTheViewAuthority() throws Exception {
-		this.mvc.perform(get("/audit/").accept(MediaType.TEXT_HTML).with(user("viewer@demo.test").authorities(() -> "viewContent")))
+		this.mvc
+			.perform(get("/audit/").accept(MediaType.TEXT_HTML)
+				.with(user("viewer@demo.test").authorities(() -> "viewContent")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
 			.andExpect(content().string(containsString("<h1>You may not read the audit log</h1>")))
 			.andExpect(content().string(containsString("viewer@demo.test")))
 			.andExpect(content().string(not(containsString("assets/app.js"))));
-		this.mvc.perform(get("/audit/").accept(MediaType.TEXT_HTML)
-			.header("Accept-Language", "ja")
-			.with(user("viewer@demo.test").authorities(() -> "viewContent")))
+		this.mvc
+			.perform(get("/audit/").accept(MediaType.TEXT_HTML)
+				.header("Accept-Language", "ja")
+				.with(user("viewer@demo.test").authorities(() -> "viewContent")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("監査ログを閲覧する権限がありません")));
 	}
@@ -73,7 +76,9 @@ class AuditPagesIntegrationTests {
 
 	@Test
 	void tellsThePagesWhatTheReaderMayDo() throws Exception {
-		this.mvc.perform(get("/audit/api/me").with(user("admin@demo.test").authorities(() -> "viewAuditLog", () -> "revertAuditLog")))
+		this.mvc
+			.perform(get("/audit/api/me")
+				.with(user("admin@demo.test").authorities(() -> "viewAuditLog", () -> "revertAuditLog")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("admin@demo.test"))
 			.andExpect(jsonPath("$.canRevert").value(true));
@@ -89,7 +94,8 @@ class AuditPagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/javascript"));
 		// Browsers always decode module scripts as UTF-8.
-		String japanese = this.mvc.perform(get("/audit/assets/i18n/ja.js").with(user("admin@demo.test").authorities(() -> "viewAuditLog")))
+		String japanese = this.mvc
+			.perform(get("/audit/assets/i18n/ja.js").with(user("admin@demo.test").authorities(() -> "viewAuditLog")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

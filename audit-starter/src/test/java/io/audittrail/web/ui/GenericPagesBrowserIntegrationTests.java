@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,13 +36,15 @@ import io.audittrail.testapp.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages as the starter ships them, in an application that sets none of the words the pages use
- * (the test application's messages name only its operations): they speak of users, API clients,
- * tenants and entities, never of a CMS's members, services or workspaces, and the list shows the
- * entity of each entry by default; an entry's page shows its trace id when it was recorded with one.
- * In headless Chromium, one browser for the class.
+ * The pages as the starter ships them, in an application that sets none of the words the
+ * pages use (the test application's messages name only its operations): they speak of
+ * users, API clients, tenants and entities, never of a CMS's members, services or
+ * workspaces, and the list shows the entity of each entry by default; an entry's page
+ * shows its trace id when it was recorded with one. In headless Chromium, one browser for
+ * the class.
  */
-// The same configuration as H2AuditApiIntegrationTests, so that both share one application context.
+// The same configuration as H2AuditApiIntegrationTests, so that both share one
+// application context.
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:audit-web;DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=1",
 				"audit.security.system-authority=auditSystem" })
@@ -69,13 +72,15 @@ class GenericPagesBrowserIntegrationTests {
 
 	@BeforeAll
 	void openTheBrowser() {
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, details) values (?, ?, 'content.update', "
-				+ "'content', 'UPDATE', 'SUCCESS', 'MEMBER', 'u-1', 'editor@demo.test', '198.51.100.1', 'Article', '41', "
-				+ "'Spring notes', '{\"content_id\":\"41\"}')", Timestamp.from(Instant.now()), this.marker);
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, ip) values (?, ?, 'content.create', 'content', 'CREATE', 'SUCCESS', 'API_KEY', "
-				+ "'k-1', 'Import key', '198.51.100.2')", Timestamp.from(Instant.now()), this.marker);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, ip, entity_type, entity_id, entity_name, details) values (?, ?, 'content.update', "
+					+ "'content', 'UPDATE', 'SUCCESS', 'MEMBER', 'u-1', 'editor@demo.test', '198.51.100.1', 'Article', '41', "
+					+ "'Spring notes', '{\"content_id\":\"41\"}')", Timestamp.from(Instant.now()), this.marker);
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, ip) values (?, ?, 'content.create', 'content', 'CREATE', 'SUCCESS', 'API_KEY', "
+					+ "'k-1', 'Import key', '198.51.100.2')", Timestamp.from(Instant.now()), this.marker);
 		this.tracedEvent = insertTraced(this.traceId, "00f067aa0ba902b7");
 		this.untracedEvent = insertTraced(null, null);
 		ChromeOptions options = new ChromeOptions();
@@ -83,9 +88,10 @@ class GenericPagesBrowserIntegrationTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
 				"--window-size=1440,1000", "--lang=en-US");
-		this.driver = new ChromeDriver(new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build(), options);
+		this.driver = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+					.build(),
+				options);
 		String basic = Base64.getEncoder()
 			.encodeToString(("auditor@demo.test:" + TestSecurity.PASSWORD).getBytes(StandardCharsets.UTF_8));
 		this.driver.executeCdpCommand("Network.enable", Map.of());
@@ -109,7 +115,10 @@ class GenericPagesBrowserIntegrationTests {
 			.map((th) -> th.getDomProperty("textContent"))
 			.toList();
 		assertThat(headers).contains("User", "API Client", "Entity", "Result");
-		WebElement update = rows.stream().filter((row) -> row.getText().contains("editor@demo.test")).findFirst().orElseThrow();
+		WebElement update = rows.stream()
+			.filter((row) -> row.getText().contains("editor@demo.test"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(update.findElement(By.cssSelector("td[data-column=entity]")).getText()).contains("Spring notes");
 		assertNoCmsWords();
 
@@ -177,7 +186,7 @@ class GenericPagesBrowserIntegrationTests {
 		assertThat(CMS_WORDS).allSatisfy((word) -> assertThat(text).doesNotContain(word));
 	}
 
-	private List<WebElement> await(java.util.function.BooleanSupplier condition) {
+	private List<WebElement> await(BooleanSupplier condition) {
 		new WebDriverWait(this.driver, Duration.ofSeconds(30)).until((driver) -> condition.getAsBoolean());
 		return this.driver.findElements(By.cssSelector("#events tbody tr"));
 	}

@@ -1,5 +1,6 @@
 package io.audittrail.benchmarks.app;
 
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,12 +20,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The benchmarked application. {@link #start(Database, Mode)} runs it on a fresh database of its own.
+ * The benchmarked application. {@link #start(Database, Mode)} runs it on a fresh database
+ * of its own.
  */
 @SpringBootApplication
 public class BenchmarkApplication {
@@ -42,15 +45,18 @@ public class BenchmarkApplication {
 	}
 
 	/**
-	 * Starts the application in a mode, on a new database named after the mode, optionally counting
-	 * its JDBC round trips in the bean {@link JdbcRoundTrips}.
+	 * Starts the application in a mode, on a new database named after the mode,
+	 * optionally counting its JDBC round trips in the bean {@link JdbcRoundTrips}.
 	 */
 	public static ConfigurableApplicationContext start(Database database, Mode mode, boolean countRoundTrips) {
 		return start(database, mode, "bench_" + mode.name().toLowerCase(),
 				Map.of(COUNT_ROUND_TRIPS_PROPERTY, String.valueOf(countRoundTrips)));
 	}
 
-	/** Starts the application in a mode, on a new database of that name, with more properties. */
+	/**
+	 * Starts the application in a mode, on a new database of that name, with more
+	 * properties.
+	 */
 	public static ConfigurableApplicationContext start(Database database, Mode mode, String name,
 			Map<String, Object> more) {
 		Map<String, Object> properties = new HashMap<>(common(database.createDatabase(name)));
@@ -111,10 +117,10 @@ public class BenchmarkApplication {
 	@Bean
 	@ConditionalOnBooleanProperty(JAVERS_PROPERTY)
 	ChangeRecorder javersChangeRecorder(DataSource dataSource, PlatformTransactionManager transactions) {
-		String url = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-			.execute((java.sql.Connection connection) -> connection.getMetaData().getURL());
+		String url = new JdbcTemplate(dataSource).execute((Connection connection) -> connection.getMetaData().getURL());
 		DialectName dialect = url.startsWith("jdbc:postgresql:") ? DialectName.POSTGRES : DialectName.H2;
-		// JaVers uses the connection of the Spring transaction, so that it commits with the change
+		// JaVers uses the connection of the Spring transaction, so that it commits with
+		// the change
 		var repository = SqlRepositoryBuilder.sqlRepository()
 			.withConnectionProvider(() -> DataSourceUtils.getConnection(dataSource))
 			.withDialect(dialect)

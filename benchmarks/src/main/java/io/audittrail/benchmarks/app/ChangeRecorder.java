@@ -1,8 +1,8 @@
 package io.audittrail.benchmarks.app;
 
 /**
- * Tells an object-auditing library about a saved or deleted entity graph, inside the transaction
- * that changed it. Implementations are thread-safe.
+ * Tells an object-auditing library about a saved or deleted entity graph, inside the
+ * transaction that changed it. Implementations are thread-safe.
  */
 public interface ChangeRecorder {
 

@@ -9,10 +9,16 @@ import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** The database a benchmark writes to; each benchmarked context gets a database of its own. */
+/**
+ * The database a benchmark writes to; each benchmarked context gets a database of its
+ * own.
+ */
 public enum Database {
 
-	/** H2 in memory; emptied first, since a database of that name lives on in this JVM after a trial. */
+	/**
+	 * H2 in memory; emptied first, since a database of that name lives on in this JVM
+	 * after a trial.
+	 */
 	H2 {
 
 		@Override
@@ -32,8 +38,8 @@ public enum Database {
 
 	/**
 	 * PostgreSQL 18, embedded: the server whose port the system property
-	 * {@value #POSTGRES_PORT_PROPERTY} names (the report starts one and shares it with the benchmark
-	 * forks), else a server of this JVM started on first use.
+	 * {@value #POSTGRES_PORT_PROPERTY} names (the report starts one and shares it with
+	 * the benchmark forks), else a server of this JVM started on first use.
 	 */
 	POSTGRESQL {
 
@@ -58,7 +64,10 @@ public enum Database {
 
 	private static EmbeddedPostgres postgres;
 
-	/** Creates an empty database and returns its JDBC URL (user and password {@code postgres}). */
+	/**
+	 * Creates an empty database and returns its JDBC URL (user and password
+	 * {@code postgres}).
+	 */
 	public abstract String createDatabase(String name);
 
 	/** The port of the PostgreSQL server, started in this JVM unless one is named. */
@@ -70,7 +79,8 @@ public enum Database {
 	private static synchronized EmbeddedPostgres postgres() {
 		if (postgres == null) {
 			try {
-				// loaded for the statement figures of SealCpu, which switches tracking on while it reads them
+				// loaded for the statement figures of SealCpu, which switches tracking on
+				// while it reads them
 				postgres = EmbeddedPostgres.builder()
 					.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 					.setServerConfig("pg_stat_statements.track", "none")

@@ -7,8 +7,8 @@ import io.audittrail.annotation.Audited.Detail;
 import io.audittrail.annotation.Audited;
 
 /**
- * The benchmarked writes, the same code in every mode: {@code @Audited} is inert when the audit
- * log is off, and the change recorder records nothing unless JaVers is on.
+ * The benchmarked writes, the same code in every mode: {@code @Audited} is inert when the
+ * audit log is off, and the change recorder records nothing unless JaVers is on.
  */
 @Service
 public class InvoiceService {

@@ -3,8 +3,8 @@ package io.audittrail.benchmarks.app;
 import org.javers.core.Javers;
 
 /**
- * Commits changes to JaVers after the save, in the same transaction, as JaVers' Spring auditable
- * aspect does for an auditable repository.
+ * Commits changes to JaVers after the save, in the same transaction, as JaVers' Spring
+ * auditable aspect does for an auditable repository.
  */
 final class JaversChangeRecorder implements ChangeRecorder {
 

@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
 /**
- * Counts the JDBC calls that go to the database (statement executions, batches, commits and
- * rollbacks) through a data source, to tell how many round trips a transaction costs.
+ * Counts the JDBC calls that go to the database (statement executions, batches, commits
+ * and rollbacks) through a data source, to tell how many round trips a transaction costs.
  */
 public final class JdbcRoundTrips {
 
-	private static final Set<String> ROUND_TRIPS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
-			"executeBatch", "executeLargeBatch", "commit", "rollback");
+	private static final Set<String> ROUND_TRIPS = Set.of("execute", "executeQuery", "executeUpdate",
+			"executeLargeUpdate", "executeBatch", "executeLargeBatch", "commit", "rollback");
 
 	private final LongAdder count = new LongAdder();
 
@@ -52,7 +52,8 @@ public final class JdbcRoundTrips {
 			throw ex.getTargetException();
 		}
 		Class<?> returned = method.getReturnType();
-		if (result != null && returned.isInterface() && (returned == Connection.class || Statement.class.isAssignableFrom(returned))) {
+		if (result != null && returned.isInterface()
+				&& (returned == Connection.class || Statement.class.isAssignableFrom(returned))) {
 			return proxyAs(returned, result);
 		}
 		return result;

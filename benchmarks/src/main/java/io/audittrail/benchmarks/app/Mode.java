@@ -11,7 +11,9 @@ public enum Mode {
 	/** Envers alone, with its defaults. */
 	ENVERS(Map.of("audit.enabled", "false")),
 
-	/** JaVers with its SQL repository in the same database and transaction; Envers off. */
+	/**
+	 * JaVers with its SQL repository in the same database and transaction; Envers off.
+	 */
 	JAVERS(Map.of("audit.enabled", "false", "spring.jpa.properties.hibernate.integration.envers.enabled", "false",
 			BenchmarkApplication.JAVERS_PROPERTY, "true")),
 

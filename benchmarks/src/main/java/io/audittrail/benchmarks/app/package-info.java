@@ -1,4 +1,5 @@
 /**
- * The benchmarked application: invoices with lines, written by one service in every audit mode.
+ * The benchmarked application: invoices with lines, written by one service in every audit
+ * mode.
  */
 package io.audittrail.benchmarks.app;

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -13,11 +14,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An {@code @Audited} call that writes nothing (a store that discards, no transaction) against the
- * same call without the proxy: the difference is the aspect's cost (SpEL, catalog, actor, event).
+ * An {@code @Audited} call that writes nothing (a store that discards, no transaction)
+ * against the same call without the proxy: the difference is the aspect's cost (SpEL,
+ * catalog, actor, event).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class AspectBenchmark {
 

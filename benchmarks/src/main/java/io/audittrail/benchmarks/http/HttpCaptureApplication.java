@@ -29,14 +29,15 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
 
 /**
- * A JDBC application with an API, run in a web application context on a mock servlet context (no
- * server, no network), so that requests go through its filters and {@code DispatcherServlet} as a
- * server would send them. The audit store is wrapped to count the events whose transaction committed.
+ * A JDBC application with an API, run in a web application context on a mock servlet
+ * context (no server, no network), so that requests go through its filters and
+ * {@code DispatcherServlet} as a server would send them. The audit store is wrapped to
+ * count the events whose transaction committed.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration(excludeName = {
-		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
+@EnableAutoConfiguration(
+		excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 @Import(OrderController.class)
 public class HttpCaptureApplication {
 
@@ -48,8 +49,8 @@ public class HttpCaptureApplication {
 	}
 
 	/**
-	 * Starts the application with a capture setting, on a new database, optionally with an audit
-	 * store that discards the events instead of writing them.
+	 * Starts the application with a capture setting, on a new database, optionally with
+	 * an audit store that discards the events instead of writing them.
 	 */
 	static ConfigurableApplicationContext start(Database database, Capture capture, boolean discardEvents) {
 		String url = database.createDatabase("bench_http_" + capture.name().toLowerCase());
@@ -62,13 +63,14 @@ public class HttpCaptureApplication {
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("logging.level.root", "warn");
-		// A benchmark round ends by waiting for the writer: it should not idle for a batch that cannot fill.
+		// A benchmark round ends by waiting for the writer: it should not idle for a
+		// batch that cannot fill.
 		properties.put("audit.http.flush-interval", "10ms");
 		properties.putAll(capture.properties());
 		properties.put(DISCARD_EVENTS_PROPERTY, String.valueOf(discardEvents));
 		return new SpringApplicationBuilder(HttpCaptureApplication.class).web(WebApplicationType.SERVLET)
-			.contextFactory(ApplicationContextFactory
-				.of(() -> new GenericWebApplicationContext(new MockServletContext())))
+			.contextFactory(
+					ApplicationContextFactory.of(() -> new GenericWebApplicationContext(new MockServletContext())))
 			.properties(properties)
 			.run();
 	}

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -18,13 +19,13 @@ import org.springframework.web.context.WebApplicationContext;
 import io.audittrail.benchmarks.app.Database;
 
 /**
- * The time of one API request, with one thread, without request capture and with it: the difference
- * is what capture adds to a request. The events are built on the writer's thread (body parsed and
- * masked) but not stored, so that a full queue never makes the request wait: how fast entries are
- * stored is {@link HttpRecordingBenchmark}'s question.
+ * The time of one API request, with one thread, without request capture and with it: the
+ * difference is what capture adds to a request. The events are built on the writer's
+ * thread (body parsed and masked) but not stored, so that a full queue never makes the
+ * request wait: how fast entries are stored is {@link HttpRecordingBenchmark}'s question.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class HttpCaptureOverheadBenchmark {
 

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -25,17 +26,19 @@ import org.springframework.web.context.WebApplicationContext;
 
 import io.audittrail.benchmarks.app.Database;
 import io.audittrail.benchmarks.http.HttpCaptureApplication.CommittedEvents;
+import javax.sql.DataSource;
 
 /**
- * Requests recorded per second: each operation is a round of {@value #ROUND} API requests sent by a
- * thread, which ends when the audit writer has committed every request sent so far. The score
- * counts requests, so it is the rate at which requests are recorded, not merely accepted; when the
- * writer is slower than the requests, its queue fills, requests wait for space and the score is
- * the writer's rate. At the end, the rows in {@code audit_event} must be exactly the requests sent
- * and {@code audit.http.entries.lost} zero, else the benchmark fails.
+ * Requests recorded per second: each operation is a round of {@value #ROUND} API requests
+ * sent by a thread, which ends when the audit writer has committed every request sent so
+ * far. The score counts requests, so it is the rate at which requests are recorded, not
+ * merely accepted; when the writer is slower than the requests, its queue fills, requests
+ * wait for space and the score is the writer's rate. At the end, the rows in
+ * {@code audit_event} must be exactly the requests sent and
+ * {@code audit.http.entries.lost} zero, else the benchmark fails.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(org.openjdk.jmh.annotations.Mode.Throughput)
+@BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(2)
 public class HttpRecordingBenchmark {
@@ -100,13 +103,13 @@ public class HttpRecordingBenchmark {
 	}
 
 	private void verifyEverythingRecorded() {
-		long rows = new JdbcTemplate(this.context.getBean(javax.sql.DataSource.class))
+		long rows = new JdbcTemplate(this.context.getBean(DataSource.class))
 			.queryForObject("select count(*) from audit_event where operation = 'http.request'", Long.class);
 		Counter lost = this.context.getBean(MeterRegistry.class).find("audit.http.entries.lost").counter();
 		double lostCount = (lost != null) ? lost.count() : Double.NaN;
 		if (rows != this.sent.sum() || lostCount != 0) {
-			throw new IllegalStateException(this.sent.sum() + " requests sent but " + rows
-					+ " rows in audit_event and " + lostCount + " counted in audit.http.entries.lost");
+			throw new IllegalStateException(this.sent.sum() + " requests sent but " + rows + " rows in audit_event and "
+					+ lostCount + " counted in audit.http.entries.lost");
 		}
 	}
 

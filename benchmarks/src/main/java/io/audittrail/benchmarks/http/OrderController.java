@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An API that accepts orders: reads the JSON body and answers with the new order's id. */
+/**
+ * An API that accepts orders: reads the JSON body and answers with the new order's id.
+ */
 @RestController
 class OrderController {
 
@@ -21,8 +23,8 @@ class OrderController {
 		return new OrderCreated(this.ids.incrementAndGet(), order.lines().size());
 	}
 
-	record OrderRequest(String customer, String email, String cardNumber, String currency, String note,
-			Address shipTo, List<Line> lines) {
+	record OrderRequest(String customer, String email, String cardNumber, String currency, String note, Address shipTo,
+			List<Line> lines) {
 
 	}
 

@@ -18,12 +18,16 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Sends {@code POST /api/orders} with a JSON body of about 500 bytes through the application's
- * filters, in the order a server would apply them, and its {@code DispatcherServlet}. Thread-safe.
+ * Sends {@code POST /api/orders} with a JSON body of about 500 bytes through the
+ * application's filters, in the order a server would apply them, and its
+ * {@code DispatcherServlet}. Thread-safe.
  */
 final class OrderRequests {
 
-	/** An order as a client would send it; {@code cardNumber} is one of the fields masked by default. */
+	/**
+	 * An order as a client would send it; {@code cardNumber} is one of the fields masked
+	 * by default.
+	 */
 	static final byte[] BODY = """
 			{"customer":"Ada Lovelace","email":"ada.lovelace@example.com","cardNumber":"4111 1111 1111 1111",\
 			"currency":"EUR","note":"Leave the parcel with the neighbour if nobody answers the door.",\
@@ -34,9 +38,9 @@ final class OrderRequests {
 		.getBytes(StandardCharsets.UTF_8);
 
 	/**
-	 * How long the benchmarks send requests before JMH's warm-up at most: the JIT needs about
-	 * {@value #JIT_WARM_UP_REQUESTS} requests to compile the whole request path, far more than
-	 * JMH's short warm-up iterations send.
+	 * How long the benchmarks send requests before JMH's warm-up at most: the JIT needs
+	 * about {@value #JIT_WARM_UP_REQUESTS} requests to compile the whole request path,
+	 * far more than JMH's short warm-up iterations send.
 	 */
 	static final Duration JIT_WARM_UP = Duration.ofSeconds(10);
 
@@ -56,8 +60,8 @@ final class OrderRequests {
 	}
 
 	/**
-	 * Sends orders until {@value #JIT_WARM_UP_REQUESTS} are sent or {@link #JIT_WARM_UP} has passed,
-	 * so that the JIT has compiled the request path before it is measured.
+	 * Sends orders until {@value #JIT_WARM_UP_REQUESTS} are sent or {@link #JIT_WARM_UP}
+	 * has passed, so that the JIT has compiled the request path before it is measured.
 	 * @return how many orders were sent
 	 */
 	long warmUp() throws Exception {
@@ -76,8 +80,8 @@ final class OrderRequests {
 			.andReturn();
 		int status = result.getResponse().getStatus();
 		if (status != 201) {
-			throw new IllegalStateException("POST /api/orders answered " + status + ": "
-					+ result.getResponse().getContentAsString());
+			throw new IllegalStateException(
+					"POST /api/orders answered " + status + ": " + result.getResponse().getContentAsString());
 		}
 	}
 

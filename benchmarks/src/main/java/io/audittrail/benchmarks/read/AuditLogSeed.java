@@ -24,12 +24,13 @@ import io.audittrail.benchmarks.app.Database;
 import io.audittrail.store.AuditSchemaInitializer;
 
 /**
- * The audit log the read benchmarks read: {@value #EVENTS} sealed events in a database of their
- * own, with the starter's schema from its own migrations. It is loaded once and then reused: on H2
- * a file under {@code target/}, kept from run to run; on PostgreSQL a database in the server the
- * benchmarks share. Rows are loaded in bulk (PostgreSQL {@code COPY}, H2 JDBC batches), with the
- * secondary indexes built afterwards, and linked into their chains with the starter's digest as
- * they are made, so that verification accepts them.
+ * The audit log the read benchmarks read: {@value #EVENTS} sealed events in a database of
+ * their own, with the starter's schema from its own migrations. It is loaded once and
+ * then reused: on H2 a file under {@code target/}, kept from run to run; on PostgreSQL a
+ * database in the server the benchmarks share. Rows are loaded in bulk (PostgreSQL
+ * {@code COPY}, H2 JDBC batches), with the secondary indexes built afterwards, and linked
+ * into their chains with the starter's digest as they are made, so that verification
+ * accepts them.
  */
 public final class AuditLogSeed {
 
@@ -83,7 +84,8 @@ public final class AuditLogSeed {
 				}
 			}
 			if (database == Database.H2) {
-				// a load cut short may have dropped the indexes it meant to rebuild: start from the migrations
+				// a load cut short may have dropped the indexes it meant to rebuild:
+				// start from the migrations
 				deleteH2Files();
 			}
 			try (Connection connection = migrated(url, database)) {
@@ -92,7 +94,8 @@ public final class AuditLogSeed {
 					throw new IllegalStateException("The audit log on " + database + " is incomplete after loading");
 				}
 				if (database == Database.H2) {
-					// leaves a file without the garbage of the load, as a database in use would be
+					// leaves a file without the garbage of the load, as a database in use
+					// would be
 					execute(connection, "shutdown compact");
 				}
 			}
@@ -123,8 +126,8 @@ public final class AuditLogSeed {
 
 	private static boolean holdsLog(Connection connection) throws SQLException {
 		return count(connection, "select count(*) from audit_event") == EVENTS
-				&& count(connection, "select count(*) from audit_seal where encoding = '" + SeedChains.ENCODING + "'")
-						== EVENTS
+				&& count(connection,
+						"select count(*) from audit_seal where encoding = '" + SeedChains.ENCODING + "'") == EVENTS
 				&& count(connection, "select coalesce(sum(seq), 0) from audit_chain_head") == EVENTS;
 	}
 
@@ -162,7 +165,8 @@ public final class AuditLogSeed {
 				insert.executeUpdate();
 			}
 		}
-		// new events, if any, take the next ids; the planner knows the table as it would in use
+		// new events, if any, take the next ids; the planner knows the table as it would
+		// in use
 		if (database == Database.POSTGRESQL) {
 			execute(connection, "select setval(pg_get_serial_sequence('audit_event', 'id'), " + EVENTS + ")");
 			execute(connection, "vacuum analyze audit_event");
@@ -174,7 +178,10 @@ public final class AuditLogSeed {
 		}
 	}
 
-	/** The indexes of {@code audit_event} other than its primary key, by name, with the statements that create them. */
+	/**
+	 * The indexes of {@code audit_event} other than its primary key, by name, with the
+	 * statements that create them.
+	 */
 	private static Map<String, String> secondaryIndexes(Connection connection, Database database) throws SQLException {
 		Map<String, String> indexes = new LinkedHashMap<>();
 		String query = (database == Database.POSTGRESQL)
@@ -203,8 +210,8 @@ public final class AuditLogSeed {
 	}
 
 	/** PostgreSQL: one {@code COPY} of every event row, or of every seal row. */
-	private static void copy(Connection connection, String table, String columns, GeneratedEvents events,
-			boolean seals) throws SQLException {
+	private static void copy(Connection connection, String table, String columns, GeneratedEvents events, boolean seals)
+			throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class)
 			.getCopyAPI()
 			.copyIn("copy " + table + " (" + columns + ") from stdin with (format csv)");

@@ -45,18 +45,22 @@ import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.VerifierKey;
 
 /**
- * The evidence of the read benchmarks' log of {@value AuditLogSeed#EVENTS} sealed events, next to
- * {@link ReadBenchmark#verify() today's verification}: the inclusion proof of every event in its
- * chain's latest checkpoint, the evidence bundles of every chain (in a JVM of
- * {@value ReadBenchmark#EXPORT_HEAP}, its heap growth measured by {@link HeapGrowthProfiler}), and
- * the offline verifier's check of those bundles, as {@code java -jar audit-verifier.jar bundle} runs
- * it. Each chain's checkpoint is signed once, at the trial's start, which builds its tree the first
- * time from the seal rows. Warm-up iterations take the first chain only.
+ * The evidence of the read benchmarks' log of {@value AuditLogSeed#EVENTS} sealed events,
+ * next to {@link ReadBenchmark#verify() today's verification}: the inclusion proof of
+ * every event in its chain's latest checkpoint, the evidence bundles of every chain (in a
+ * JVM of {@value ReadBenchmark#EXPORT_HEAP}, its heap growth measured by
+ * {@link HeapGrowthProfiler}), and the offline verifier's check of those bundles, as
+ * {@code java -jar audit-verifier.jar bundle} runs it. Each chain's checkpoint is signed
+ * once, at the trial's start, which builds its tree the first time from the seal rows.
+ * Warm-up iterations take the first chain only.
  */
 @State(Scope.Benchmark)
 public class EvidenceBenchmark {
 
-	/** Where the benchmarks' checkpoint signing key is kept, so that later runs reuse their checkpoints. */
+	/**
+	 * Where the benchmarks' checkpoint signing key is kept, so that later runs reuse
+	 * their checkpoints.
+	 */
 	static final Path KEYS = Path.of("target", "read-benchmark", "audit-keys").toAbsolutePath();
 
 	@Param({ "H2", "POSTGRESQL" })
@@ -87,10 +91,11 @@ public class EvidenceBenchmark {
 		this.chains = this.context.getBean(ChainStore.class);
 		this.trees = this.context.getBean(ChainTrees.class);
 		CheckpointStore store = this.context.getBean(CheckpointStore.class);
-		this.keys = SigningKeys.load(new SigningKeys.Settings("audit-benchmark", null, null, "PKCS12", null, null, null,
-				KEYS, List.of()));
+		this.keys = SigningKeys
+			.load(new SigningKeys.Settings("audit-benchmark", null, null, "PKCS12", null, null, null, KEYS, List.of()));
 		CheckpointIssuer issuer = new CheckpointIssuer(this.trees,
-				new CheckpointSigner(this.keys, "audit-benchmark", Clock.systemUTC()), store, CheckpointPublisher.none());
+				new CheckpointSigner(this.keys, "audit-benchmark", Clock.systemUTC()), store,
+				CheckpointPublisher.none());
 		long events = 0;
 		for (ChainStore.ChainHead head : this.chains.heads()) {
 			issuer.issue(head.tenant());
@@ -113,7 +118,10 @@ public class EvidenceBenchmark {
 		this.context.close();
 	}
 
-	/** The inclusion proof of every event in its chain's checkpoint; returns the number of proof hashes. */
+	/**
+	 * The inclusion proof of every event in its chain's checkpoint; returns the number of
+	 * proof hashes.
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.SingleShotTime)
 	@OutputTimeUnit(TimeUnit.SECONDS)
@@ -129,7 +137,10 @@ public class EvidenceBenchmark {
 		return hashes;
 	}
 
-	/** The evidence bundle of every chain, as the evidence endpoint streams it; returns the bytes written. */
+	/**
+	 * The evidence bundle of every chain, as the evidence endpoint streams it; returns
+	 * the bytes written.
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.SingleShotTime)
 	@OutputTimeUnit(TimeUnit.SECONDS)
@@ -146,7 +157,10 @@ public class EvidenceBenchmark {
 		return out.count();
 	}
 
-	/** The offline verifier's check of every chain's bundle; returns the number of bundles verified. */
+	/**
+	 * The offline verifier's check of every chain's bundle; returns the number of bundles
+	 * verified.
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.SingleShotTime)
 	@OutputTimeUnit(TimeUnit.SECONDS)
@@ -190,8 +204,9 @@ public class EvidenceBenchmark {
 			}
 
 		};
-		return EvidenceExporter.export(kept, checkpoint, null, (sink) -> this.chains.walk(tenant, 0,
-				(sealed) -> sealed.position() <= size && sink.test(EvidenceExporter.event(sealed))),
+		return EvidenceExporter.export(kept, checkpoint, null,
+				(sink) -> this.chains.walk(tenant, 0,
+						(sealed) -> sealed.position() <= size && sink.test(EvidenceExporter.event(sealed))),
 				this.trees.leaves(tenant));
 	}
 

@@ -11,13 +11,12 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
-
 /**
- * The events of a busy application, made up the same way on every run: ten tenants of twenty
- * members and three API keys each, who create, update and delete invoices (with Envers revisions),
- * export and revert, and whose HTTP requests are recorded; and a few system-level purges. An event
- * is a row of the columns {@link SeedChains#EVENT_COLUMNS} names, linked into its tenant's chain;
- * {@link #lastSeal()} is its seal.
+ * The events of a busy application, made up the same way on every run: ten tenants of
+ * twenty members and three API keys each, who create, update and delete invoices (with
+ * Envers revisions), export and revert, and whose HTTP requests are recorded; and a few
+ * system-level purges. An event is a row of the columns {@link SeedChains#EVENT_COLUMNS}
+ * names, linked into its tenant's chain; {@link #lastSeal()} is its seal.
  */
 final class GeneratedEvents {
 
@@ -25,7 +24,9 @@ final class GeneratedEvents {
 
 	static final int MEMBERS = 20;
 
-	/** The first event's time; each event follows the previous one by up to 20 seconds. */
+	/**
+	 * The first event's time; each event follows the previous one by up to 20 seconds.
+	 */
 	static final Instant START = Instant.parse("2025-06-01T00:00:00Z");
 
 	/** A time after the last event. */
@@ -71,7 +72,8 @@ final class GeneratedEvents {
 				export(row);
 			}
 			else if (kind < 81) {
-				invoice(row, "revert", "UPDATE", Map.of("reverted_event_id", Long.toString(1 + this.random.nextLong(id))));
+				invoice(row, "revert", "UPDATE",
+						Map.of("reverted_event_id", Long.toString(1 + this.random.nextLong(id))));
 				row[3] = "audit.revert";
 				row[4] = "audit";
 			}
@@ -83,7 +85,10 @@ final class GeneratedEvents {
 		return row;
 	}
 
-	/** The seal of the event {@link #next()} made last: a row of {@link SeedChains#SEAL_COLUMNS}. */
+	/**
+	 * The seal of the event {@link #next()} made last: a row of
+	 * {@link SeedChains#SEAL_COLUMNS}.
+	 */
 	Object[] lastSeal() {
 		return this.lastSeal;
 	}

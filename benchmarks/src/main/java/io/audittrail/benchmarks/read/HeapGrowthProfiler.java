@@ -27,10 +27,11 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * How much the live heap grows during the CSV export: the largest heap left after any garbage
- * collection during an iteration, less the heap left by a full collection before it (an upper bound
- * of the live heap, since a young collection leaves old garbage in place), as {@value #GROWTH} in MB,
- * with the JVM's maximum heap as {@value #MAX}. Other benchmarks are left alone.
+ * How much the live heap grows during the CSV export: the largest heap left after any
+ * garbage collection during an iteration, less the heap left by a full collection before
+ * it (an upper bound of the live heap, since a young collection leaves old garbage in
+ * place), as {@value #GROWTH} in MB, with the JVM's maximum heap as {@value #MAX}. Other
+ * benchmarks are left alone.
  */
 public final class HeapGrowthProfiler implements InternalProfiler {
 
@@ -89,8 +90,7 @@ public final class HeapGrowthProfiler implements InternalProfiler {
 				// added to every collector above
 			}
 		}
-		return List.of(
-				new ScalarResult(GROWTH, (this.largest.get() - this.baseline) / MB, "MB", AggregationPolicy.MAX),
+		return List.of(new ScalarResult(GROWTH, (this.largest.get() - this.baseline) / MB, "MB", AggregationPolicy.MAX),
 				new ScalarResult(MAX, Runtime.getRuntime().maxMemory() / MB, "MB", AggregationPolicy.MAX));
 	}
 

@@ -25,9 +25,10 @@ import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.EventQuery;
 
 /**
- * The starter on the database of {@link AuditLogSeed}, without a web server: its catalog, store,
- * schema and integrity beans as the auto-configuration makes them, and the query and export the JSON
- * API serves, made as the web auto-configuration and the API controller make them.
+ * The starter on the database of {@link AuditLogSeed}, without a web server: its catalog,
+ * store, schema and integrity beans as the auto-configuration makes them, and the query
+ * and export the JSON API serves, made as the web auto-configuration and the API
+ * controller make them.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,

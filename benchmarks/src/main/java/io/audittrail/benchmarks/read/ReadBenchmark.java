@@ -30,13 +30,14 @@ import io.audittrail.store.EventFilter;
 import io.audittrail.store.EventQuery;
 
 /**
- * Reading the log of {@value AuditLogSeed#EVENTS} sealed events through the starter's own query,
- * export and verification code, as a reader who sees every tenant: the list's first page with two
- * filters, the CSV export of every event (in a JVM of {@value #EXPORT_HEAP}, with the growth of its
- * heap measured by {@link HeapGrowthProfiler}: H2 keeps its page cache in the same heap, and in a
- * JVM of 64 MB the H2 export ran out of memory), and the verification of every chain. The warm-up iterations
- * of the export and the verification cover one tenant, a tenth of the log, which is enough to
- * compile the code and keeps the run short.
+ * Reading the log of {@value AuditLogSeed#EVENTS} sealed events through the starter's own
+ * query, export and verification code, as a reader who sees every tenant: the list's
+ * first page with two filters, the CSV export of every event (in a JVM of
+ * {@value #EXPORT_HEAP}, with the growth of its heap measured by
+ * {@link HeapGrowthProfiler}: H2 keeps its page cache in the same heap, and in a JVM of
+ * 64 MB the H2 export ran out of memory), and the verification of every chain. The
+ * warm-up iterations of the export and the verification cover one tenant, a tenth of the
+ * log, which is enough to compile the code and keeps the run short.
  */
 @State(Scope.Benchmark)
 public class ReadBenchmark {
@@ -98,8 +99,8 @@ public class ReadBenchmark {
 	public long export() throws IOException {
 		CountingOutputStream csv = new CountingOutputStream();
 		// the period the export endpoint requires, here covering every event
-		EventFilter all = new EventFilter(GeneratedEvents.START, GeneratedEvents.END, null, null, null, null, null, null,
-				this.warmup ? GeneratedEvents.tenant(1) : null, null, null, null, null, null);
+		EventFilter all = new EventFilter(GeneratedEvents.START, GeneratedEvents.END, null, null, null, null, null,
+				null, this.warmup ? GeneratedEvents.tenant(1) : null, null, null, null, null, null);
 		long rows = this.exporter.write(csv, all, TenantScope.everything(), Locale.ENGLISH);
 		if (this.warmup ? rows < AuditLogSeed.EVENTS / 20 : rows != AuditLogSeed.EVENTS) {
 			throw new IllegalStateException("The export wrote " + rows + " rows, not " + AuditLogSeed.EVENTS);
@@ -111,16 +112,20 @@ public class ReadBenchmark {
 	@BenchmarkMode(Mode.SingleShotTime)
 	@OutputTimeUnit(TimeUnit.SECONDS)
 	public IntegrityReport verify() {
-		IntegrityReport report = this.warmup ? this.integrity.verify(GeneratedEvents.tenant(1)) : this.integrity.verify();
+		IntegrityReport report = this.warmup ? this.integrity.verify(GeneratedEvents.tenant(1))
+				: this.integrity.verify();
 		long expected = this.warmup ? report.checked() : AuditLogSeed.EVENTS;
 		if (!report.verified() || report.checked() != expected || report.checked() == 0 || report.unsealed() != 0) {
-			throw new IllegalStateException("Verification of the " + AuditLogSeed.EVENTS
-					+ " sealed events did not pass: " + report);
+			throw new IllegalStateException(
+					"Verification of the " + AuditLogSeed.EVENTS + " sealed events did not pass: " + report);
 		}
 		return report;
 	}
 
-	/** The two filters of the list's first page, with values that change from call to call. */
+	/**
+	 * The two filters of the list's first page, with values that change from call to
+	 * call.
+	 */
 	@State(Scope.Benchmark)
 	public static class Filters {
 
@@ -146,7 +151,8 @@ public class ReadBenchmark {
 				case TENANT_OPERATION -> new EventFilter(null, null, null, null, null,
 						GeneratedEvents.operation(call % 3), null, null, tenant, null, null, null, null, null);
 				case TENANT_ACTOR -> new EventFilter(null, null,
-						GeneratedEvents.memberId(1 + call % GeneratedEvents.TENANTS, 1 + call % GeneratedEvents.MEMBERS),
+						GeneratedEvents.memberId(1 + call % GeneratedEvents.TENANTS,
+								1 + call % GeneratedEvents.MEMBERS),
 						null, null, null, null, null, tenant, null, null, null, null, null);
 			};
 		}

@@ -7,11 +7,11 @@ import java.util.Map;
 import io.audittrail.verifier.EventEncoding;
 
 /**
- * Links rows into their tenant's hash chain with the published event encoding (the one the offline
- * verifier checks, and the starter's sealer writes), for loading many sealed events at once without
- * the background sealer. A row is an array of the columns {@link #EVENT_COLUMNS} names, in that
- * order; {@link #link(Object[])} gives back its seal, a row of {@link #SEAL_COLUMNS}. Rows must be
- * linked in id order. Not thread-safe.
+ * Links rows into their tenant's hash chain with the published event encoding (the one
+ * the offline verifier checks, and the starter's sealer writes), for loading many sealed
+ * events at once without the background sealer. A row is an array of the columns
+ * {@link #EVENT_COLUMNS} names, in that order; {@link #link(Object[])} gives back its
+ * seal, a row of {@link #SEAL_COLUMNS}. Rows must be linked in id order. Not thread-safe.
  */
 final class SeedChains {
 
@@ -30,7 +30,10 @@ final class SeedChains {
 	/** The encoding every seal is made with. */
 	static final String ENCODING = EventEncoding.V2.id();
 
-	/** The names of the columns of an event row, in order, as the encoding names its fields. */
+	/**
+	 * The names of the columns of an event row, in order, as the encoding names its
+	 * fields.
+	 */
 	private static final String[] FIELDS = EVENT_COLUMNS.split(", ");
 
 	/** The column of the event's time, stored as epoch microseconds in the encoding. */
@@ -58,7 +61,10 @@ final class SeedChains {
 		return seal;
 	}
 
-	/** The key of a tenant's chain in {@code audit_seal.chain}: {@code *} for system-level events. */
+	/**
+	 * The key of a tenant's chain in {@code audit_seal.chain}: {@code *} for system-level
+	 * events.
+	 */
 	private static String chainKey(String tenant) {
 		return (tenant != null) ? "=" + tenant : "*";
 	}
@@ -67,7 +73,10 @@ final class SeedChains {
 		return time.toEpochSecond() * 1_000_000L + time.getNano() / 1_000;
 	}
 
-	/** The head of every chain linked so far, by chain key, as {@code audit_chain_head} holds it. */
+	/**
+	 * The head of every chain linked so far, by chain key, as {@code audit_chain_head}
+	 * holds it.
+	 */
 	Map<String, Head> heads() {
 		return Map.copyOf(this.heads);
 	}

@@ -40,12 +40,13 @@ import io.audittrail.integrity.IntegrityReport;
 import io.audittrail.store.ChainStore;
 
 /**
- * Measures the CPU time the PostgreSQL server spends per audit event ({@link ServerCpu}), in rounds
- * that each insert events through the starter's {@link AuditEventStore} one per transaction (as the
- * {@code @Audited} writer does) and in transactions of {@value #BATCH_SIZE} (as the HTTP capture
- * writer does), with the starter's background sealer stopped, and then start the sealer until it has
- * sealed every event of the round. The figures count the server's work, not the time it waited for
- * a core. Runs on the embedded PostgreSQL of {@link Database#POSTGRESQL}.
+ * Measures the CPU time the PostgreSQL server spends per audit event ({@link ServerCpu}),
+ * in rounds that each insert events through the starter's {@link AuditEventStore} one per
+ * transaction (as the {@code @Audited} writer does) and in transactions of
+ * {@value #BATCH_SIZE} (as the HTTP capture writer does), with the starter's background
+ * sealer stopped, and then start the sealer until it has sealed every event of the round.
+ * The figures count the server's work, not the time it waited for a core. Runs on the
+ * embedded PostgreSQL of {@link Database#POSTGRESQL}.
  */
 public final class SealCpu {
 
@@ -67,7 +68,9 @@ public final class SealCpu {
 
 	private static final String SEALING_SCHEDULE = "auditSealingSchedule";
 
-	/** The benchmark's own wait for the sealer; it shows in the statements of the sealing. */
+	/**
+	 * The benchmark's own wait for the sealer; it shows in the statements of the sealing.
+	 */
 	private static final String SEALED_SO_FAR = "select coalesce(sum(seq), 0) from audit_chain_head";
 
 	private final AuditEventStore store;
@@ -103,7 +106,8 @@ public final class SealCpu {
 		if (this.sealer == null) {
 			throw new IllegalStateException("No bean " + SEALING_SCHEDULE + " among " + schedules.keySet());
 		}
-		// nothing in the background but the sealer, and the sealer only while it is measured
+		// nothing in the background but the sealer, and the sealer only while it is
+		// measured
 		schedules.values().forEach(BackgroundSchedule::stop);
 		this.server = ServerCpu.ofBackend(this.jdbc.queryForObject("select pg_backend_pid()", Long.class));
 	}
@@ -120,13 +124,15 @@ public final class SealCpu {
 		double loadBefore = loadAverage();
 		Map<String, Object> properties = Map.of("audit.integrity.seal-interval", "20ms",
 				"audit.integrity.checkpoint-interval", "1h");
-		try (ConfigurableApplicationContext context = BenchmarkApplication.start(Database.POSTGRESQL,
-				Mode.AUDIT_TRAIL, "bench_seal_cpu", properties)) {
+		try (ConfigurableApplicationContext context = BenchmarkApplication.start(Database.POSTGRESQL, Mode.AUDIT_TRAIL,
+				"bench_seal_cpu", properties)) {
 			SealCpu measurement = new SealCpu(context);
 			progress.println("Warming up with one round ...");
 			measurement.round(SINGLE_EVENTS, BATCHED_EVENTS);
-			// planner statistics, as autovacuum keeps them on a running server; without them the
-			// sealer's reads are planned for empty tables until autovacuum first analyzes them
+			// planner statistics, as autovacuum keeps them on a running server; without
+			// them the
+			// sealer's reads are planned for empty tables until autovacuum first analyzes
+			// them
 			measurement.jdbc.execute("analyze");
 			List<Round> rounds = new ArrayList<>();
 			for (int i = 1; i <= ROUNDS; i++) {
@@ -137,7 +143,8 @@ public final class SealCpu {
 			List<StatementTime> statements = measurement.sealingStatements(progress);
 			IntegrityReport report = context.getBean(AuditIntegrity.class).verify();
 			if (!report.verified() || report.checked() != measurement.inserted || report.unsealed() != 0) {
-				throw new IllegalStateException("Of " + measurement.inserted + " events, the chains do not verify: " + report);
+				throw new IllegalStateException(
+						"Of " + measurement.inserted + " events, the chains do not verify: " + report);
 			}
 			return new Result(rounds, statements, loadBefore, loadAverage(),
 					Duration.between(started, Instant.now()).truncatedTo(ChronoUnit.SECONDS));
@@ -185,7 +192,8 @@ public final class SealCpu {
 		try {
 			while (this.jdbc.queryForObject(SEALED_SO_FAR, Long.class) < this.inserted) {
 				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("The sealer did not seal " + this.inserted + " events in " + SEAL_TIMEOUT);
+					throw new IllegalStateException(
+							"The sealer did not seal " + this.inserted + " events in " + SEAL_TIMEOUT);
 				}
 				Thread.sleep(20);
 			}
@@ -200,8 +208,9 @@ public final class SealCpu {
 	}
 
 	/**
-	 * The statements of one more sealing of {@value #BATCHED_EVENTS} events, by execution time, as
-	 * {@code pg_stat_statements} counts them; empty when the server was started without it.
+	 * The statements of one more sealing of {@value #BATCHED_EVENTS} events, by execution
+	 * time, as {@code pg_stat_statements} counts them; empty when the server was started
+	 * without it.
 	 */
 	private List<StatementTime> sealingStatements(PrintStream progress) {
 		try {
@@ -235,9 +244,9 @@ public final class SealCpu {
 	}
 
 	/**
-	 * Switches statement tracking on or off for new connections to this database (the server's
-	 * command line switches it off, and only a database's settings override it) and replaces the
-	 * pool's connections.
+	 * Switches statement tracking on or off for new connections to this database (the
+	 * server's command line switches it off, and only a database's settings override it)
+	 * and replaces the pool's connections.
 	 */
 	private void track(boolean on) {
 		String database = this.jdbc.queryForObject("select current_database()", String.class);
@@ -246,7 +255,10 @@ public final class SealCpu {
 		this.pool.softEvictConnections();
 	}
 
-	/** An event as the {@code @Audited} writer stores it for a call outside any HTTP request. */
+	/**
+	 * An event as the {@code @Audited} writer stores it for a call outside any HTTP
+	 * request.
+	 */
 	private static AuditEvent event(long n) {
 		int member = (int) (n % 20);
 		return new AuditEvent(null, Instant.now(), "tenant-" + (n % TENANTS), "invoice.update", "invoice",
@@ -265,8 +277,8 @@ public final class SealCpu {
 	 * @param single inserting events in a transaction of their own each
 	 * @param batched inserting events in transactions of {@value SealCpu#BATCH_SIZE}
 	 * @param seal sealing the events of both
-	 * @param count counting the round's events without a seal, as the sealer's look at the events of
-	 * the last minute does every 5 s
+	 * @param count counting the round's events without a seal, as the sealer's look at
+	 * the events of the last minute does every 5 s
 	 */
 	public record Round(PerEvent single, PerEvent batched, PerEvent seal, PerEvent count) {
 	}
@@ -310,7 +322,8 @@ public final class SealCpu {
 	 * What the measurement found.
 	 *
 	 * @param rounds the measured rounds
-	 * @param statements the sealing's statements, empty without {@code pg_stat_statements}
+	 * @param statements the sealing's statements, empty without
+	 * {@code pg_stat_statements}
 	 * @param loadBefore the load average (1 min) at the start
 	 * @param loadAfter the load average at the end
 	 * @param took how long it ran, with the application's start
@@ -355,7 +368,8 @@ public final class SealCpu {
 					this.rounds.stream()
 						.map((round) -> String.format(Locale.ROOT, "%.1f", phase.apply(round).total()))
 						.collect(Collectors.joining(", ")),
-					median(sorted(phase.andThen(PerEvent::backends))), median(sorted(phase.andThen(PerEvent::autovacuum)))));
+					median(sorted(phase.andThen(PerEvent::backends))),
+					median(sorted(phase.andThen(PerEvent::autovacuum)))));
 		}
 
 		private double[] sorted(Function<Round, Double> figure) {

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CPU time a PostgreSQL server has used, user and system, of its postmaster and every process it
- * started, read from {@code /proc/<pid>/stat}: the postmaster's own time, the time of its children
- * that have ended (which it has waited for) and that of each running child (backends, WAL writer,
- * checkpointer, autovacuum).
+ * The CPU time a PostgreSQL server has used, user and system, of its postmaster and every
+ * process it started, read from {@code /proc/<pid>/stat}: the postmaster's own time, the
+ * time of its children that have ended (which it has waited for) and that of each running
+ * child (backends, WAL writer, checkpointer, autovacuum).
  */
 final class ServerCpu {
 
@@ -20,7 +20,9 @@ final class ServerCpu {
 
 	private final long postmaster;
 
-	/** @param postmaster the process id of the server's postmaster */
+	/**
+	 * @param postmaster the process id of the server's postmaster
+	 */
 	ServerCpu(long postmaster) {
 		this.postmaster = postmaster;
 	}
@@ -47,7 +49,8 @@ final class ServerCpu {
 					continue;
 				}
 				if (stat.pid() == this.postmaster) {
-					// children that ended are mostly autovacuum workers; backends stay in the pools
+					// children that ended are mostly autovacuum workers; backends stay in
+					// the pools
 					autovacuum += stat.childTicks();
 					others += stat.ownTicks();
 				}
@@ -85,7 +88,8 @@ final class ServerCpu {
 	 *
 	 * @param backends the connections' processes, which run the statements
 	 * @param autovacuum the autovacuum workers, those that ended included
-	 * @param others the postmaster, WAL writer, checkpointer, background writer and I/O workers
+	 * @param others the postmaster, WAL writer, checkpointer, background writer and I/O
+	 * workers
 	 */
 	record Sample(long backends, long autovacuum, long others) {
 
@@ -126,7 +130,8 @@ final class ServerCpu {
 			// the command name (2nd field) is in parentheses and may hold spaces
 			int end = line.lastIndexOf(')');
 			String[] fields = line.substring(end + 2).trim().split(" ");
-			// fields[0] is the 3rd field (state): ppid is the 4th, utime to cstime the 14th to 17th
+			// fields[0] is the 3rd field (state): ppid is the 4th, utime to cstime the
+			// 14th to 17th
 			return new Stat(Long.parseLong(line.substring(0, line.indexOf(' '))), Long.parseLong(fields[1]),
 					Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
 					Long.parseLong(fields[13]) + Long.parseLong(fields[14]));

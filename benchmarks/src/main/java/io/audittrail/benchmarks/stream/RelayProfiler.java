@@ -12,10 +12,10 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * The relay's figures during each iteration of {@link StreamBenchmark}: the events per second the
- * consumer read back ({@value #PUBLISHED}), and the relay's lag gauge sampled every
- * {@value #SAMPLE_MILLIS} ms, its mean ({@value #LAG_MEAN}) and largest value ({@value #LAG_MAX}).
- * Other benchmarks are left alone.
+ * The relay's figures during each iteration of {@link StreamBenchmark}: the events per
+ * second the consumer read back ({@value #PUBLISHED}), and the relay's lag gauge sampled
+ * every {@value #SAMPLE_MILLIS} ms, its mean ({@value #LAG_MEAN}) and largest value
+ * ({@value #LAG_MAX}). Other benchmarks are left alone.
  */
 public final class RelayProfiler implements InternalProfiler {
 
@@ -63,7 +63,10 @@ public final class RelayProfiler implements InternalProfiler {
 		return benchmarkParams.getBenchmark().startsWith(StreamBenchmark.class.getName() + ".");
 	}
 
-	/** Samples the running benchmark until finished; the first sample that sees it starts the clock. */
+	/**
+	 * Samples the running benchmark until finished; the first sample that sees it starts
+	 * the clock.
+	 */
 	private static final class Sampler extends Thread {
 
 		private volatile boolean finished;

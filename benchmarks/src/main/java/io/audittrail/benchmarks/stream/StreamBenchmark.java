@@ -29,16 +29,19 @@ import io.audittrail.benchmarks.app.Database;
 import io.audittrail.benchmarks.app.InvoiceService;
 import io.audittrail.benchmarks.app.Mode;
 
+import static org.openjdk.jmh.annotations.Mode.Throughput;
+
 /**
- * The write benchmark's {@code AUDIT_TRAIL} creates of a 3-entity invoice, with the starter's Kafka
- * relay publishing every sealed event to a real broker (Spring for Apache Kafka's embedded KRaft
- * broker, in the benchmark's JVM) and a consumer reading the records back, all with the starter's
- * default intervals. {@link RelayProfiler} adds the events per second the consumer read and the
- * relay's lag gauge. A trial fails unless, once the writes stop, the consumer reads every sealed
- * event exactly once and in chain order.
+ * The write benchmark's {@code AUDIT_TRAIL} creates of a 3-entity invoice, with the
+ * starter's Kafka relay publishing every sealed event to a real broker (Spring for Apache
+ * Kafka's embedded KRaft broker, in the benchmark's JVM) and a consumer reading the
+ * records back, all with the starter's default intervals. {@link RelayProfiler} adds the
+ * events per second the consumer read and the relay's lag gauge. A trial fails unless,
+ * once the writes stop, the consumer reads every sealed event exactly once and in chain
+ * order.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(org.openjdk.jmh.annotations.Mode.Throughput)
+@BenchmarkMode(Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class StreamBenchmark {
 
@@ -49,7 +52,10 @@ public class StreamBenchmark {
 
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
-	/** The benchmark's state while a trial runs, for {@link RelayProfiler}; {@code null} otherwise. */
+	/**
+	 * The benchmark's state while a trial runs, for {@link RelayProfiler}; {@code null}
+	 * otherwise.
+	 */
 	static volatile StreamBenchmark running;
 
 	@Param({ "H2", "POSTGRESQL" })
@@ -108,7 +114,10 @@ public class StreamBenchmark {
 		return this.reader.records();
 	}
 
-	/** The relay's lag gauge summed over the chains: sealed events the broker has not acknowledged. */
+	/**
+	 * The relay's lag gauge summed over the chains: sealed events the broker has not
+	 * acknowledged.
+	 */
 	double lag() {
 		return this.meters.find("audit.stream.lag").gauges().stream().mapToDouble(Gauge::value).sum();
 	}

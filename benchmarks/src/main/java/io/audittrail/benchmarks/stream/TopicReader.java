@@ -17,9 +17,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A consumer of the relay's topic on a thread of its own, from the topic's start: counts the records
- * and checks that each chain's positions follow one another, as a consumer that dedupes on
- * (tenant, position) would see them.
+ * A consumer of the relay's topic on a thread of its own, from the topic's start: counts
+ * the records and checks that each chain's positions follow one another, as a consumer
+ * that dedupes on (tenant, position) would see them.
  */
 final class TopicReader implements AutoCloseable {
 

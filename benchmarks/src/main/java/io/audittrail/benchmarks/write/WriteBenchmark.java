@@ -18,12 +18,15 @@ import io.audittrail.benchmarks.app.Database;
 import io.audittrail.benchmarks.app.InvoiceService;
 import io.audittrail.benchmarks.app.Mode;
 
+import static org.openjdk.jmh.annotations.Mode.Throughput;
+
 /**
- * One JPA write transaction per operation (create, update or delete of an invoice with its lines,
- * {@code size} entities in all), in each audit mode and database, with one thread.
+ * One JPA write transaction per operation (create, update or delete of an invoice with
+ * its lines, {@code size} entities in all), in each audit mode and database, with one
+ * thread.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(org.openjdk.jmh.annotations.Mode.Throughput)
+@BenchmarkMode(Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class WriteBenchmark {
 
@@ -71,7 +74,10 @@ public class WriteBenchmark {
 		this.service.delete(graph.id);
 	}
 
-	/** An invoice created before each call of {@link WriteBenchmark#delete(Graph)}, outside the measured time. */
+	/**
+	 * An invoice created before each call of {@link WriteBenchmark#delete(Graph)},
+	 * outside the measured time.
+	 */
 	@State(Scope.Thread)
 	public static class Graph {
 

@@ -1,4 +1,5 @@
 /**
- * Throughput of the same JPA write transactions without auditing, with Envers, JaVers and this starter.
+ * Throughput of the same JPA write transactions without auditing, with Envers, JaVers and
+ * this starter.
  */
 package io.audittrail.benchmarks.write;

@@ -22,8 +22,8 @@ import io.audittrail.sample.security.ApiKeyAuthentication;
 import io.audittrail.sample.service.Services;
 
 /**
- * The Content API: content items of one API, reached with an API key. The body of a write is the
- * content's data; {@code ?status=draft} keeps it as a draft.
+ * The Content API: content items of one API, reached with an API key. The body of a write
+ * is the content's data; {@code ?status=draft} keeps it as a draft.
  */
 @RestController
 @RequestMapping("/api/v1/{endpoint}")
@@ -48,7 +48,8 @@ class ContentApiController {
 	@GetMapping
 	Map<String, Object> list(@PathVariable String endpoint, ApiKeyAuthentication key) {
 		var api = this.contents.api(this.services.require(key.serviceId()), endpoint);
-		List<ContentView> items = this.repository.findByApiRefOrderBySortOrderAscIdAsc(api.id).stream()
+		List<ContentView> items = this.repository.findByApiRefOrderBySortOrderAscIdAsc(api.id)
+			.stream()
 			.filter((content) -> content.status != ContentStatus.DRAFT && content.status != ContentStatus.CLOSED)
 			.map((content) -> ContentView.of(content, this.operations))
 			.toList();
@@ -70,7 +71,8 @@ class ContentApiController {
 	@PutMapping("/{contentId}")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> createWithId(@PathVariable String endpoint,
-			@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String contentId, @RequestBody Map<String, Object> data,
+			@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String contentId,
+			@RequestBody Map<String, Object> data,
 			@RequestParam(required = false) @Pattern(regexp = "draft") String status, ApiKeyAuthentication key) {
 		return id(this.operations.create(key.serviceId(), endpoint, contentId, data, status != null, null));
 	}

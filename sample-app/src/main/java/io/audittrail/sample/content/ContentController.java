@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -57,7 +56,8 @@ class ContentController {
 	@PreAuthorize("hasAuthority('member')")
 	List<ContentView> list(@PathVariable String serviceId, @PathVariable String endpoint) {
 		var api = this.contents.api(this.services.require(serviceId), endpoint);
-		return this.repository.findByApiRefOrderBySortOrderAscIdAsc(api.id).stream()
+		return this.repository.findByApiRefOrderBySortOrderAscIdAsc(api.id)
+			.stream()
 			.map((content) -> ContentView.of(content, this.operations))
 			.toList();
 	}
@@ -79,7 +79,8 @@ class ContentController {
 	@PatchMapping("/{contentId}")
 	ContentView update(@PathVariable String serviceId, @PathVariable String endpoint, @PathVariable String contentId,
 			@Valid @RequestBody ContentData body) {
-		return view(this.operations.update(serviceId, endpoint, contentId, body.data(), Boolean.TRUE.equals(body.asDraft())));
+		return view(this.operations.update(serviceId, endpoint, contentId, body.data(),
+				Boolean.TRUE.equals(body.asDraft())));
 	}
 
 	@DeleteMapping("/{contentId}")
@@ -119,7 +120,8 @@ class ContentController {
 	}
 
 	@PostMapping("/{contentId}/draft-key")
-	ContentView draftKey(@PathVariable String serviceId, @PathVariable String endpoint, @PathVariable String contentId) {
+	ContentView draftKey(@PathVariable String serviceId, @PathVariable String endpoint,
+			@PathVariable String contentId) {
 		return view(this.operations.updateDraftKey(serviceId, endpoint, contentId));
 	}
 
@@ -138,7 +140,8 @@ class ContentController {
 	@PatchMapping("/bulk/creator")
 	List<ContentView> creators(@PathVariable String serviceId, @PathVariable String endpoint,
 			@Valid @RequestBody BulkCreator body) {
-		return this.operations.updateCreators(serviceId, endpoint, body.contentIds(), body.createdBy()).stream()
+		return this.operations.updateCreators(serviceId, endpoint, body.contentIds(), body.createdBy())
+			.stream()
 			.map(this::view)
 			.toList();
 	}
@@ -146,7 +149,8 @@ class ContentController {
 	@PatchMapping("/bulk")
 	List<ContentView> updateMultiple(@PathVariable String serviceId, @PathVariable String endpoint,
 			@Valid @RequestBody BulkData body) {
-		return this.operations.updateMultiple(serviceId, endpoint, body.contentIds(), body.data()).stream()
+		return this.operations.updateMultiple(serviceId, endpoint, body.contentIds(), body.data())
+			.stream()
 			.map(this::view)
 			.toList();
 	}

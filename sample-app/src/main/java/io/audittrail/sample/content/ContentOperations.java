@@ -35,8 +35,8 @@ import io.audittrail.sample.web.ConflictException;
 import io.audittrail.sample.web.InvalidInputException;
 
 /**
- * Every change to content items: by members in the admin screens and by API keys through the
- * Content and Management APIs.
+ * Every change to content items: by members in the admin screens and by API keys through
+ * the Content and Management APIs.
  */
 @Service
 @Transactional
@@ -44,7 +44,8 @@ public class ContentOperations {
 
 	private static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-	private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() { };
+	private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
+	};
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -73,8 +74,12 @@ public class ContentOperations {
 		this.clock = Clock.systemUTC();
 	}
 
-	/** Creates a content item, with the given id when there is one (Content API {@code PUT}). */
-	@Audited(value = "content.create", entityId = "#result?.content()?.contentId", entityName = "#result?.content()?.contentId",
+	/**
+	 * Creates a content item, with the given id when there is one (Content API
+	 * {@code PUT}).
+	 */
+	@Audited(value = "content.create", entityId = "#result?.content()?.contentId",
+			entityName = "#result?.content()?.contentId",
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
 					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#result?.content()?.contentId"),
@@ -98,15 +103,18 @@ public class ContentOperations {
 		return new ContentChange(api, this.contents.save(content));
 	}
 
-	/** Last in the API's list: one after the largest order, found without loading the API's contents. */
+	/**
+	 * Last in the API's list: one after the largest order, found without loading the
+	 * API's contents.
+	 */
 	private int nextSortOrder(Api api) {
 		Integer last = this.contents.findMaxSortOrder(api.id);
 		return (last == null) ? 0 : (last == Integer.MAX_VALUE) ? last : last + 1;
 	}
 
 	/**
-	 * Changes a content item's data. As a draft of published content, the change waits in the draft
-	 * ("published and draft") until it is published.
+	 * Changes a content item's data. As a draft of published content, the change waits in
+	 * the draft ("published and draft") until it is published.
 	 */
 	@Audited(value = "content.update", entityId = "#contentId", entityName = "#contentId",
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
@@ -144,10 +152,11 @@ public class ContentOperations {
 	}
 
 	/**
-	 * Publishes a content item or makes it a draft again. Publishing published content that has a
-	 * draft discards the draft, and is recorded as deleting the draft.
+	 * Publishes a content item or makes it a draft again. Publishing published content
+	 * that has a draft discards the draft, and is recorded as deleting the draft.
 	 */
-	@Audited(value = "#{#before?.name() == 'PUBLISHED_AND_DRAFT' and #status.name() == 'PUBLISH' ? 'content.delete_draft' : 'content.update'}",
+	@Audited(
+			value = "#{#before?.name() == 'PUBLISHED_AND_DRAFT' and #status.name() == 'PUBLISH' ? 'content.delete_draft' : 'content.update'}",
 			before = "@contents.statusOf(#serviceId, #endpoint, #contentId)", entityId = "#contentId",
 			entityName = "#contentId",
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
@@ -163,7 +172,8 @@ public class ContentOperations {
 					case PUBLISHED_AND_DRAFT -> discardDraft(content);
 					case DRAFT, CLOSED -> {
 						content.status = ContentStatus.PUBLISHED;
-						content.publishedAt = (content.publishedAt != null) ? content.publishedAt : this.clock.instant();
+						content.publishedAt = (content.publishedAt != null) ? content.publishedAt
+								: this.clock.instant();
 					}
 				}
 			}
@@ -205,7 +215,8 @@ public class ContentOperations {
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
 					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "content_id", value = "#contentId") })
-	public ContentChange updatePublicationDate(String serviceId, String endpoint, String contentId, Instant publishedAt) {
+	public ContentChange updatePublicationDate(String serviceId, String endpoint, String contentId,
+			Instant publishedAt) {
 		ContentChange change = find(serviceId, endpoint, contentId);
 		change.content().publishedAt = publishedAt;
 		return change;
@@ -226,7 +237,10 @@ public class ContentOperations {
 		return change;
 	}
 
-	/** Names another member as the creator (admin screen and Management API {@code createdBy}). */
+	/**
+	 * Names another member as the creator (admin screen and Management API
+	 * {@code createdBy}).
+	 */
 	@Audited(value = "content.update_creator", entityId = "#contentId", entityName = "#contentId",
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
 					@Detail(name = "api_name", value = "#result?.api()?.name"),
@@ -259,7 +273,10 @@ public class ContentOperations {
 		return change;
 	}
 
-	/** Sets when the content is published and unpublished by itself; either may be left out. */
+	/**
+	 * Sets when the content is published and unpublished by itself; either may be left
+	 * out.
+	 */
 	@Audited(value = "content.update_reservation", entityId = "#contentId", entityName = "#contentId",
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
 					@Detail(name = "api_name", value = "#result?.api()?.name"),
@@ -316,8 +333,7 @@ public class ContentOperations {
 
 	/** Deletes every content item of an API; returns how many there were. */
 	@Audited(value = "content.delete_all", entityId = "#result?.api()?.id", entityName = "#result?.api()?.name",
-			entityType = "Api",
-			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
+			entityType = "Api", details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
 					@Detail(name = "api_name", value = "#result?.api()?.name") })
 	public Bulk deleteAll(String serviceId, String endpoint) {
 		Api api = this.lookup.api(this.services.require(serviceId), endpoint);
@@ -327,12 +343,12 @@ public class ContentOperations {
 	}
 
 	/**
-	 * Imports content items from CSV: a header row {@code id,status,<field ids...>}, then one row
-	 * per item; {@code status} is {@code PUBLISHED} or {@code DRAFT} (the default), an empty id gets
-	 * a generated one.
+	 * Imports content items from CSV: a header row {@code id,status,<field ids...>}, then
+	 * one row per item; {@code status} is {@code PUBLISHED} or {@code DRAFT} (the
+	 * default), an empty id gets a generated one.
 	 */
-	@Audited(value = "content.complete_csv_import", entityId = "#result?.api()?.id", entityName = "#result?.api()?.name",
-			entityType = "Api",
+	@Audited(value = "content.complete_csv_import", entityId = "#result?.api()?.id",
+			entityName = "#result?.api()?.name", entityType = "Api",
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
 					@Detail(name = "api_name", value = "#result?.api()?.name"),
 					@Detail(name = "csv_import_published_count", value = "#result?.transfer()?.published"),
@@ -344,7 +360,10 @@ public class ContentOperations {
 		List<CSVRecord> records;
 		List<String> header;
 		try {
-			var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+			var parser = CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
 				.parse(new StringReader(csv));
 			header = parser.getHeaderNames();
 			records = parser.getRecords();
@@ -359,7 +378,8 @@ public class ContentOperations {
 		int drafts = 0;
 		for (CSVRecord record : records) {
 			Map<String, Object> data = new LinkedHashMap<>();
-			header.stream().filter((column) -> !column.equals("id") && !column.equals("status"))
+			header.stream()
+				.filter((column) -> !column.equals("id") && !column.equals("status"))
 				.forEach((column) -> data.put(column, record.get(column)));
 			String status = record.get("status").trim().toUpperCase();
 			if (!status.isEmpty() && !status.equals("PUBLISHED") && !status.equals("DRAFT")) {
@@ -392,8 +412,8 @@ public class ContentOperations {
 	}
 
 	/** Exports the published data of every content item of an API as CSV. */
-	@Audited(value = "content.complete_csv_export", entityId = "#result?.api()?.id", entityName = "#result?.api()?.name",
-			entityType = "Api",
+	@Audited(value = "content.complete_csv_export", entityId = "#result?.api()?.id",
+			entityName = "#result?.api()?.name", entityType = "Api",
 			details = { @Detail(name = "api_id", value = "#result?.api()?.id"),
 					@Detail(name = "api_name", value = "#result?.api()?.name") })
 	public CsvResult exportCsv(String serviceId, String endpoint) {
@@ -438,13 +458,17 @@ public class ContentOperations {
 
 	private List<ContentChange> findAll(String serviceId, String endpoint, List<String> contentIds) {
 		Api api = this.lookup.api(this.services.require(serviceId), endpoint);
-		return contentIds.stream().distinct().map((id) -> new ContentChange(api, this.lookup.require(api, id))).toList();
+		return contentIds.stream()
+			.distinct()
+			.map((id) -> new ContentChange(api, this.lookup.require(api, id)))
+			.toList();
 	}
 
 	private void applyUpdate(ContentChange change, Map<String, Object> data, boolean asDraft) {
 		Content content = change.content();
 		Map<String, Object> checked = checked(change.api(), data);
-		boolean published = content.status == ContentStatus.PUBLISHED || content.status == ContentStatus.PUBLISHED_AND_DRAFT;
+		boolean published = content.status == ContentStatus.PUBLISHED
+				|| content.status == ContentStatus.PUBLISHED_AND_DRAFT;
 		if (asDraft && published) {
 			Map<String, Object> draft = new LinkedHashMap<>(
 					read((content.draftData != null) ? content.draftData : content.data));
@@ -486,12 +510,14 @@ public class ContentOperations {
 		if (data == null) {
 			throw new InvalidInputException("data", "must not be null");
 		}
-		Set<String> known = this.fields.findByApiRefOrderById(api.id).stream()
+		Set<String> known = this.fields.findByApiRefOrderById(api.id)
+			.stream()
 			.map((CustomField field) -> field.fieldId)
 			.collect(Collectors.toSet());
 		for (String key : data.keySet()) {
 			if (!known.contains(key)) {
-				throw new InvalidInputException("data." + key, "the API '" + api.endpoint + "' has no field '" + key + "'");
+				throw new InvalidInputException("data." + key,
+						"the API '" + api.endpoint + "' has no field '" + key + "'");
 			}
 		}
 		return data;

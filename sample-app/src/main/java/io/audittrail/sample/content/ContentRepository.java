@@ -14,7 +14,10 @@ public interface ContentRepository extends JpaRepository<Content, Long> {
 
 	Optional<Content> findByIdAndServiceRef(Long id, Long serviceRef);
 
-	/** The largest sort order among the contents of the API, or {@code null} when it has none. */
+	/**
+	 * The largest sort order among the contents of the API, or {@code null} when it has
+	 * none.
+	 */
 	@Query("select max(c.sortOrder) from Content c where c.apiRef = :apiRef")
 	Integer findMaxSortOrder(Long apiRef);
 

@@ -11,7 +11,8 @@ import io.audittrail.sample.service.CmsServiceRepository;
 import io.audittrail.sample.web.NotFoundException;
 
 /**
- * Finds content items, and tells their status before a change for state-dependent operations.
+ * Finds content items, and tells their status before a change for state-dependent
+ * operations.
  */
 @Component
 public class Contents {

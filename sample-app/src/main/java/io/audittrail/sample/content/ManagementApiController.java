@@ -39,8 +39,9 @@ class ManagementApiController {
 	}
 
 	/**
-	 * Publishes content or makes it a draft. Recorded as a content update, except publishing
-	 * "published and draft" content, which discards the draft and is recorded as deleting it.
+	 * Publishes content or makes it a draft. Recorded as a content update, except
+	 * publishing "published and draft" content, which discards the draft and is recorded
+	 * as deleting it.
 	 */
 	@PatchMapping("/management/api/v1/contents/{endpoint}/{contentId}/status")
 	Map<String, Object> status(@PathVariable String endpoint, @PathVariable String contentId,
@@ -60,8 +61,8 @@ class ManagementApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> addMedia(@RequestPart MultipartFile file, @RequestParam(required = false) String alt,
 			ApiKeyAuthentication key) {
-		Media added = this.media.add(key.serviceId(), MediaUploads.filename(file), file.getContentType(), file.getSize(),
-				alt, null);
+		Media added = this.media.add(key.serviceId(), MediaUploads.filename(file), file.getContentType(),
+				file.getSize(), alt, null);
 		return Map.of("id", added.id, "url", added.url);
 	}
 

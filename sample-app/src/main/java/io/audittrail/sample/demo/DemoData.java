@@ -17,9 +17,9 @@ import io.audittrail.sample.service.RoleRepository;
 import io.audittrail.sample.service.ServiceOperations;
 
 /**
- * Creates the demo services and members when the {@code demo} profile is active (the default):
- * service {@code demo} with an owner, an admin, an editor and a viewer, and service {@code other}
- * with its own owner, all with the password {@value #PASSWORD}.
+ * Creates the demo services and members when the {@code demo} profile is active (the
+ * default): service {@code demo} with an owner, an admin, an editor and a viewer, and
+ * service {@code other} with its own owner, all with the password {@value #PASSWORD}.
  */
 @Component
 @Profile("demo")

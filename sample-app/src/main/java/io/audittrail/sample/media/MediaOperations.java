@@ -33,7 +33,9 @@ public class MediaOperations {
 		this.tags = tags;
 	}
 
-	/** Stores an uploaded file's description; the file is served from the returned URL. */
+	/**
+	 * Stores an uploaded file's description; the file is served from the returned URL.
+	 */
 	@Audited(value = "media.add", entityId = "#result?.id", entityName = "#filename",
 			details = { @Detail(name = "media_id", value = "#result?.id"),
 					@Detail(name = "media_name", value = "#filename"), @Detail(name = "media_alt", value = "#alt") })
@@ -53,16 +55,16 @@ public class MediaOperations {
 
 	@Audited(value = "media.update", entityId = "#mediaId", entityName = "#result?.name",
 			details = { @Detail(name = "media_id", value = "#mediaId"),
-					@Detail(name = "media_name", value = "#result?.name"), @Detail(name = "media_alt", value = "#alt") })
+					@Detail(name = "media_name", value = "#result?.name"),
+					@Detail(name = "media_alt", value = "#alt") })
 	public Media update(String serviceId, Long mediaId, String alt) {
 		Media item = find(serviceId, mediaId);
 		item.alt = alt;
 		return item;
 	}
 
-	@Audited(value = "media.delete", entityId = "#mediaId", entityName = "#result?.name",
-			details = { @Detail(name = "media_id", value = "#mediaId"),
-					@Detail(name = "media_name", value = "#result?.name") })
+	@Audited(value = "media.delete", entityId = "#mediaId", entityName = "#result?.name", details = {
+			@Detail(name = "media_id", value = "#mediaId"), @Detail(name = "media_name", value = "#result?.name") })
 	public Media delete(String serviceId, Long mediaId) {
 		Media item = find(serviceId, mediaId);
 		this.media.delete(item);
@@ -70,9 +72,8 @@ public class MediaOperations {
 	}
 
 	/** Deletes the media item served from the given URL (Management API). */
-	@Audited(value = "media.delete", entityId = "#result?.id", entityName = "#result?.name",
-			details = { @Detail(name = "media_id", value = "#result?.id"),
-					@Detail(name = "media_name", value = "#result?.name") })
+	@Audited(value = "media.delete", entityId = "#result?.id", entityName = "#result?.name", details = {
+			@Detail(name = "media_id", value = "#result?.id"), @Detail(name = "media_name", value = "#result?.name") })
 	public Media deleteByUrl(String serviceId, String url) {
 		Media item = this.media.findByUrlAndServiceRef(url, this.services.require(serviceId).id)
 			.orElseThrow(() -> new NotFoundException("Media", url));
@@ -95,7 +96,8 @@ public class MediaOperations {
 					@Detail(name = "media_tag_name", value = "#result?.tags()?.![name]") })
 	public MediaChange updateTags(String serviceId, Long mediaId, List<Long> tagIds) {
 		Media item = find(serviceId, mediaId);
-		List<MediaTag> found = tagIds.stream().distinct()
+		List<MediaTag> found = tagIds.stream()
+			.distinct()
 			.map((tagId) -> this.tags.findByIdAndServiceRef(tagId, item.serviceRef)
 				.orElseThrow(() -> new InvalidInputException("tagIds", "the service has no media tag " + tagId)))
 			.toList();
@@ -115,7 +117,8 @@ public class MediaOperations {
 
 	@Audited(value = "media.update_multiple_creators", forEach = "#result", entityId = "#item.id",
 			entityName = "#item.name",
-			details = { @Detail(name = "media_id", value = "#item.id"), @Detail(name = "media_name", value = "#item.name"),
+			details = { @Detail(name = "media_id", value = "#item.id"),
+					@Detail(name = "media_name", value = "#item.name"),
 					@Detail(name = "new_creator", value = "#creator") })
 	public List<Media> updateCreators(String serviceId, List<Long> mediaIds, String creator) {
 		String email = member(serviceId, creator);
@@ -124,9 +127,8 @@ public class MediaOperations {
 		return items;
 	}
 
-	@Audited(value = "media_tag.create", entityId = "#result?.id", entityName = "#name",
-			details = { @Detail(name = "media_tag_id", value = "#result?.id"),
-					@Detail(name = "media_tag_name", value = "#name") })
+	@Audited(value = "media_tag.create", entityId = "#result?.id", entityName = "#name", details = {
+			@Detail(name = "media_tag_id", value = "#result?.id"), @Detail(name = "media_tag_name", value = "#name") })
 	public MediaTag createTag(String serviceId, String name) {
 		MediaTag tag = new MediaTag();
 		tag.serviceRef = this.services.require(serviceId).id;
@@ -134,8 +136,8 @@ public class MediaOperations {
 		return this.tags.save(tag);
 	}
 
-	@Audited(value = "media_tag.update", entityId = "#tagId", entityName = "#name",
-			details = { @Detail(name = "media_tag_id", value = "#tagId"), @Detail(name = "media_tag_name", value = "#name") })
+	@Audited(value = "media_tag.update", entityId = "#tagId", entityName = "#name", details = {
+			@Detail(name = "media_tag_id", value = "#tagId"), @Detail(name = "media_tag_name", value = "#name") })
 	public MediaTag updateTag(String serviceId, Long tagId, String name) {
 		MediaTag tag = tag(serviceId, tagId);
 		tag.name = name;
@@ -151,7 +153,9 @@ public class MediaOperations {
 		String id = String.valueOf(tagId);
 		for (Media item : this.media.findByServiceRefOrderById(tag.serviceRef)) {
 			if (item.tags != null && Arrays.asList(item.tags.split(",")).contains(id)) {
-				item.tags = Arrays.stream(item.tags.split(",")).filter((t) -> !t.equals(id)).collect(Collectors.joining(","));
+				item.tags = Arrays.stream(item.tags.split(","))
+					.filter((t) -> !t.equals(id))
+					.collect(Collectors.joining(","));
 			}
 		}
 		this.tags.delete(tag);

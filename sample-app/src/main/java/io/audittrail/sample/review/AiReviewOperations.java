@@ -85,7 +85,10 @@ public class AiReviewOperations {
 		return run(this.reviews.find(serviceId, reviewId), reviewer(serviceId, reviewerId), false);
 	}
 
-	/** Runs every AI reviewer marked to run by itself on a review request, one event per reviewer. */
+	/**
+	 * Runs every AI reviewer marked to run by itself on a review request, one event per
+	 * reviewer.
+	 */
 	@Audited(value = "ai_review.auto_execute", forEach = "#result", entityId = "#item.reviewer().id",
 			entityName = "#item.reviewer().name",
 			details = { @Detail(name = "ai_reviewer_id", value = "#item.reviewer().id"),

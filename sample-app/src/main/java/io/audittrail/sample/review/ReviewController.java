@@ -145,7 +145,8 @@ class ReviewController {
 	@PutMapping("/ai-review/settings")
 	@PreAuthorize("hasAuthority('manageService')")
 	Map<String, Boolean> aiSettings(@PathVariable String serviceId, @Valid @RequestBody AiSettings body) {
-		AiReviewSettings settings = this.ai.updateSettings(serviceId, body.enabled(), Boolean.TRUE.equals(body.autoExecute()));
+		AiReviewSettings settings = this.ai.updateSettings(serviceId, body.enabled(),
+				Boolean.TRUE.equals(body.autoExecute()));
 		return Map.of("enabled", settings.enabled, "autoExecute", settings.autoExecute);
 	}
 

@@ -41,8 +41,8 @@ public class ApiKeyOperations {
 		return new NewApiKey(this.keys.save(key), secret);
 	}
 
-	@Audited(value = "api_key.update", entityId = "#keyId", entityName = "#name",
-			details = { @Detail(name = "api_key_id", value = "#keyId"), @Detail(name = "api_key_name", value = "#name") })
+	@Audited(value = "api_key.update", entityId = "#keyId", entityName = "#name", details = {
+			@Detail(name = "api_key_id", value = "#keyId"), @Detail(name = "api_key_name", value = "#name") })
 	public ApiKey update(String serviceId, Long keyId, String name, boolean writeAllowed) {
 		ApiKey key = key(serviceId, keyId);
 		key.name = name;
@@ -50,9 +50,8 @@ public class ApiKeyOperations {
 		return key;
 	}
 
-	@Audited(value = "api_key.delete", entityId = "#keyId", entityName = "#result?.name",
-			details = { @Detail(name = "api_key_id", value = "#keyId"),
-					@Detail(name = "api_key_name", value = "#result?.name") })
+	@Audited(value = "api_key.delete", entityId = "#keyId", entityName = "#result?.name", details = {
+			@Detail(name = "api_key_id", value = "#keyId"), @Detail(name = "api_key_name", value = "#result?.name") })
 	public ApiKey delete(String serviceId, Long keyId) {
 		ApiKey key = key(serviceId, keyId);
 		this.keys.delete(key);

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.audittrail.sample.service.CmsServiceRepository;
 
 /**
- * Makes API key secrets and recognizes them. Only a SHA-256 hash of a secret is stored: the
- * secrets are long random values, so a plain hash is enough to make the stored form useless.
+ * Makes API key secrets and recognizes them. Only a SHA-256 hash of a secret is stored:
+ * the secrets are long random values, so a plain hash is enough to make the stored form
+ * useless.
  */
 @Component
 public class ApiKeys {

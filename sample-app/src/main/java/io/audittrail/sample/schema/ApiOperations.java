@@ -48,7 +48,8 @@ public class ApiOperations {
 			details = { @Detail(name = "api_id", value = "#result?.id"), @Detail(name = "api_name", value = "#name") })
 	public Api create(String serviceId, String endpoint, String name, ApiType type, List<FieldSpec> fieldSpecs) {
 		CmsService service = this.services.require(serviceId);
-		if (RESERVED_ENDPOINT.equals(endpoint) || this.apis.findByServiceRefAndEndpoint(service.id, endpoint).isPresent()) {
+		if (RESERVED_ENDPOINT.equals(endpoint)
+				|| this.apis.findByServiceRefAndEndpoint(service.id, endpoint).isPresent()) {
 			throw new InvalidInputException("endpoint", "the endpoint '" + endpoint + "' is already taken");
 		}
 		Api api = new Api();
@@ -79,18 +80,16 @@ public class ApiOperations {
 		return api;
 	}
 
-	@Audited(value = "api.update_description", entityId = "#result?.id", entityName = "#result?.name",
-			details = { @Detail(name = "api_id", value = "#result?.id"),
-					@Detail(name = "api_name", value = "#result?.name") })
+	@Audited(value = "api.update_description", entityId = "#result?.id", entityName = "#result?.name", details = {
+			@Detail(name = "api_id", value = "#result?.id"), @Detail(name = "api_name", value = "#result?.name") })
 	public Api updateDescription(String serviceId, String endpoint, String description) {
 		Api api = this.lookup.require(this.services.require(serviceId), endpoint);
 		api.description = description;
 		return api;
 	}
 
-	@Audited(value = "api.delete", entityId = "#result?.id", entityName = "#result?.name",
-			details = { @Detail(name = "api_id", value = "#result?.id"),
-					@Detail(name = "api_name", value = "#result?.name") })
+	@Audited(value = "api.delete", entityId = "#result?.id", entityName = "#result?.name", details = {
+			@Detail(name = "api_id", value = "#result?.id"), @Detail(name = "api_name", value = "#result?.name") })
 	public Api delete(String serviceId, String endpoint) {
 		Api api = this.lookup.require(this.services.require(serviceId), endpoint);
 		if (this.apis.hasContents(api.id)) {
@@ -102,9 +101,8 @@ public class ApiOperations {
 		return api;
 	}
 
-	@Audited(value = "api_group.create", entityId = "#result?.id", entityName = "#name",
-			details = { @Detail(name = "api_group_id", value = "#result?.id"),
-					@Detail(name = "api_group_name", value = "#name") })
+	@Audited(value = "api_group.create", entityId = "#result?.id", entityName = "#name", details = {
+			@Detail(name = "api_group_id", value = "#result?.id"), @Detail(name = "api_group_name", value = "#name") })
 	public ApiGroup createGroup(String serviceId, String name) {
 		ApiGroup group = new ApiGroup();
 		group.serviceRef = this.services.require(serviceId).id;
@@ -112,9 +110,8 @@ public class ApiOperations {
 		return this.groups.save(group);
 	}
 
-	@Audited(value = "api_group.rename", entityId = "#groupId", entityName = "#name",
-			details = { @Detail(name = "api_group_id", value = "#groupId"),
-					@Detail(name = "api_group_name", value = "#name") })
+	@Audited(value = "api_group.rename", entityId = "#groupId", entityName = "#name", details = {
+			@Detail(name = "api_group_id", value = "#groupId"), @Detail(name = "api_group_name", value = "#name") })
 	public ApiGroup renameGroup(String serviceId, Long groupId, String name) {
 		ApiGroup group = group(serviceId, groupId);
 		group.name = name;

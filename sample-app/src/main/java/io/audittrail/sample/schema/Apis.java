@@ -25,7 +25,10 @@ public class Apis {
 			.orElseThrow(() -> new NotFoundException("API endpoint", endpoint));
 	}
 
-	/** The name of the API with the given id, for audit details; {@code null} when there is none. */
+	/**
+	 * The name of the API with the given id, for audit details; {@code null} when there
+	 * is none.
+	 */
 	@Transactional(readOnly = true)
 	public String name(Long apiId) {
 		return (apiId != null) ? this.apis.findById(apiId).map((api) -> api.name).orElse(null) : null;

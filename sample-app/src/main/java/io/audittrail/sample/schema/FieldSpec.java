@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param fieldId the field's id in content data, such as {@code title}
  * @param name the field's display name
- * @param kind what the field holds: text, textArea, richEditor, number, boolean, date, select,
- * media or relation
+ * @param kind what the field holds: text, textArea, richEditor, number, boolean, date,
+ * select, media or relation
  */
 public record FieldSpec(@NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]*") String fieldId, @NotBlank String name,
 		@NotBlank @Pattern(regexp = "text|textArea|richEditor|number|boolean|date|select|media|relation") String kind) {

@@ -58,7 +58,8 @@ class SchemaController {
 	@GetMapping("/apis")
 	@PreAuthorize("hasAuthority('member')")
 	List<ApiView> list(@PathVariable String serviceId) {
-		return this.apiRepository.findByServiceRefOrderById(this.services.require(serviceId).id).stream()
+		return this.apiRepository.findByServiceRefOrderById(this.services.require(serviceId).id)
+			.stream()
 			.map(this::view)
 			.toList();
 	}
@@ -145,7 +146,8 @@ class SchemaController {
 	@PostMapping("/api-keys")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> createKey(@PathVariable String serviceId, @Valid @RequestBody KeyBody body) {
-		ApiKeyOperations.NewApiKey created = this.keys.create(serviceId, body.name(), !Boolean.FALSE.equals(body.write()));
+		ApiKeyOperations.NewApiKey created = this.keys.create(serviceId, body.name(),
+				!Boolean.FALSE.equals(body.write()));
 		return Map.of("id", created.apiKey().id, "name", created.apiKey().name, "key", created.secret());
 	}
 
@@ -198,7 +200,8 @@ class SchemaController {
 
 	private ApiView view(Api api) {
 		return new ApiView(api.id, api.endpoint, api.name, api.type, api.description, api.groupRef,
-				this.fieldRepository.findByApiRefOrderById(api.id).stream()
+				this.fieldRepository.findByApiRefOrderById(api.id)
+					.stream()
 					.map((field) -> new FieldSpec(field.fieldId, field.name, field.kind))
 					.toList());
 	}
@@ -217,8 +220,8 @@ class SchemaController {
 	record Description(@NotNull @Size(max = 2000) String description) {
 	}
 
-	record FieldChange(@NotBlank String name,
-			@NotBlank @Pattern(regexp = "text|textArea|richEditor|number|boolean|date|select|media|relation") String kind) {
+	record FieldChange(@NotBlank String name, @NotBlank @Pattern(
+			regexp = "text|textArea|richEditor|number|boolean|date|select|media|relation") String kind) {
 	}
 
 	record StatusBody(@NotBlank String name, @Pattern(regexp = "#[0-9a-fA-F]{6}") String color) {

@@ -20,8 +20,8 @@ import io.audittrail.sample.schema.ApiKeys;
 import io.audittrail.sample.service.CurrentTenant;
 
 /**
- * Authenticates Content and Management API requests by their {@code X-API-KEY} header; a missing
- * or unknown key is answered with 401.
+ * Authenticates Content and Management API requests by their {@code X-API-KEY} header; a
+ * missing or unknown key is answered with 401.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -15,12 +15,12 @@ import io.audittrail.spi.RevertGuard;
 import io.audittrail.spi.TenantAccessPolicy;
 
 /**
- * Who reads whose audit log: a member reads the log of each service where their role grants
- * {@code viewAuditLog} (under the service's current id and every id it had before), and reverts
- * changes where it grants {@code revertAuditLog} and the permission the catalog names for the
- * change ({@code authority} in {@code audit/operations.yml}), as making the change needs it.
- * A revert never changes an entity of another service. System-level entries (of no service) stay
- * hidden.
+ * Who reads whose audit log: a member reads the log of each service where their role
+ * grants {@code viewAuditLog} (under the service's current id and every id it had
+ * before), and reverts changes where it grants {@code revertAuditLog} and the permission
+ * the catalog names for the change ({@code authority} in {@code audit/operations.yml}),
+ * as making the change needs it. A revert never changes an entity of another service.
+ * System-level entries (of no service) stay hidden.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditAccessConfiguration {
@@ -55,7 +55,8 @@ class AuditAccessConfiguration {
 				if (!(authentication instanceof MemberAuthentication)) {
 					return TenantScope.only(Set.of());
 				}
-				return TenantScope.only(Set.copyOf(permissions.tenantsWithPermission(authentication.getName(), permission)));
+				return TenantScope
+					.only(Set.copyOf(permissions.tenantsWithPermission(authentication.getName(), permission)));
 			}
 
 		};

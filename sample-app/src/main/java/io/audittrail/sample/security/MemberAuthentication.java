@@ -12,8 +12,8 @@ import io.audittrail.core.AuditPrincipal;
 import io.audittrail.spi.HttpAuthTypeResolver;
 
 /**
- * A signed-in member (by session or JWT) acting on one service, with the authorities of their
- * role there. Lives for one request only.
+ * A signed-in member (by session or JWT) acting on one service, with the authorities of
+ * their role there. Lives for one request only.
  */
 public final class MemberAuthentication extends AbstractAuthenticationToken implements AuditPrincipal {
 
@@ -33,7 +33,10 @@ public final class MemberAuthentication extends AbstractAuthenticationToken impl
 		return this.signIn;
 	}
 
-	/** How the request authenticated, as the audit log records it: {@code JWT} for a bearer token, else {@code SESSION}. */
+	/**
+	 * How the request authenticated, as the audit log records it: {@code JWT} for a
+	 * bearer token, else {@code SESSION}.
+	 */
 	public String authType() {
 		return (this.signIn instanceof AbstractOAuth2TokenAuthenticationToken<?>) ? HttpAuthTypeResolver.JWT
 				: HttpAuthTypeResolver.SESSION;

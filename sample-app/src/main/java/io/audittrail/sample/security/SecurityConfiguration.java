@@ -49,8 +49,8 @@ import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.TenantResolver;
 
 /**
- * Who may call what: the Content and Management APIs take an API key; everything else takes a
- * member signed in on the login page (session, CSRF protected) or a JWT from
+ * Who may call what: the Content and Management APIs take an API key; everything else
+ * takes a member signed in on the login page (session, CSRF protected) or a JWT from
  * {@code POST /api/auth/token} (no CSRF token needed).
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,9 +81,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Members. JSON requests (the admin API and the audit log's API) without a bearer token or session
-	 * cookie need no CSRF token either: there is no session a forged request could ride on, and they
-	 * are answered with 401.
+	 * Members. JSON requests (the admin API and the audit log's API) without a bearer
+	 * token or session cookie need no CSRF token either: there is no session a forged
+	 * request could ride on, and they are answered with 401.
 	 */
 	@Bean
 	@Order(3)
@@ -91,11 +91,12 @@ class SecurityConfiguration {
 		RequestMatcher jsonApi = (request) -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
 				|| request.getRequestURI().startsWith(request.getContextPath() + "/audit/api/");
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll()
-				.anyRequest().authenticated())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.permitAll())
 			.logout((logout) -> logout.permitAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> { }))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			}))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBearerToken,
 					(request) -> jsonApi.matches(request) && request.getRequestedSessionId() == null))
 			.exceptionHandling((exceptions) -> exceptions
@@ -150,14 +151,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A member's request runs as a {@link MemberAuthentication} that stands in for how they signed in,
-	 * so the auth type is taken from that sign-in; other requests are told apart as usual.
+	 * A member's request runs as a {@link MemberAuthentication} that stands in for how
+	 * they signed in, so the auth type is taken from that sign-in; other requests are
+	 * told apart as usual.
 	 */
 	@Bean
 	HttpAuthTypeResolver memberAuthTypes() {
 		HttpAuthTypeResolver others = new SpringSecurityAuthTypeResolver();
-		return (request) -> (SecurityContextHolder.getContext().getAuthentication() instanceof MemberAuthentication member)
-				? member.authType() : others.authType(request);
+		return (request) -> (SecurityContextHolder.getContext()
+			.getAuthentication() instanceof MemberAuthentication member) ? member.authType() : others.authType(request);
 	}
 
 	@Bean
@@ -167,11 +169,13 @@ class SecurityConfiguration {
 
 	static boolean isApiKeyRequest(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/management/")
-				|| (path.startsWith("/api/v1/") && !path.equals("/api/v1/services") && !path.startsWith("/api/v1/services/"));
+		return path.startsWith("/management/") || (path.startsWith("/api/v1/") && !path.equals("/api/v1/services")
+				&& !path.startsWith("/api/v1/services/"));
 	}
 
-	/** Requests with a bearer token carry no session cookie, so they need no CSRF token. */
+	/**
+	 * Requests with a bearer token carry no session cookie, so they need no CSRF token.
+	 */
 	private static boolean hasBearerToken(HttpServletRequest request) {
 		String authorization = request.getHeader("Authorization");
 		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);

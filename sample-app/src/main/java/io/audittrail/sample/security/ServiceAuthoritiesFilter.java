@@ -22,9 +22,9 @@ import io.audittrail.sample.service.CurrentTenant;
 import io.audittrail.sample.service.ServicePermissions;
 
 /**
- * Gives a signed-in member, for one request, the authorities of their role in the service the
- * path names ({@code /api/v1/services/{serviceId}/...}); elsewhere, those they hold in any service.
- * The replaced authentication is not stored in the session.
+ * Gives a signed-in member, for one request, the authorities of their role in the service
+ * the path names ({@code /api/v1/services/{serviceId}/...}); elsewhere, those they hold
+ * in any service. The replaced authentication is not stored in the session.
  */
 final class ServiceAuthoritiesFilter extends OncePerRequestFilter {
 

@@ -16,10 +16,10 @@ import io.audittrail.sample.service.ServicePermissions;
 import io.audittrail.spi.RevertGuard;
 
 /**
- * Refuses to revert an entity that belongs to another service than the one the entry's tenant
- * names: a service itself, an entity with a {@code serviceRef}, or one that belongs to a service
- * through its API ({@code apiRef}) or review request ({@code reviewRef}). Members, who belong to no
- * single service, are not refused.
+ * Refuses to revert an entity that belongs to another service than the one the entry's
+ * tenant names: a service itself, an entity with a {@code serviceRef}, or one that
+ * belongs to a service through its API ({@code apiRef}) or review request
+ * ({@code reviewRef}). Members, who belong to no single service, are not refused.
  */
 final class ServiceRevertGuard implements RevertGuard {
 

@@ -4,9 +4,9 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The service the current request acts on, kept as a request attribute: set from the path or
- * the API key when the request is authenticated, and moved when the request creates a service or
- * changes its id. Outside requests there is none.
+ * The service the current request acts on, kept as a request attribute: set from the path
+ * or the API key when the request is authenticated, and moved when the request creates a
+ * service or changes its id. Outside requests there is none.
  */
 public final class CurrentTenant {
 

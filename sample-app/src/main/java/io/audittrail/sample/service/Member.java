@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * A member account, which may belong to several services. Accounts are shared by all services,
- * so their changes are not part of any service's history.
+ * A member account, which may belong to several services. Accounts are shared by all
+ * services, so their changes are not part of any service's history.
  */
 @Entity
 public class Member {

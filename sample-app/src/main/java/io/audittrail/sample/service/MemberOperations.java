@@ -33,8 +33,7 @@ public class MemberOperations {
 
 	/** Adds a member who already has an account. */
 	@Audited(value = "member.add", entityId = "#result?.membership()?.id", entityName = "#email",
-			details = { @Detail(name = "target_member", value = "#email"),
-					@Detail(name = "role_id", value = "#roleId"),
+			details = { @Detail(name = "target_member", value = "#email"), @Detail(name = "role_id", value = "#roleId"),
 					@Detail(name = "role_name", value = "#result?.role()?.name") })
 	public MemberChange add(String serviceId, String email, Long roleId) {
 		CmsService service = this.services.require(serviceId);
@@ -67,7 +66,8 @@ public class MemberOperations {
 		return new MemberChange(this.memberships.save(invitation), role);
 	}
 
-	@Audited(value = "member.cancel_invitation", entityId = "#invitationId", entityName = "#result?.membership()?.email",
+	@Audited(value = "member.cancel_invitation", entityId = "#invitationId",
+			entityName = "#result?.membership()?.email",
 			details = @Detail(name = "email", value = "#result?.membership()?.email"))
 	public MemberChange cancelInvitation(String serviceId, Long invitationId) {
 		CmsService service = this.services.require(serviceId);

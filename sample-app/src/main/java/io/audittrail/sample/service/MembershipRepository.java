@@ -11,7 +11,8 @@ public interface MembershipRepository extends JpaRepository<Membership, Long> {
 
 	List<Membership> findByMemberRefAndStatus(Long memberRef, MembershipStatus status);
 
-	Optional<Membership> findByServiceRefAndMemberRefAndStatus(Long serviceRef, Long memberRef, MembershipStatus status);
+	Optional<Membership> findByServiceRefAndMemberRefAndStatus(Long serviceRef, Long memberRef,
+			MembershipStatus status);
 
 	Optional<Membership> findByIdAndServiceRefAndStatus(Long id, Long serviceRef, MembershipStatus status);
 

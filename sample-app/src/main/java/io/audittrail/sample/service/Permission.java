@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a role allows within one service. Each permission is a granted authority, named as in
- * {@link #authority()}, while a member acts on that service.
+ * What a role allows within one service. Each permission is a granted authority, named as
+ * in {@link #authority()}, while a member acts on that service.
  */
 public enum Permission {
 

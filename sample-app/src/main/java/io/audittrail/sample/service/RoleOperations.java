@@ -31,8 +31,8 @@ public class RoleOperations {
 		this.memberships = memberships;
 	}
 
-	@Audited(value = "role.create", entityId = "#result?.id", entityName = "#name",
-			details = { @Detail(name = "role_id", value = "#result?.id"), @Detail(name = "role_name", value = "#name") })
+	@Audited(value = "role.create", entityId = "#result?.id", entityName = "#name", details = {
+			@Detail(name = "role_id", value = "#result?.id"), @Detail(name = "role_name", value = "#name") })
 	public Role create(String serviceId, String name, Set<String> permissions) {
 		CmsService service = this.services.require(serviceId);
 		requireFreeName(service, name, null);
@@ -54,8 +54,8 @@ public class RoleOperations {
 		return role;
 	}
 
-	@Audited(value = "role.delete", entityId = "#roleId", entityName = "#result?.name",
-			details = { @Detail(name = "role_id", value = "#roleId"), @Detail(name = "role_name", value = "#result?.name") })
+	@Audited(value = "role.delete", entityId = "#roleId", entityName = "#result?.name", details = {
+			@Detail(name = "role_id", value = "#roleId"), @Detail(name = "role_name", value = "#result?.name") })
 	public Role delete(String serviceId, Long roleId) {
 		CmsService service = this.services.require(serviceId);
 		Role role = custom(service, roleId);

@@ -82,8 +82,9 @@ class ServiceController {
 	}
 
 	/**
-	 * Sets the audit log's retention: a number of days (below 1 counts as 1), or {@code null} for the
-	 * system default ({@code audit.retention.days}). Answers the stored settings.
+	 * Sets the audit log's retention: a number of days (below 1 counts as 1), or
+	 * {@code null} for the system default ({@code audit.retention.days}). Answers the
+	 * stored settings.
 	 */
 	@PutMapping("/{serviceId}/settings")
 	Map<String, Object> updateSettings(@PathVariable String serviceId, @RequestBody Map<String, Object> body) {
@@ -106,8 +107,8 @@ class ServiceController {
 	}
 
 	private static String describe(Object value) {
-		return (value instanceof String) ? "a text" : (value instanceof Number) ? "'" + value + "'" : "a "
-				+ ((value instanceof Map) ? "JSON object" : (value instanceof List) ? "JSON array" : "boolean");
+		return (value instanceof String) ? "a text" : (value instanceof Number) ? "'" + value + "'"
+				: "a " + ((value instanceof Map) ? "JSON object" : (value instanceof List) ? "JSON array" : "boolean");
 	}
 
 	@PatchMapping("/{serviceId}/id")

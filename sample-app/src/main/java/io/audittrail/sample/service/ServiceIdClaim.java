@@ -5,8 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 /**
- * A service id that a service has used: kept after the service changes its id or is deleted, so
- * that the id, which is the tenant of the audit log, never names another service.
+ * A service id that a service has used: kept after the service changes its id or is
+ * deleted, so that the id, which is the tenant of the audit log, never names another
+ * service.
  */
 @Entity
 public class ServiceIdClaim {

@@ -46,11 +46,15 @@ public class ServiceOperations {
 		this.claims = claims;
 	}
 
-	/** Creates a service with the built-in roles, owned by the given member, on the Hobby plan. */
+	/**
+	 * Creates a service with the built-in roles, owned by the given member, on the Hobby
+	 * plan.
+	 */
 	@Audited(value = "service.create", entityId = "#result?.id", entityName = "#serviceId")
 	public CmsService create(String serviceId, String name, String ownerEmail) {
 		requireUnused(serviceId, null);
-		Member owner = this.members.findByEmail(ownerEmail).orElseThrow(() -> new NotFoundException("Member", ownerEmail));
+		Member owner = this.members.findByEmail(ownerEmail)
+			.orElseThrow(() -> new NotFoundException("Member", ownerEmail));
 		CmsService service = new CmsService();
 		service.serviceId = serviceId;
 		service.name = name;
@@ -95,8 +99,8 @@ public class ServiceOperations {
 	}
 
 	/**
-	 * Sets how many days the audit log of the service is kept: values below 1 count as 1, and
-	 * {@code null} returns to the system default.
+	 * Sets how many days the audit log of the service is kept: values below 1 count as 1,
+	 * and {@code null} returns to the system default.
 	 */
 	@Audited(value = "service.update", entityId = "#result?.id", entityName = "#serviceId")
 	public CmsService updateRetention(String serviceId, Integer auditLogRetentionDays) {
@@ -140,8 +144,8 @@ public class ServiceOperations {
 	}
 
 	/**
-	 * Refuses a service id that another service uses or has ever used: the id is the tenant of the
-	 * audit log, whose entries must never pass to another service.
+	 * Refuses a service id that another service uses or has ever used: the id is the
+	 * tenant of the audit log, whose entries must never pass to another service.
 	 */
 	private void requireUnused(String serviceId, Long byService) {
 		if (this.services.findByServiceId(serviceId).filter((existing) -> !existing.id.equals(byService)).isPresent()

@@ -35,16 +35,16 @@ public class ServicePermissions {
 	}
 
 	/**
-	 * The service that the tenant of the audit log names: the one that has, or had, the tenant as
-	 * its id.
+	 * The service that the tenant of the audit log names: the one that has, or had, the
+	 * tenant as its id.
 	 */
 	public Optional<Long> serviceOfTenant(String tenant) {
 		return (tenant != null) ? this.claims.findById(tenant).map((claim) -> claim.serviceRef) : Optional.empty();
 	}
 
 	/**
-	 * The authorities of the member in the service the tenant names (its current or an earlier id),
-	 * as {@link #authorities(String, String)}.
+	 * The authorities of the member in the service the tenant names (its current or an
+	 * earlier id), as {@link #authorities(String, String)}.
 	 */
 	public Set<String> authoritiesInTenant(String email, String tenant) {
 		Optional<Member> member = this.members.findByEmail(email);
@@ -59,12 +59,13 @@ public class ServicePermissions {
 	}
 
 	/**
-	 * The tenants of the audit log of every service in which the member holds the given permission:
-	 * each service's current id and the ids it had before.
+	 * The tenants of the audit log of every service in which the member holds the given
+	 * permission: each service's current id and the ids it had before.
 	 */
 	public List<String> tenantsWithPermission(String email, String permission) {
 		return this.members.findByEmail(email)
-			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE).stream()
+			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE)
+				.stream()
 				.filter((membership) -> authorities(membership).contains(permission))
 				.flatMap((membership) -> this.claims.findByServiceRef(membership.serviceRef).stream())
 				.map((claim) -> claim.serviceId)
@@ -74,8 +75,8 @@ public class ServicePermissions {
 	}
 
 	/**
-	 * The authorities of the member in the given service: {@link Permission#MEMBER} and the
-	 * permissions of their role; empty when they are not a member of it.
+	 * The authorities of the member in the given service: {@link Permission#MEMBER} and
+	 * the permissions of their role; empty when they are not a member of it.
 	 */
 	public Set<String> authorities(String email, String serviceId) {
 		Optional<Member> member = this.members.findByEmail(email);
@@ -98,10 +99,14 @@ public class ServicePermissions {
 		return authorities;
 	}
 
-	/** The ids of the services in which the member holds the given permission, such as {@code viewAuditLog}. */
+	/**
+	 * The ids of the services in which the member holds the given permission, such as
+	 * {@code viewAuditLog}.
+	 */
 	public List<String> serviceIdsWithPermission(String email, String permission) {
 		return this.members.findByEmail(email)
-			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE).stream()
+			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE)
+				.stream()
 				.filter((membership) -> authorities(membership).contains(permission))
 				.map((membership) -> this.services.findById(membership.serviceRef).map((s) -> s.serviceId).orElse(null))
 				.filter((serviceId) -> serviceId != null)

@@ -37,7 +37,8 @@ public class Services {
 	@Transactional(readOnly = true)
 	public List<CmsService> ofMember(String email) {
 		return this.members.findByEmail(email)
-			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE).stream()
+			.map((member) -> this.memberships.findByMemberRefAndStatus(member.id, MembershipStatus.ACTIVE)
+				.stream()
 				.map((membership) -> this.services.findById(membership.serviceRef))
 				.flatMap(Optional::stream)
 				.sorted(Comparator.comparing((CmsService service) -> service.serviceId))
@@ -45,7 +46,10 @@ public class Services {
 			.orElse(List.of());
 	}
 
-	/** Checks that the given email is an active member of the service, for fields such as a creator. */
+	/**
+	 * Checks that the given email is an active member of the service, for fields such as
+	 * a creator.
+	 */
 	@Transactional(readOnly = true)
 	public boolean isMember(CmsService service, String email) {
 		return this.members.findByEmail(email)

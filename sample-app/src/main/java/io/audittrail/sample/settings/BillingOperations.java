@@ -16,8 +16,8 @@ import io.audittrail.sample.web.ConflictException;
 import io.audittrail.sample.web.NotFoundException;
 
 /**
- * The plan of a service and its payment information. Only the last four digits of a card number
- * are kept.
+ * The plan of a service and its payment information. Only the last four digits of a card
+ * number are kept.
  */
 @Service
 @Transactional

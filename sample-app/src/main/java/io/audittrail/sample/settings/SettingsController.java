@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Environments, integrations and AI features (service managers), plan and payment (billing).
+ * Environments, integrations and AI features (service managers), plan and payment
+ * (billing).
  */
 @RestController
 @RequestMapping("/api/v1/services/{serviceId}")
@@ -81,8 +82,8 @@ class SettingsController {
 
 	@PutMapping("/ai-features")
 	AiFeatureSettings aiFeatures(@PathVariable String serviceId, @Valid @RequestBody AiFeatures body) {
-		return this.integrations.updateAiFeatures(serviceId, body.enabled(), Boolean.TRUE.equals(body.writingAssistant()),
-				Boolean.TRUE.equals(body.translation()));
+		return this.integrations.updateAiFeatures(serviceId, body.enabled(),
+				Boolean.TRUE.equals(body.writingAssistant()), Boolean.TRUE.equals(body.translation()));
 	}
 
 	@PostMapping("/payment")

@@ -1,4 +1,5 @@
 /**
- * Service-wide settings: environments, plan and payment, Amazon S3 integration and AI features.
+ * Service-wide settings: environments, plan and payment, Amazon S3 integration and AI
+ * features.
  */
 package io.audittrail.sample.settings;

@@ -43,7 +43,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
 			.map(ApiExceptionHandler::describe)
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(errors));
@@ -52,7 +54,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String field = (ex.getMostSpecificCause() instanceof JacksonException jackson) ? jackson.getPath().stream()
+		String field = (ex.getMostSpecificCause() instanceof JacksonException jackson) ? jackson.getPath()
+			.stream()
 			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
 					: String.valueOf(reference.getIndex()))
 			.reduce((a, b) -> a + "." + b)
@@ -64,8 +67,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
-			.flatMap((result) -> result.getResolvableErrors().stream()
+		List<Map<String, String>> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
 				.map((error) -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
 						"message", String.valueOf(error.getDefaultMessage()))))
 			.toList();
@@ -77,7 +82,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail invalid(List<Map<String, String>> errors) {
-		String detail = String.join("; ", errors.stream().map((e) -> e.get("field") + ": " + e.get("message")).toList());
+		String detail = String.join("; ",
+				errors.stream().map((e) -> e.get("field") + ": " + e.get("message")).toList());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request: " + detail);
 		problem.setProperty("errors", errors);
 		return problem;

@@ -1,6 +1,9 @@
 package io.audittrail.sample.web;
 
-/** Thrown when a request names a value that cannot be used: answered with 400 naming the field. */
+/**
+ * Thrown when a request names a value that cannot be used: answered with 400 naming the
+ * field.
+ */
 public class InvalidInputException extends RuntimeException {
 
 	private final String field;

@@ -36,12 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The admin pages in a real (headless) Chromium: an admin signs in on the sample app's login page,
- * operations are performed through the CMS's HTTP API, and the admin reads, filters, inspects,
- * reverts and downloads them, in English, in Japanese and on a phone-sized screen. One application
- * and one browser for the whole class, so the steps run in order and build on each other. Each state
- * is scanned with axe-core (no serious or critical violation) and saved as a screenshot under
- * {@code target/screenshots}.
+ * The admin pages in a real (headless) Chromium: an admin signs in on the sample app's
+ * login page, operations are performed through the CMS's HTTP API, and the admin reads,
+ * filters, inspects, reverts and downloads them, in English, in Japanese and on a
+ * phone-sized screen. One application and one browser for the whole class, so the steps
+ * run in order and build on each other. Each state is scanned with axe-core (no serious
+ * or critical violation) and saved as a screenshot under {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,17 +68,21 @@ class AdminPagesBrowserIntegrationTests {
 	void performOperationsAndOpenTheBrowser() {
 		this.baseUrl = "http://localhost:" + this.port;
 		CmsClient admin = new CmsClient(this.baseUrl, "admin@demo.test", PASSWORD);
-		admin.post("/api/v1/services/demo/apis", Map.of("endpoint", "pagesblog", "name", "Blog", "type", "LIST", "fields",
-				List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"))));
-		admin.post("/api/v1/services/demo/contents/pagesblog", Map.of("contentId", "pages-first", "data", Map.of("title", "Hello")));
-		admin.post("/api/v1/services/demo/contents/pagesblog", Map.of("contentId", "pages-xss", "data", Map.of("title", XSS_TITLE)));
+		admin.post("/api/v1/services/demo/apis", Map.of("endpoint", "pagesblog", "name", "Blog", "type", "LIST",
+				"fields", List.of(Map.of("fieldId", "title", "name", "Title", "kind", "text"))));
+		admin.post("/api/v1/services/demo/contents/pagesblog",
+				Map.of("contentId", "pages-first", "data", Map.of("title", "Hello")));
+		admin.post("/api/v1/services/demo/contents/pagesblog",
+				Map.of("contentId", "pages-xss", "data", Map.of("title", XSS_TITLE)));
 		admin.patch("/api/v1/services/demo/contents/pagesblog/pages-first", Map.of("data", Map.of("title", "Hello 2")));
-		// a refused API request as the HTTP capture records it (the capture itself is tested in the starter)
-		this.jdbc.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
-				+ "actor_id, actor_name, ip, http_method, http_path, http_status, http_resource, http_auth_type) "
-				+ "values (?, 'demo', 'http.request', 'http', 'OTHER', 'FAILURE', 'MEMBER', 'viewer@demo.test', "
-				+ "'viewer@demo.test', '198.51.100.9', 'POST', '/api/v1/pagesblog', 403, 'ContentApiController', 'JWT')",
-				Timestamp.from(Instant.now()));
+		// a refused API request as the HTTP capture records it (the capture itself is
+		// tested in the starter)
+		this.jdbc
+			.update("insert into audit_event (occurred_at, tenant, operation, target, action, outcome, actor_type, "
+					+ "actor_id, actor_name, ip, http_method, http_path, http_status, http_resource, http_auth_type) "
+					+ "values (?, 'demo', 'http.request', 'http', 'OTHER', 'FAILURE', 'MEMBER', 'viewer@demo.test', "
+					+ "'viewer@demo.test', '198.51.100.9', 'POST', '/api/v1/pagesblog', 403, 'ContentApiController', 'JWT')",
+					Timestamp.from(Instant.now()));
 		this.browser = new Browser(this.baseUrl);
 		this.browser.timeZone("UTC");
 	}
@@ -98,8 +102,10 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Audit log");
 		assertThat(this.browser.find("#reader").getText()).contains("admin@demo.test");
-		assertThat(columns()).containsExactly("occurredAt", "member", "apiKey", "operation", "entity", "summary", "outcome");
-		assertThat(headers()).contains("Member", "Operation API Key", "Operation Details", "Entity", "Changes", "Result");
+		assertThat(columns()).containsExactly("occurredAt", "member", "apiKey", "operation", "entity", "summary",
+				"outcome");
+		assertThat(headers()).contains("Member", "Operation API Key", "Operation Details", "Entity", "Changes",
+				"Result");
 		List<Long> ids = this.browser.findAll("#events tbody tr")
 			.stream()
 			.map((row) -> Long.valueOf(row.getDomAttribute("data-id")))
@@ -109,8 +115,10 @@ class AdminPagesBrowserIntegrationTests {
 		WebElement refused = rowContaining("POST /api/v1/pagesblog → 403");
 		assertThat(refused.findElement(By.cssSelector("td[data-column=outcome]")).getText()).isEqualTo("Failed");
 		WebElement update = rowContaining("Content: Update");
-		assertThat(update.findElement(By.cssSelector("td[data-column=summary]")).getText()).contains("title: Hello → Hello 2");
-		assertThat(update.findElement(By.cssSelector("td[data-column=entity]")).getText()).contains("Content").contains("pages-first");
+		assertThat(update.findElement(By.cssSelector("td[data-column=summary]")).getText())
+			.contains("title: Hello → Hello 2");
+		assertThat(update.findElement(By.cssSelector("td[data-column=entity]")).getText()).contains("Content")
+			.contains("pages-first");
 		assertThat(rowContaining("Content: Create").findElement(By.cssSelector("td[data-column=summary]")).getText())
 			.startsWith("Created");
 		scan("01-list");
@@ -163,30 +171,36 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.setValue("#filter-from", today.plusDays(2).toString());
 		this.browser.setValue("#filter-to", today.toString());
 		this.browser.click("#filter-apply");
-		assertThat(this.browser.await("#filter-range-error").getText()).isEqualTo("The start date must not be after the end date.");
+		assertThat(this.browser.await("#filter-range-error").getText())
+			.isEqualTo("The start date must not be after the end date.");
 		assertThat(this.browser.driver().getCurrentUrl()).doesNotContain("from=");
 		scan("03-reversed-range");
 
 		this.browser.open("/audit/#/?actor=ADMIN%40demo");
 		this.browser.await("#events tbody tr");
-		assertThat(this.browser.findAll("#events tbody tr")).allSatisfy((row) -> assertThat(
-				row.findElement(By.cssSelector("td[data-column=member]")).getText()).isEqualTo("admin@demo.test"));
+		assertThat(this.browser.findAll("#events tbody tr"))
+			.allSatisfy((row) -> assertThat(row.findElement(By.cssSelector("td[data-column=member]")).getText())
+				.isEqualTo("admin@demo.test"));
 
 		this.browser.open("/audit/");
 		this.browser.await("#events tbody tr");
 		this.browser.find("#filter-entity-type").sendKeys("content");
 		this.browser.click("#filter-apply");
 		this.browser.until((driver) -> driver.getCurrentUrl().contains("entityType=Content"));
-		this.browser.until((driver) -> !this.browser.findAll("#events tbody tr").isEmpty() && this.browser
-			.findAll("#events tbody tr").stream().allMatch((row) -> row.getText().contains("Content: ")));
+		this.browser.until((driver) -> !this.browser.findAll("#events tbody tr").isEmpty()
+				&& this.browser.findAll("#events tbody tr")
+					.stream()
+					.allMatch((row) -> row.getText().contains("Content: ")));
 		assertThat(this.browser.find("#filter-entity-type").getDomProperty("value")).isEqualTo("Content");
 
 		this.browser.click("#filter-reset");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() > 1);
 		rowContaining("Content: Update").findElement(By.cssSelector("td[data-column=operation] a.filter-link")).click();
 		this.browser.until((driver) -> driver.getCurrentUrl().contains("operation=content.update"));
-		this.browser.until((driver) -> !this.browser.findAll("#events tbody tr").isEmpty() && this.browser
-			.findAll("#events tbody tr").stream().allMatch((row) -> row.getText().contains("Content: Update")));
+		this.browser.until((driver) -> !this.browser.findAll("#events tbody tr").isEmpty()
+				&& this.browser.findAll("#events tbody tr")
+					.stream()
+					.allMatch((row) -> row.getText().contains("Content: Update")));
 		rowContaining("pages-first").findElement(By.cssSelector("td[data-column=member] a.filter-link")).click();
 		this.browser.until((driver) -> driver.getCurrentUrl().contains("actor=admin%40demo.test"));
 		assertThat(this.browser.driver().getCurrentUrl()).contains("operation=content.update");
@@ -198,7 +212,8 @@ class AdminPagesBrowserIntegrationTests {
 
 		this.browser.click("#filter-reset");
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() > 1);
-		rowContaining("pages-xss").findElement(By.cssSelector("td[data-column=entity] a.filter-link:nth-of-type(2)")).click();
+		rowContaining("pages-xss").findElement(By.cssSelector("td[data-column=entity] a.filter-link:nth-of-type(2)"))
+			.click();
 		this.browser.until((driver) -> driver.getCurrentUrl().contains("entityId=pages-xss"));
 		this.browser.until((driver) -> this.browser.findAll("#events tbody tr").size() == 1);
 		assertThat(firstRow().getText()).contains("Content: Create");
@@ -213,11 +228,13 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		this.browser.click("#events tbody tr td[data-column=occurredAt] a");
 		WebElement changes = this.browser.awaitText("#changes", XSS_TITLE);
-		assertThat(changes.findElement(By.cssSelector("tr[data-field='data.title'] td.after")).getText()).isEqualTo(XSS_TITLE);
+		assertThat(changes.findElement(By.cssSelector("tr[data-field='data.title'] td.after")).getText())
+			.isEqualTo(XSS_TITLE);
 		assertThat(this.browser.findAll("main img")).isEmpty();
 		assertThatThrownBy(() -> this.browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 		assertThat(this.browser.findAll("#changes .changed-mark")).as("a creation marks no field as changed").isEmpty();
-		assertThat(this.browser.findAll("#changes th").stream().map((th) -> th.getDomProperty("textContent"))).contains("Value")
+		assertThat(this.browser.findAll("#changes th").stream().map((th) -> th.getDomProperty("textContent")))
+			.contains("Value")
 			.doesNotContain("Before");
 		scan("04-detail-creation");
 	}
@@ -264,7 +281,8 @@ class AdminPagesBrowserIntegrationTests {
 			assertThat(row.findElement(By.cssSelector("td.after")).getText()).isEqualTo("Hello 2");
 		});
 		assertThat(this.browser.find("#changes tr[data-field=serviceRef] th").getText()).isEqualTo("Service");
-		assertThat(this.browser.find("#changes tr[data-field=reservationStart] td.after").getText()).isEqualTo("(empty)");
+		assertThat(this.browser.find("#changes tr[data-field=reservationStart] td.after").getText())
+			.isEqualTo("(empty)");
 		assertThat(this.browser.find("main").getText()).contains("Member").doesNotContain("Workspace");
 		// the request that made the change, as the admin's API call recorded it
 		assertThat(this.browser.awaitText("main", "/api/v1/services/demo/contents/pagesblog/pages-first").getText())
@@ -302,7 +320,8 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.click("#revert-confirm");
 		WebElement refused = this.browser.awaitText("#revert-result", "cannot be reverted");
 		assertThat(refused.getDomAttribute("role")).isEqualTo("alert");
-		assertThat(refused.findElement(By.cssSelector(".error-title")).getText()).isEqualTo("The change cannot be reverted");
+		assertThat(refused.findElement(By.cssSelector(".error-title")).getText())
+			.isEqualTo("The change cannot be reverted");
 		assertThat(refused.getText()).doesNotContainIgnoringCase("revision");
 		scan("07-revert-refused");
 
@@ -310,7 +329,8 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		this.browser.click("#events tbody tr td[data-column=occurredAt] a");
 		this.browser.click("#revert");
-		assertThat(this.browser.await("#revert-bulk").getText()).contains("in one batch: reverting restores every one of them");
+		assertThat(this.browser.await("#revert-bulk").getText())
+			.contains("in one batch: reverting restores every one of them");
 		scan("07-revert-bulk");
 		this.browser.click("#revert-cancel");
 	}
@@ -336,7 +356,8 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		this.browser.click("#events tbody tr td[data-column=occurredAt] a");
 		this.browser.click("#changes article[data-entity-type=Content] .history-link");
-		this.browser.until((driver) -> !driver.getCurrentUrl().equals(fromList) && driver.getCurrentUrl().contains("/entities/"));
+		this.browser.until(
+				(driver) -> !driver.getCurrentUrl().equals(fromList) && driver.getCurrentUrl().contains("/entities/"));
 		this.browser.await("#timeline");
 		assertThat(this.browser.driver().getCurrentUrl()).doesNotContain("pages-first");
 		assertThat(timeline()).isEqualTo(listTimeline);
@@ -376,7 +397,8 @@ class AdminPagesBrowserIntegrationTests {
 		int shown = this.browser.findAll("#events tbody tr").size();
 		this.browser.click("#open-download");
 		this.browser.await("dialog #download-from");
-		assertThat(this.browser.find("#download-filters").getText()).contains("Member: admin").contains("Operation: Content: Update");
+		assertThat(this.browser.find("#download-filters").getText()).contains("Member: admin")
+			.contains("Operation: Content: Update");
 		assertThat(this.browser.find("#download-to").getDomProperty("value")).isEqualTo(LocalDate.now().toString());
 		scan("10-download");
 		this.browser.click("#download-submit");
@@ -393,7 +415,8 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.click("#download-jsonl");
 		this.browser.click("#download-submit");
 		List<String> lines = Files.readAllLines(this.browser.awaitDownload(".jsonl"), StandardCharsets.UTF_8);
-		assertThat(lines).hasSize(shown).allSatisfy((line) -> assertThat(line).contains("\"operation\":\"content.update\""));
+		assertThat(lines).hasSize(shown)
+			.allSatisfy((line) -> assertThat(line).contains("\"operation\":\"content.update\""));
 	}
 
 	@Test
@@ -417,12 +440,14 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		assertThat(this.browser.find("h1").getText()).isEqualTo("監査ログ");
 		assertThat(this.browser.find("#edit-columns").getText()).isEqualTo("表示項目の編集");
-		assertThat(this.browser.find("#events").getText()).contains("コンテンツ: 更新").contains("POST /api/v1/pagesblog → 403");
+		assertThat(this.browser.find("#events").getText()).contains("コンテンツ: 更新")
+			.contains("POST /api/v1/pagesblog → 403");
 		assertThat(headers()).contains("ユーザー", "操作APIキー");
 		assertThat(firstRow().findElement(By.cssSelector("td[data-column=occurredAt]")).getText()).contains("JST");
 
 		this.browser.click("#edit-columns");
-		for (String item : List.of("ip", "tenant", "action", "request", "content_id", "api_name", "custom_content_id")) {
+		for (String item : List.of("ip", "tenant", "action", "request", "content_id", "api_name",
+				"custom_content_id")) {
 			WebElement box = this.browser.await("#column-" + item);
 			if (!box.isSelected()) {
 				box.click();
@@ -445,11 +470,13 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		this.browser.click("#events tbody tr td[data-column=occurredAt] a");
 		this.browser.await("#changes");
-		assertThat(this.browser.find("#changes tr.changed[data-field='data.title'] th").getText()).startsWith("データ.title");
+		assertThat(this.browser.find("#changes tr.changed[data-field='data.title'] th").getText())
+			.startsWith("データ.title");
 		this.browser.click("#revert");
 		this.browser.click("#revert-confirm");
 		WebElement refused = this.browser.awaitText("#revert-result", "元に戻せません");
-		// the page's own words are Japanese; only the field's current value (the application's data) is quoted as stored
+		// the page's own words are Japanese; only the field's current value (the
+		// application's data) is quoted as stored
 		assertThat(refused.getText()).startsWith("この変更は元に戻せません")
 			.doesNotContainPattern("(?i)cannot|revert|changed since|value now");
 		scan("13-revert-refused-ja");
@@ -464,7 +491,8 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(records.get(1).get(4)).isEqualTo("コンテンツ: 更新");
 
 		this.browser.click("#edit-columns");
-		for (String item : List.of("ip", "tenant", "action", "request", "content_id", "api_name", "custom_content_id")) {
+		for (String item : List.of("ip", "tenant", "action", "request", "content_id", "api_name",
+				"custom_content_id")) {
 			this.browser.await("#column-" + item).click();
 		}
 		this.browser.click("#columns-save");
@@ -479,9 +507,11 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		assertThat(this.browser.find("#filters-panel").getDomProperty("open")).isEqualTo("false");
 		assertThat(firstRow().getRect().getY()).as("the first entry shows on the first screen").isLessThan(600);
-		assertThat(this.browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
-		assertThat(firstRow().findElements(By.cssSelector("td"))).allSatisfy((cell) -> assertThat(cell.getRect().getWidth())
-			.as("each value has the card's width").isGreaterThan(250));
+		assertThat(this.browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+			.isEqualTo(true);
+		assertThat(firstRow().findElements(By.cssSelector("td")))
+			.allSatisfy((cell) -> assertThat(cell.getRect().getWidth()).as("each value has the card's width")
+				.isGreaterThan(250));
 		scan("14-phone-list-ja");
 		this.browser.click("#filters-panel summary");
 		this.browser.await("#filter-actor");
@@ -493,7 +523,8 @@ class AdminPagesBrowserIntegrationTests {
 		this.browser.await("#events tbody tr");
 		this.browser.click("#events tbody tr td[data-column=occurredAt] a");
 		this.browser.await("#changes");
-		assertThat(this.browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+		assertThat(this.browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+			.isEqualTo(true);
 		scan("14-phone-detail");
 		this.browser.click("#revert");
 		this.browser.await("dialog #revert-plan");
@@ -558,7 +589,8 @@ class AdminPagesBrowserIntegrationTests {
 
 	private List<CSVRecord> csv(Path file) throws IOException {
 		String text = Files.readString(file, StandardCharsets.UTF_8);
-		try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text, CSVFormat.RFC4180)) {
+		try (CSVParser parser = CSVParser.parse(text.startsWith("\uFEFF") ? text.substring(1) : text,
+				CSVFormat.RFC4180)) {
 			return parser.getRecords();
 		}
 	}
@@ -567,13 +599,11 @@ class AdminPagesBrowserIntegrationTests {
 	private void assertNewestFirst(List<Long> ids) {
 		Map<Long, Timestamp> times = new HashMap<>();
 		this.jdbc.query("select id, occurred_at from audit_event where id in ("
-				+ ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
-				(row) -> {
+				+ ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")", (row) -> {
 					times.put(row.getLong(1), row.getTimestamp(2));
 				});
-		assertThat(ids).isSortedAccordingTo(Comparator.comparing((Long id) -> times.get(id))
-			.thenComparing(Comparator.naturalOrder())
-			.reversed());
+		assertThat(ids).isSortedAccordingTo(
+				Comparator.comparing((Long id) -> times.get(id)).thenComparing(Comparator.naturalOrder()).reversed());
 	}
 
 	private WebElement firstRow() {
@@ -589,7 +619,10 @@ class AdminPagesBrowserIntegrationTests {
 	}
 
 	private List<String> columns() {
-		return this.browser.findAll("#events thead th").stream().map((th) -> th.getDomAttribute("data-column")).toList();
+		return this.browser.findAll("#events thead th")
+			.stream()
+			.map((th) -> th.getDomAttribute("data-column"))
+			.toList();
 	}
 
 	private List<String> headers() {

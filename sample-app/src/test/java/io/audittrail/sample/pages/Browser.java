@@ -15,8 +15,11 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,9 +28,9 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for a test class,
- * with a fresh profile, downloads into a directory of its own, and screenshots under
- * {@code target/screenshots}.
+ * One headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for a
+ * test class, with a fresh profile, downloads into a directory of its own, and
+ * screenshots under {@code target/screenshots}.
  */
 final class Browser implements AutoCloseable {
 
@@ -99,7 +102,10 @@ final class Browser implements AutoCloseable {
 			.orElse(null));
 	}
 
-	/** Clicks the first shown element that matches, once it can be clicked (retrying while the page redraws). */
+	/**
+	 * Clicks the first shown element that matches, once it can be clicked (retrying while
+	 * the page redraws).
+	 */
 	void click(String css) {
 		until((driver) -> {
 			try {
@@ -110,16 +116,14 @@ final class Browser implements AutoCloseable {
 				element.click();
 				return true;
 			}
-			catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException
-					| org.openqa.selenium.ElementNotInteractableException ex) {
+			catch (NoSuchElementException | StaleElementReferenceException | ElementNotInteractableException ex) {
 				return null;
 			}
 		});
 	}
 
 	<T> T until(ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		return new WebDriverWait(this.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(condition);
 	}
 
@@ -139,7 +143,8 @@ final class Browser implements AutoCloseable {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path target = SCREENSHOTS.resolve(name + ".png");
-			Files.copy(this.driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(this.driver.getScreenshotAs(OutputType.FILE).toPath(), target,
+					StandardCopyOption.REPLACE_EXISTING);
 			return target;
 		}
 		catch (IOException ex) {
@@ -147,7 +152,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Waits for a finished download whose name ends with the suffix, and moves it out of the way of the next. */
+	/**
+	 * Waits for a finished download whose name ends with the suffix, and moves it out of
+	 * the way of the next.
+	 */
 	Path awaitDownload(String suffix) {
 		Path found = until((driver) -> {
 			try (Stream<Path> files = Files.list(this.downloads)) {
@@ -178,8 +186,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Runs axe-core (from the {@code com.deque.html.axe-core:selenium} artifact's {@code axe.min.js}) on
-	 * the page and returns its serious and critical violations, one line each; empty when there is none.
+	 * Runs axe-core (from the {@code com.deque.html.axe-core:selenium} artifact's
+	 * {@code axe.min.js}) on the page and returns its serious and critical violations,
+	 * one line each; empty when there is none.
 	 */
 	@SuppressWarnings("unchecked")
 	List<String> accessibilityViolations() {

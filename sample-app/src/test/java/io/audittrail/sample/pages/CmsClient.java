@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls the sample CMS's HTTP API as a member, with a JWT from {@code POST /api/auth/token}.
+ * Calls the sample CMS's HTTP API as a member, with a JWT from
+ * {@code POST /api/auth/token}.
  */
 final class CmsClient {
 
@@ -25,8 +26,8 @@ final class CmsClient {
 
 	CmsClient(String baseUrl, String email, String password) {
 		this.baseUrl = baseUrl;
-		JsonNode issued = this.json.readTree(send("POST", "/api/auth/token", Map.of("email", email, "password", password),
-				null, 200).body());
+		JsonNode issued = this.json
+			.readTree(send("POST", "/api/auth/token", Map.of("email", email, "password", password), null, 200).body());
 		this.token = issued.get("token").asString();
 	}
 
@@ -57,8 +58,8 @@ final class CmsClient {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (expected > 0 && response.statusCode() != expected) {
-				throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-						+ response.body());
+				throw new IllegalStateException(
+						method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 			}
 			return response;
 		}

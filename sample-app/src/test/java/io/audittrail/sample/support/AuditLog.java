@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AuditLog {
 
-	private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() { };
+	private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+	};
 
 	private final JdbcTemplate jdbc;
 
@@ -34,20 +35,18 @@ public final class AuditLog {
 	}
 
 	/**
-	 * The newest id once no entry has arrived for half a second: the entries of captured requests
-	 * are written in the background, so those of earlier calls may still be arriving.
+	 * The newest id once no entry has arrived for half a second: the entries of captured
+	 * requests are written in the background, so those of earlier calls may still be
+	 * arriving.
 	 */
 	public long settledLastId() {
 		long[] last = { -1 };
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> {
-				long now = lastId();
-				boolean settled = now == last[0];
-				last[0] = now;
-				return settled;
-			});
+		Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			long now = lastId();
+			boolean settled = now == last[0];
+			last[0] = now;
+			return settled;
+		});
 		return last[0];
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -47,18 +48,25 @@ public final class CmsClient {
 	}
 
 	/**
-	 * A client signed in on the login page as the given demo member: it sends the session cookie, and
-	 * the CSRF token that requests of a session need.
+	 * A client signed in on the login page as the given demo member: it sends the session
+	 * cookie, and the CSRF token that requests of a session need.
 	 */
 	public static CmsClient session(int port, JsonMapper json, String email) {
-		RestClient rest = rest(port, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.cookieHandler(new CookieManager()).build());
+		RestClient rest = rest(port,
+				HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.cookieHandler(new CookieManager())
+					.build());
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("username", email);
 		form.add("password", "demo-password");
 		form.add("_csrf", csrfToken(rest));
-		var signIn = rest.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
-			.retrieve().toBodilessEntity();
+		var signIn = rest.post()
+			.uri("/login")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.retrieve()
+			.toBodilessEntity();
 		String location = signIn.getHeaders().getFirst(HttpHeaders.LOCATION);
 		if (signIn.getStatusCode().value() != 302 || location == null || location.contains("error")) {
 			throw new IllegalStateException("Cannot sign in as " + email + " on the login page: " + signIn);
@@ -86,7 +94,10 @@ public final class CmsClient {
 		return token.group(1);
 	}
 
-	/** The same application, as the member with the given email, signed in through {@code /api/auth/token}. */
+	/**
+	 * The same application, as the member with the given email, signed in through
+	 * {@code /api/auth/token}.
+	 */
 	public CmsClient member(String email) {
 		HttpResult token = post("/api/auth/token", Map.of("email", email, "password", "demo-password"));
 		if (token.status() != 200) {
@@ -127,8 +138,13 @@ public final class CmsClient {
 
 	/** Posts CSV text. */
 	public HttpResult postCsv(String path, String csv) {
-		return result(this.rest.post().uri(path).headers(this.credentials).contentType(MediaType.parseMediaType("text/csv"))
-			.body(csv).retrieve().toEntity(String.class));
+		return result(this.rest.post()
+			.uri(path)
+			.headers(this.credentials)
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.body(csv)
+			.retrieve()
+			.toEntity(String.class));
 	}
 
 	/** Uploads a file as {@code multipart/form-data} with an optional ALT text. */
@@ -143,8 +159,13 @@ public final class CmsClient {
 		if (alt != null) {
 			parts.add("alt", alt);
 		}
-		return result(this.rest.post().uri(path).headers(this.credentials).contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(parts).retrieve().toEntity(String.class));
+		return result(this.rest.post()
+			.uri(path)
+			.headers(this.credentials)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.toEntity(String.class));
 	}
 
 	/** The same client, sending the given header with every request too. */
@@ -155,12 +176,13 @@ public final class CmsClient {
 	private HttpResult exchange(HttpMethod method, String path, Object body) {
 		RestClient.RequestBodySpec request = this.rest.method(method).uri(path).headers(this.credentials);
 		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body((body instanceof String text) ? text : this.json.writeValueAsString(body));
+			request.contentType(MediaType.APPLICATION_JSON)
+				.body((body instanceof String text) ? text : this.json.writeValueAsString(body));
 		}
 		return result(request.retrieve().toEntity(String.class));
 	}
 
-	private HttpResult result(org.springframework.http.ResponseEntity<String> response) {
+	private HttpResult result(ResponseEntity<String> response) {
 		String body = response.getBody();
 		JsonNode node = null;
 		if (body != null && !body.isBlank() && (body.startsWith("{") || body.startsWith("["))) {

@@ -38,9 +38,9 @@ import io.audittrail.testapp.ArticleRepository;
 import io.audittrail.testapp.ArticleService;
 
 /**
- * A small secured web application for the HTTP capture tests: callers sign in with an API key
- * ({@code X-API-KEY}), a JWT, or a sign-in form (session); the workspace is the {@code X-Workspace}
- * header.
+ * A small secured web application for the HTTP capture tests: callers sign in with an API
+ * key ({@code X-API-KEY}), a JWT, or a sign-in form (session); the workspace is the
+ * {@code X-Workspace} header.
  */
 @SpringBootApplication
 @EntityScan(basePackageClasses = Article.class)
@@ -66,8 +66,10 @@ public class HttpTestApplication {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new ApiKeyFilter(), BasicAuthenticationFilter.class)
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> { }))
-			.formLogin((form) -> { })
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			}))
+			.formLogin((form) -> {
+			})
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.build();
