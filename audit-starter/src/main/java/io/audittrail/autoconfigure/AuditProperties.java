@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -15,6 +18,7 @@ import io.audittrail.core.StreamFormat;
 /**
  * Configuration of the audit log, under the prefix {@code audit}.
  */
+@API(status = Status.STABLE, since = "0.2")
 @ConfigurationProperties("audit")
 public class AuditProperties {
 

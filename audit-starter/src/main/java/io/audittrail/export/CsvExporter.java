@@ -17,6 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -41,6 +44,7 @@ import io.audittrail.store.EventQuery;
  * purge) when the exported entries use them. Cells that a spreadsheet would run as a
  * formula are prefixed with a single quote. Thread-safe.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public final class CsvExporter {
 
 	private static final String BYTE_ORDER_MARK = "\uFEFF";

@@ -1,9 +1,13 @@
 package io.audittrail.revert;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 /**
  * Thrown when a change cannot be reverted; the message says why, and for a field changed
  * since, the conflict names it.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public class RevertRefusedException extends RuntimeException {
 
 	private final transient FieldConflict conflict;

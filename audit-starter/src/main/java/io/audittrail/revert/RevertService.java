@@ -12,6 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.LockModeType;
@@ -57,6 +60,7 @@ import io.audittrail.store.EventQuery;
  * that of two reverts of one change exactly one succeeds. The revert is itself a
  * revision, so it can be reverted in turn.
  */
+@API(status = Status.INTERNAL, since = "0.2")
 public class RevertService {
 
 	private final EventQuery events;

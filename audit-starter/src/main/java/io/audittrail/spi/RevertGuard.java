@@ -2,6 +2,9 @@ package io.audittrail.spi;
 
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+import org.apiguardian.api.API.Status;
+
 import io.audittrail.core.AuditEvent;
 
 /**
@@ -10,6 +13,7 @@ import io.audittrail.core.AuditEvent;
  * tenant. A refusal answers {@code 409} with its reason. Implementations must be
  * thread-safe.
  */
+@API(status = Status.STABLE, since = "0.2")
 @FunctionalInterface
 public interface RevertGuard {
 
