@@ -111,7 +111,7 @@ final class AuditedCallRecorder {
 		}
 		try {
 			NamedTenant tenant = new NamedTenant(method.evaluateTenant(arguments, before));
-			actInTenant(tenant.value());
+			this.writer.actInTenant(tenant.value());
 			return tenant;
 		}
 		catch (AuditRecordingException ex) {
@@ -128,14 +128,6 @@ final class AuditedCallRecorder {
 		PendingEvents pending = this.writer.current();
 		if (pending != null) {
 			pending.entities.cover();
-		}
-	}
-
-	/** Has the transaction's revision recorded in the tenant the call names. */
-	private void actInTenant(String tenant) {
-		PendingEvents pending = this.writer.current();
-		if (pending != null) {
-			pending.revision.actInTenant(tenant);
 		}
 	}
 

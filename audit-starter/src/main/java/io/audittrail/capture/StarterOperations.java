@@ -102,10 +102,7 @@ public final class StarterOperations {
 			Instant startedAt = this.clock.instant();
 			this.calls.enter();
 			try {
-				PendingEvents pending = this.writer.current();
-				if (pending != null) {
-					pending.revision.actInTenant(operation.tenant());
-				}
+				this.writer.actInTenant(operation.tenant());
 				try {
 					work.run();
 				}

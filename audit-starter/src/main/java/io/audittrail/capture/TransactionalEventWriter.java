@@ -108,6 +108,14 @@ final class TransactionalEventWriter {
 		}
 	}
 
+	/** Has the current transaction's revision, if any, recorded in the given tenant. */
+	void actInTenant(String tenant) {
+		PendingEvents pending = current();
+		if (pending != null) {
+			pending.revision.actInTenant(tenant);
+		}
+	}
+
 	/** Where events are appended, under the failure policy. */
 	EventAppender appender() {
 		return this.appender;
