@@ -1,8 +1,5 @@
 package io.audittrail.access;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.function.SingletonSupplier;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.revert.RevertService;
 import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.EventQuery;
@@ -29,14 +25,13 @@ import io.audittrail.store.EventQuery;
  * when an application without it sets {@code audit.web.allow-without-security}. Without
  * it, none of them starts.
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = AuditAutoConfiguration.class)
+@AutoConfiguration(afterName = "io.audittrail.capture.AuditAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
 @Conditional(OnWebAccessCondition.class)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditAccessAutoConfiguration {
+final class AuditAccessAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SecurityContextHolder.class)

@@ -3,8 +3,6 @@ package io.audittrail.capture;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -24,27 +22,25 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.RequestOriginResolver;
 import io.audittrail.spi.TenantResolver;
 import io.audittrail.spi.TraceContextResolver;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 
 /**
  * Auto-configuration of the audit log's capture: the catalog, the {@code @Audited} aspect
  * and the transaction-bound event writer.
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = { AuditStoreAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
-		AuditServletAutoConfiguration.class, TransactionAutoConfiguration.class })
+@AutoConfiguration(after = TransactionAutoConfiguration.class,
+		afterName = { "io.audittrail.store.AuditStoreAutoConfiguration",
+				"io.audittrail.security.AuditSecurityAutoConfiguration",
+				"io.audittrail.capture.web.AuditServletAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditAutoConfiguration {
+final class AuditAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

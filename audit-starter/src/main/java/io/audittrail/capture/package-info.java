@@ -17,7 +17,6 @@
  * events of changes no audited call covers ({@code UnannotatedChangeEvents}), and the
  * {@code EventAppender} appends them to the {@link io.audittrail.core.AuditEventStore}
  * under the failure policy. Events of failed calls, and of a transaction that rolls back,
- * are appended once it has completed. The
- * {@link io.audittrail.capture.AuditAutoConfiguration} wires them.
+ * are appended once it has completed. The {@code AuditAutoConfiguration} wires them.
  */
 package io.audittrail.capture;

@@ -1,8 +1,6 @@
 package io.audittrail.envers;
 
 import jakarta.persistence.EntityManagerFactory;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import org.hibernate.envers.AuditReader;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +13,6 @@ import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCus
 import org.springframework.context.annotation.Bean;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.CommitHook;
 
 /**
@@ -24,14 +21,13 @@ import io.audittrail.capture.CommitHook;
  * Hibernate write in JDBC batches, and stops the start-up when audited entities' Envers
  * mapping or tables are incomplete.
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(before = AuditAutoConfiguration.class,
-		beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@AutoConfiguration(beforeName = { "io.audittrail.capture.AuditAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnClass({ AuditReader.class, EntityManagerFactory.class, EntityManagerFactoryBuilderCustomizer.class,
 		HibernatePropertiesCustomizer.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditEnversAutoConfiguration {
+final class AuditEnversAutoConfiguration {
 
 	@Bean
 	EntityManagerFactoryBuilderCustomizer auditRevisionEntityCustomizer() {

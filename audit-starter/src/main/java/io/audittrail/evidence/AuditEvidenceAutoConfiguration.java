@@ -2,9 +2,6 @@ package io.audittrail.evidence;
 
 import java.time.Clock;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
@@ -25,13 +21,12 @@ import io.audittrail.store.CheckpointStore;
  * the issuer of the chains' checkpoints and its schedule. Off with
  * {@code audit.integrity.signing.enabled=false}.
  */
-@API(status = Status.EXPERIMENTAL, since = "0.2")
-@AutoConfiguration(after = AuditIntegrityAutoConfiguration.class)
+@AutoConfiguration(afterName = "io.audittrail.integrity.AuditIntegrityAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.signing.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditEvidenceAutoConfiguration {
+final class AuditEvidenceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

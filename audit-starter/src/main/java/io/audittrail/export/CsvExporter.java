@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

@@ -2,9 +2,6 @@ package io.audittrail.integrity;
 
 import java.time.Clock;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,20 +10,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
 
 /**
  * Auto-configuration of the hash chains: the sealer that links committed events, its
  * schedule, the verification bean.
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = AuditStoreAutoConfiguration.class)
+@AutoConfiguration(afterName = "io.audittrail.store.AuditStoreAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.integrity.enabled", matchIfMissing = true)
 @ConditionalOnBean(ChainStore.class)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditIntegrityAutoConfiguration {
+final class AuditIntegrityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

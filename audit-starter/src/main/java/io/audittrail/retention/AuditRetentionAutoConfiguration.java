@@ -4,8 +4,6 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import org.hibernate.envers.AuditReader;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,24 +17,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.spi.TenantRetentionPolicy;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.RetentionStore;
 
 /**
  * Auto-configuration of retention: the job that purges expired events and Envers
  * revisions, and its daily schedule.
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class },
-		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@AutoConfiguration(
+		afterName = { "io.audittrail.capture.AuditAutoConfiguration", "io.audittrail.store.AuditStoreAutoConfiguration",
+				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.retention.enabled", matchIfMissing = true)
 @ConditionalOnBean({ RetentionStore.class, StarterOperations.class })
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditRetentionAutoConfiguration {
+final class AuditRetentionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,7 +1,7 @@
 package io.audittrail.revert;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a change cannot be reverted; the message says why, and for a field changed

@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;

@@ -1,8 +1,5 @@
 package io.audittrail.security;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,11 +15,10 @@ import io.audittrail.spi.HttpAuthTypeResolver;
  * Auto-configuration of the Spring Security defaults: the actor of a call is the current
  * authentication, and the auth type of a captured request is how its caller signed in.
  */
-@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration
 @ConditionalOnClass(SecurityContextHolder.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
-public final class AuditSecurityAutoConfiguration {
+final class AuditSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

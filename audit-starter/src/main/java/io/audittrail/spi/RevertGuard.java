@@ -2,8 +2,8 @@ package io.audittrail.spi;
 
 import java.util.Optional;
 
-import org.apiguardian.api.API;
 import org.apiguardian.api.API.Status;
+import org.apiguardian.api.API;
 
 import io.audittrail.core.AuditEvent;
 

@@ -3,8 +3,6 @@ package io.audittrail.store;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import org.springframework.beans.factory.FactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,14 +31,13 @@ import io.audittrail.core.FailurePolicy;
  * parts through its ports. The audit tables are migrated after the application's own
  * Flyway migrations and before JPA starts.
  */
-@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		beforeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditStoreAutoConfiguration {
+final class AuditStoreAutoConfiguration {
 
 	static final String SCHEMA_INITIALIZER = "auditSchemaInitializer";
 

@@ -5,8 +5,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,10 +21,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.SealedEventSource;
 import io.audittrail.store.StreamPositions;
@@ -38,17 +33,15 @@ import io.audittrail.web.EventJson;
  * ({@code acks=all}) built from {@code spring.kafka.*}, the ports it reads and keeps
  * positions through, and its schedule.
  */
-@API(status = Status.EXPERIMENTAL, since = "0.2")
-@AutoConfiguration(
-		after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-				AuditIntegrityAutoConfiguration.class },
-		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@AutoConfiguration(afterName = { "io.audittrail.capture.AuditAutoConfiguration",
+		"io.audittrail.store.AuditStoreAutoConfiguration", "io.audittrail.integrity.AuditIntegrityAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnClass({ KafkaTemplate.class, KafkaProperties.class })
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("audit.stream.kafka.enabled")
 @ConditionalOnBean({ DataSource.class, OperationCatalog.class })
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditStreamAutoConfiguration {
+final class AuditStreamAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

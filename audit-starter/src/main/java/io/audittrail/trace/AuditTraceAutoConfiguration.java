@@ -1,8 +1,5 @@
 package io.audittrail.trace;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,10 +12,9 @@ import io.audittrail.spi.TraceContextResolver;
  * Auto-configuration of trace correlation: the resolver that tells which trace the
  * current call belongs to, unless the application defines its own.
  */
-@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
-public final class AuditTraceAutoConfiguration {
+final class AuditTraceAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

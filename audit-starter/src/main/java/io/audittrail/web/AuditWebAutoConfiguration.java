@@ -8,9 +8,6 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.envers.AuditReader;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,21 +24,16 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditAccessAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.evidence.AuditEvidenceAutoConfiguration;
 import io.audittrail.evidence.CheckpointSchedule;
 import io.audittrail.integrity.AuditIntegrity;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.query.CursorCodec;
 import io.audittrail.query.EntityChanges;
 import io.audittrail.query.EnversEntityChanges;
 import io.audittrail.revert.RevertService;
 import io.audittrail.spi.RevertGuard;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
@@ -52,19 +44,19 @@ import io.audittrail.store.RetentionStore;
 /**
  * Auto-configuration of the audit log's JSON API in servlet applications, with the
  * integrity and evidence endpoints when those features are on; on whenever the access
- * decision is (see {@link AuditAccessAutoConfiguration}).
+ * decision is (see {@code AuditAccessAutoConfiguration}).
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(
-		after = { AuditAutoConfiguration.class, AuditStoreAutoConfiguration.class, AuditAccessAutoConfiguration.class,
-				AuditIntegrityAutoConfiguration.class, AuditEvidenceAutoConfiguration.class },
-		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@AutoConfiguration(afterName = { "io.audittrail.capture.AuditAutoConfiguration",
+		"io.audittrail.store.AuditStoreAutoConfiguration", "io.audittrail.access.AuditAccessAutoConfiguration",
+		"io.audittrail.integrity.AuditIntegrityAutoConfiguration",
+		"io.audittrail.evidence.AuditEvidenceAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
 @ConditionalOnBean({ AuditAccess.class, DataSource.class, OperationCatalog.class, ColumnPreferenceStore.class })
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditWebAutoConfiguration {
+final class AuditWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -2,9 +2,6 @@ package io.audittrail.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,7 +23,6 @@ import io.audittrail.autoconfigure.AuditProperties;
  * Basic; a request carrying no credentials needs no CSRF token and is answered 401. Backs
  * off as soon as the application defines a {@link SecurityFilterChain} of its own.
  */
-@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
@@ -36,7 +32,7 @@ import io.audittrail.autoconfigure.AuditProperties;
 @ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
 @ConditionalOnMissingBean(SecurityFilterChain.class)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditWebSecurityAutoConfiguration {
+final class AuditWebSecurityAutoConfiguration {
 
 	@Bean
 	SecurityFilterChain auditLogSecurityFilterChain(HttpSecurity http, AuditProperties properties) throws Exception {

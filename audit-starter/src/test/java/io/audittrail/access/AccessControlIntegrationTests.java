@@ -1,5 +1,7 @@
 package io.audittrail.access;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,14 +44,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-import io.audittrail.capture.AuditAutoConfiguration;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.TestApplication;
-import io.audittrail.web.AuditWebAutoConfiguration;
-import io.audittrail.web.ui.AuditPagesAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -183,9 +180,11 @@ class AccessControlIntegrationTests {
 		private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class,
-					AuditWebAutoConfiguration.class, AuditPagesAutoConfiguration.class,
-					AuditIntegrityAutoConfiguration.class))
+					auditAutoConfiguration("AuditStoreAutoConfiguration"),
+					auditAutoConfiguration("AuditAutoConfiguration"), AuditAccessAutoConfiguration.class,
+					auditAutoConfiguration("AuditWebAutoConfiguration"),
+					auditAutoConfiguration("AuditPagesAutoConfiguration"),
+					auditAutoConfiguration("AuditIntegrityAutoConfiguration")))
 			.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:audit-open-access;DB_CLOSE_DELAY=-1",
 					"audit.web.allow-without-security=true", "audit.integrity.signing.enabled=false");

@@ -1,5 +1,7 @@
 package io.audittrail.adoption;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -14,9 +16,7 @@ import io.audittrail.adoption.mistakes.Dated;
 import io.audittrail.adoption.mistakes.ResultClashController;
 import io.audittrail.adoption.mistakes.UnauditedParentApplication;
 import io.audittrail.adoption.mistakes.Visit;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.AuditConfigurationException;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -52,9 +52,9 @@ class LibraryStartupFailureTests {
 	@Test
 	void resultReadWhileTheBindingResultIsNamedResultStopsTheStartUp() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class,
-							AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					TransactionAutoConfiguration.class, auditAutoConfiguration("AuditStoreAutoConfiguration"),
+					auditAutoConfiguration("AuditAutoConfiguration")))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:result-clash-${random.uuid}",
 					"audit.catalog.locations=classpath*:audit/operations.yml,classpath:library/operations.yml")
 			.withBean(ResultClashController.class)

@@ -1,5 +1,7 @@
 package io.audittrail.autoconfigure;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,14 +12,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.audittrail.evidence.AuditEvidenceAutoConfiguration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditFailureAnalyzerTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AuditEvidenceAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(auditAutoConfiguration("AuditEvidenceAutoConfiguration")));
 
 	@TempDir
 	Path directory;

@@ -1,5 +1,7 @@
 package io.audittrail.capture;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import org.hibernate.envers.AuditReader;
 import org.junit.jupiter.api.Test;
 
@@ -12,25 +14,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.envers.AuditEnversAutoConfiguration;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.RequestOriginResolver;
 import io.audittrail.spi.TenantResolver;
 import io.audittrail.store.AuditSchemaInitializer;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditAutoConfigurationTests {
 
 	private static final AutoConfigurations AUDIT = AutoConfigurations.of(AuditAutoConfiguration.class,
-			AuditStoreAutoConfiguration.class, AuditEnversAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
-			AuditServletAutoConfiguration.class);
+			auditAutoConfiguration("AuditStoreAutoConfiguration"),
+			auditAutoConfiguration("AuditEnversAutoConfiguration"),
+			auditAutoConfiguration("AuditSecurityAutoConfiguration"),
+			auditAutoConfiguration("AuditServletAutoConfiguration"));
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class))

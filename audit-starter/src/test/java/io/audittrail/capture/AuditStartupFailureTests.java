@@ -1,5 +1,7 @@
 package io.audittrail.capture;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,7 +12,6 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import io.audittrail.annotation.Audited;
 import io.audittrail.catalog.CatalogException;
 import io.audittrail.core.AuditConfigurationException;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class AuditStartupFailureTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class,
-				AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class))
+				auditAutoConfiguration("AuditStoreAutoConfiguration"), AuditAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:startup-${random.uuid}");
 
 	@Test

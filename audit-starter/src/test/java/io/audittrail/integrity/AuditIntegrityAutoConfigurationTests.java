@@ -1,5 +1,7 @@
 package io.audittrail.integrity;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -12,9 +14,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.capture.AuditAutoConfiguration;
-import io.audittrail.retention.AuditRetentionAutoConfiguration;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.ChainStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +22,9 @@ class AuditIntegrityAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-				AuditAutoConfiguration.class, AuditIntegrityAutoConfiguration.class,
-				AuditRetentionAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				auditAutoConfiguration("AuditStoreAutoConfiguration"), auditAutoConfiguration("AuditAutoConfiguration"),
+				AuditIntegrityAutoConfiguration.class, auditAutoConfiguration("AuditRetentionAutoConfiguration")));
 
 	@Test
 	void sealsAndVerifiesByDefault() {
@@ -75,8 +74,8 @@ class AuditIntegrityAutoConfigurationTests {
 	@Test
 	void nothingWithoutADataSource() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(AuditIntegrityAutoConfiguration.class, AuditRetentionAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(AuditIntegrityAutoConfiguration.class,
+					auditAutoConfiguration("AuditRetentionAutoConfiguration")))
 			.run((context) -> assertThat(context).doesNotHaveBean(ChainSealer.class).doesNotHaveBean(DataSource.class));
 	}
 

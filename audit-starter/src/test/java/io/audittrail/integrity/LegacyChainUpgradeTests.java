@@ -1,5 +1,7 @@
 package io.audittrail.integrity;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -27,7 +29,6 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.TraceContext;
 import io.audittrail.store.AuditSchemaInitializer;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.Chains;
 import io.audittrail.store.EventRow;
 import io.audittrail.testsupport.TestPostgres;
@@ -79,8 +80,8 @@ class LegacyChainUpgradeTests {
 		old.writeHeads();
 
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(AuditStoreAutoConfiguration.class, AuditIntegrityAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(auditAutoConfiguration("AuditStoreAutoConfiguration"),
+					AuditIntegrityAutoConfiguration.class))
 			.withBean(DataSource.class, () -> dataSource)
 			.withPropertyValues("audit.integrity.seal-interval=1h")
 			.run((context) -> {

@@ -1,5 +1,7 @@
 package io.audittrail.retention;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -8,10 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.audittrail.capture.AuditAutoConfiguration;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.spi.TenantRetentionPolicy;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +18,9 @@ class AuditRetentionAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-				AuditAutoConfiguration.class, AuditIntegrityAutoConfiguration.class,
-				AuditRetentionAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				auditAutoConfiguration("AuditStoreAutoConfiguration"), auditAutoConfiguration("AuditAutoConfiguration"),
+				auditAutoConfiguration("AuditIntegrityAutoConfiguration"), AuditRetentionAutoConfiguration.class));
 
 	@Test
 	void purgesByDefault() {

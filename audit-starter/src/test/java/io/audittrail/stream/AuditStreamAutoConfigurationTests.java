@@ -1,5 +1,7 @@
 package io.audittrail.stream;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,11 +18,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
 import io.audittrail.integrity.ChainSealing;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.SealedEvent;
 import io.audittrail.store.SealedEventSource;
 import io.audittrail.store.StreamPositions;
@@ -31,8 +30,9 @@ class AuditStreamAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-				AuditAutoConfiguration.class, AuditIntegrityAutoConfiguration.class, KafkaAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				auditAutoConfiguration("AuditStoreAutoConfiguration"), auditAutoConfiguration("AuditAutoConfiguration"),
+				auditAutoConfiguration("AuditIntegrityAutoConfiguration"), KafkaAutoConfiguration.class,
 				AuditStreamAutoConfiguration.class));
 
 	@Test

@@ -1,5 +1,7 @@
 package io.audittrail.web;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,11 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditAccessAutoConfiguration;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.TenantScope;
 import io.audittrail.spi.TenantAccessPolicy;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditWebAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, AuditStoreAutoConfiguration.class,
-				AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class, AuditWebAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				auditAutoConfiguration("AuditStoreAutoConfiguration"), auditAutoConfiguration("AuditAutoConfiguration"),
+				auditAutoConfiguration("AuditAccessAutoConfiguration"), AuditWebAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig", "audit.store.initialize-schema=false");
 
 	@Test
@@ -70,10 +70,9 @@ class AuditWebAutoConfigurationTests {
 
 	@Test
 	void backsOffOutsideServletApplications() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class,
-					AuditWebAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				auditAutoConfiguration("AuditStoreAutoConfiguration"), auditAutoConfiguration("AuditAutoConfiguration"),
+				auditAutoConfiguration("AuditAccessAutoConfiguration"), AuditWebAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:web-autoconfig",
 					"audit.store.initialize-schema=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(AuditApiController.class));

@@ -5,8 +5,6 @@ import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,18 +25,14 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.AuditAutoConfiguration;
-import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.masking.Masking;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.RequestOriginResolver;
 import io.audittrail.spi.SecretFields;
 import io.audittrail.spi.TenantResolver;
 import io.audittrail.spi.TraceContextResolver;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.RequestStatusStore;
 
 /**
@@ -46,16 +40,16 @@ import io.audittrail.store.RequestStatusStore;
  * filter, placed just before the security filters, the interceptor that takes the caller,
  * the masking of secrets, and the asynchronous writer of request entries.
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditServletAutoConfiguration.class,
-		AuditSecurityAutoConfiguration.class, AuditStoreAutoConfiguration.class })
+@AutoConfiguration(afterName = { "io.audittrail.capture.AuditAutoConfiguration",
+		"io.audittrail.capture.web.AuditServletAutoConfiguration",
+		"io.audittrail.security.AuditSecurityAutoConfiguration", "io.audittrail.store.AuditStoreAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("audit.http.enabled")
 @ConditionalOnBean(AuditEventStore.class)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditHttpCaptureAutoConfiguration {
+final class AuditHttpCaptureAutoConfiguration {
 
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 

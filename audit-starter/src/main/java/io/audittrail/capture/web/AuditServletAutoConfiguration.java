@@ -1,8 +1,5 @@
 package io.audittrail.capture.web;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,12 +14,11 @@ import io.audittrail.spi.RequestOriginResolver;
  * Auto-configuration of what the audit log reads from servlet requests: client address
  * and request id.
  */
-@API(status = Status.STABLE, since = "0.2")
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditServletAutoConfiguration {
+final class AuditServletAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

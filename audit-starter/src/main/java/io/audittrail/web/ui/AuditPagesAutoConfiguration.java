@@ -1,8 +1,5 @@
 package io.audittrail.web.ui;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,23 +12,21 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditAccessAutoConfiguration;
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.AuditAutoConfiguration;
 
 /**
  * Auto-configuration of the admin pages under {@code audit.web.base-path}: the HTML
  * shell, its static assets; on whenever the access decision is (see
- * {@link AuditAccessAutoConfiguration}).
+ * {@code AuditAccessAutoConfiguration}).
  */
-@API(status = Status.STABLE, since = "0.2")
-@AutoConfiguration(after = { AuditAutoConfiguration.class, AuditAccessAutoConfiguration.class })
+@AutoConfiguration(afterName = { "io.audittrail.capture.AuditAutoConfiguration",
+		"io.audittrail.access.AuditAccessAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "audit.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
-public final class AuditPagesAutoConfiguration {
+final class AuditPagesAutoConfiguration {
 
 	private static final String ASSETS = "classpath:/io/audittrail/web/ui/assets/";
 

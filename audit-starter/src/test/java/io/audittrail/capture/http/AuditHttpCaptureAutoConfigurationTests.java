@@ -1,5 +1,7 @@
 package io.audittrail.capture.http;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -8,12 +10,9 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.capture.EventContextResolver;
-import io.audittrail.capture.web.AuditServletAutoConfiguration;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.masking.Masking;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
 import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.SecretFields;
@@ -23,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditHttpCaptureAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(AuditAutoConfiguration.class, AuditServletAutoConfiguration.class,
-				AuditSecurityAutoConfiguration.class, AuditHttpCaptureAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(auditAutoConfiguration("AuditAutoConfiguration"),
+				auditAutoConfiguration("AuditServletAutoConfiguration"),
+				auditAutoConfiguration("AuditSecurityAutoConfiguration"), AuditHttpCaptureAutoConfiguration.class))
 		.withBean(AuditEventStore.class, () -> (events) -> {
 		});
 

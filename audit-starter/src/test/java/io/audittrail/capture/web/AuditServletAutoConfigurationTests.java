@@ -1,5 +1,7 @@
 package io.audittrail.capture.web;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,19 +12,16 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import io.audittrail.capture.AuditAutoConfiguration;
-import io.audittrail.envers.AuditEnversAutoConfiguration;
-import io.audittrail.security.AuditSecurityAutoConfiguration;
 import io.audittrail.spi.RequestOriginResolver;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditServletAutoConfigurationTests {
 
-	private static final AutoConfigurations AUDIT = AutoConfigurations.of(AuditAutoConfiguration.class,
-			AuditStoreAutoConfiguration.class, AuditEnversAutoConfiguration.class, AuditSecurityAutoConfiguration.class,
-			AuditServletAutoConfiguration.class);
+	private static final AutoConfigurations AUDIT = AutoConfigurations.of(
+			auditAutoConfiguration("AuditAutoConfiguration"), auditAutoConfiguration("AuditStoreAutoConfiguration"),
+			auditAutoConfiguration("AuditEnversAutoConfiguration"),
+			auditAutoConfiguration("AuditSecurityAutoConfiguration"), AuditServletAutoConfiguration.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, TransactionAutoConfiguration.class))

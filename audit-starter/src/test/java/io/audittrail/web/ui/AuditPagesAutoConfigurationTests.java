@@ -1,5 +1,7 @@
 package io.audittrail.web.ui;
 
+import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -9,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditAccessAutoConfiguration;
 import io.audittrail.access.AuditAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,9 @@ import static org.mockito.Mockito.mock;
 
 class AuditPagesAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(AuditAccessAutoConfiguration.class, AuditPagesAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(auditAutoConfiguration("AuditAccessAutoConfiguration"),
+				AuditPagesAutoConfiguration.class));
 
 	@Test
 	void servesThePagesToReadersCheckedBySpringSecurity() {

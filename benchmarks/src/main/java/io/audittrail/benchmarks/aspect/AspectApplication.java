@@ -3,20 +3,17 @@ package io.audittrail.benchmarks.aspect;
 import java.util.List;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.AuditEventStore;
 
 /** The audit log's capture alone, with a store that keeps nothing and no database. */
 @Configuration(proxyBeanMethods = false)
-@ImportAutoConfiguration({ AopAutoConfiguration.class, AuditAutoConfiguration.class })
+@ImportAspectAutoConfiguration
 public class AspectApplication {
 
 	static ConfigurableApplicationContext start() {

@@ -5,11 +5,7 @@ import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.benchmarks.app.Database;
-import io.audittrail.capture.AuditAutoConfiguration;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.export.CsvExporter;
-import io.audittrail.integrity.AuditIntegrityAutoConfiguration;
-import io.audittrail.store.AuditStoreAutoConfiguration;
 import io.audittrail.store.EventQuery;
 
 /**
@@ -31,9 +24,7 @@ import io.audittrail.store.EventQuery;
  * controller make them.
  */
 @Configuration(proxyBeanMethods = false)
-@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-		TransactionAutoConfiguration.class, AuditStoreAutoConfiguration.class, AuditAutoConfiguration.class,
-		AuditIntegrityAutoConfiguration.class })
+@ImportReadAutoConfiguration
 public class ReadApplication {
 
 	static ConfigurableApplicationContext start(Database database) {
