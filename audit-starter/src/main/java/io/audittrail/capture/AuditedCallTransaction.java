@@ -7,6 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs an audited call that no transaction surrounds in a transaction of its own, so that
@@ -16,15 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class AuditedCallTransaction {
 
-	private final ResolvedOnce<Optional<TransactionOperations>> transactions;
+	private final SingletonSupplier<Optional<TransactionOperations>> transactions;
 
 	/**
 	 * @param transactionManager finds the transaction manager, or returns {@code null}
 	 * when there is none
 	 */
 	AuditedCallTransaction(Supplier<PlatformTransactionManager> transactionManager) {
-		this.transactions = new ResolvedOnce<>(
-				() -> Optional.ofNullable(transactionManager.get()).map(TransactionTemplate::new));
+		this.transactions = SingletonSupplier
+			.of(() -> Optional.ofNullable(transactionManager.get()).map(TransactionTemplate::new));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The advice of the {@code @Audited} aspect: hands each call to the
@@ -15,13 +16,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 final class AuditedMethodInterceptor implements MethodInterceptor {
 
-	private final ResolvedOnce<AuditedCallRecorder> recorder;
+	private final SingletonSupplier<AuditedCallRecorder> recorder;
 
 	private final AuditedCallTransaction transaction;
 
 	AuditedMethodInterceptor(ObjectProvider<AuditedCallRecorder> recorder,
 			ObjectProvider<PlatformTransactionManager> transactionManager) {
-		this.recorder = new ResolvedOnce<>(recorder::getIfAvailable);
+		this.recorder = SingletonSupplier.of(recorder::getIfAvailable);
 		this.transaction = new AuditedCallTransaction(transactionManager::getIfUnique);
 	}
 

@@ -6,10 +6,10 @@ import org.hibernate.envers.RevisionType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.audittrail.capture.EventContext;
 import io.audittrail.capture.EventContextResolver;
-import io.audittrail.capture.ResolvedOnce;
 import io.audittrail.capture.RevisionRecorder;
 import io.audittrail.core.Action;
 
@@ -31,13 +31,13 @@ class AuditRevisionListener implements EntityTrackingRevisionListener {
 
 	};
 
-	private final ResolvedOnce<EventContextResolver> contexts;
+	private final SingletonSupplier<EventContextResolver> contexts;
 
-	private final ResolvedOnce<RevisionRecorder> revisions;
+	private final SingletonSupplier<RevisionRecorder> revisions;
 
 	AuditRevisionListener(ObjectProvider<EventContextResolver> contexts, ObjectProvider<RevisionRecorder> revisions) {
-		this.contexts = new ResolvedOnce<>(contexts::getIfAvailable);
-		this.revisions = new ResolvedOnce<>(revisions::getIfAvailable);
+		this.contexts = SingletonSupplier.of(contexts::getIfAvailable);
+		this.revisions = SingletonSupplier.of(revisions::getIfAvailable);
 	}
 
 	@Override

@@ -7,9 +7,9 @@ import org.hibernate.Session;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.audittrail.capture.CommitHook;
-import io.audittrail.capture.ResolvedOnce;
 
 /**
  * Runs the event writer as a Hibernate transaction synchronization: Hibernate calls it
@@ -18,10 +18,10 @@ import io.audittrail.capture.ResolvedOnce;
  */
 final class HibernateCommitHook implements CommitHook {
 
-	private final ResolvedOnce<EntityManagerFactory> entityManagerFactory;
+	private final SingletonSupplier<EntityManagerFactory> entityManagerFactory;
 
 	HibernateCommitHook(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
-		this.entityManagerFactory = new ResolvedOnce<>(entityManagerFactory::getIfUnique);
+		this.entityManagerFactory = SingletonSupplier.of(entityManagerFactory::getIfUnique);
 	}
 
 	@Override

@@ -45,7 +45,7 @@ import io.audittrail.catalog.TargetDefinition;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
 import io.audittrail.envers.AuditRevision;
-import io.audittrail.query.EnversReader;
+import io.audittrail.envers.EnversReader;
 import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.EventQuery;
 

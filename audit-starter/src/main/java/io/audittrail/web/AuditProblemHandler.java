@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.audittrail.access.AuditAccessException;
-import io.audittrail.query.EntityChangesUnavailableException;
 import io.audittrail.revert.RevertRefusedException;
 
 /**

@@ -17,10 +17,8 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.TraceContext;
-import io.audittrail.query.EntityChange;
-import io.audittrail.query.FieldChanges.FieldChange;
-import io.audittrail.query.FieldChanges;
-import io.audittrail.query.HistoryEntry;
+import io.audittrail.envers.EntityChange;
+import io.audittrail.web.FieldChanges.FieldChange;
 
 /**
  * Renders events, changes and history entries in the JSON shapes of the API: maps keep

@@ -1,15 +1,11 @@
-package io.audittrail.query;
-
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
+package io.audittrail.web;
 
 /**
  * Thrown when the entity history of an entry cannot be loaded, typically because an
  * audited entity's Envers table or columns do not match its mapping. The message says
  * what could not be read and why.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public class EntityChangesUnavailableException extends RuntimeException {
+class EntityChangesUnavailableException extends RuntimeException {
 
 	public EntityChangesUnavailableException(String message, Throwable cause) {
 		super(message, cause);

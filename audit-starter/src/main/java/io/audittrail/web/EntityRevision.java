@@ -1,8 +1,9 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.time.Instant;
 
 import io.audittrail.core.Actor;
+import io.audittrail.envers.EntityChange;
 
 /**
  * One Envers revision of one entity.

@@ -1,16 +1,16 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
+
+import io.audittrail.envers.EntityChange;
 
 /**
  * The fields of an entity change, one by one: a text attribute that holds a JSON object
@@ -19,8 +19,7 @@ import tools.jackson.databind.node.NullNode;
  * than two long JSON strings. Relations ({@code {"id", "name"}}) and lists stay whole.
  * Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class FieldChanges {
+final class FieldChanges {
 
 	private static final int MAX_DEPTH = 4;
 

@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,11 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
+import io.audittrail.envers.EntityChange;
 import io.audittrail.store.EventQuery;
 
 /**
@@ -24,8 +22,7 @@ import io.audittrail.store.EventQuery;
  * ({@code 124}): either id gives the same timeline, the two joined through the revisions
  * the operation's entries are bound to.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class EntityHistory {
+final class EntityHistory {
 
 	private final EventQuery events;
 

@@ -1,16 +1,14 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.util.List;
 import java.util.Optional;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
+import io.audittrail.envers.EntityChange;
 
 /**
  * Reads entity changes from the entity history (Hibernate Envers). Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public interface EntityChanges {
+interface EntityChanges {
 
 	/** How each entity of the revision changed, or nothing for an unknown revision. */
 	List<EntityChange> ofRevision(long revision);

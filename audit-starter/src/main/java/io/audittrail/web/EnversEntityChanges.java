@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.metamodel.EntityType;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import org.hibernate.envers.RevisionType;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -21,13 +19,14 @@ import org.springframework.core.NestedExceptionUtils;
 import io.audittrail.core.Actor;
 import io.audittrail.core.ActorType;
 import io.audittrail.envers.AuditRevision;
+import io.audittrail.envers.EntityChange;
+import io.audittrail.envers.EnversReader;
 
 /**
  * Reads entity changes from Hibernate Envers, each call through an entity manager of its
  * own.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class EnversEntityChanges implements EntityChanges {
+final class EnversEntityChanges implements EntityChanges {
 
 	private final EntityManagerFactory entityManagerFactory;
 

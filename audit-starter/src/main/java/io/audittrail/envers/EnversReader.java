@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.envers;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -33,8 +33,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import io.audittrail.envers.AuditRevision;
 
 /**
  * Reads Envers revisions through one entity manager, which the caller opens and closes:

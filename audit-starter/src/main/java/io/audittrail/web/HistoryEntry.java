@@ -1,12 +1,10 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.time.Instant;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
+import io.audittrail.envers.EntityChange;
 
 /**
  * One step of an entity's history: an event, a revision of the entity, or both when the
@@ -19,7 +17,6 @@ import io.audittrail.core.AuditEvent;
  * @param event the recorded event, or {@code null} for a change that no event describes
  * @param change how the entity changed, or {@code null} when it did not change
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public record HistoryEntry(Instant occurredAt, Long revision, Actor actor, AuditEvent event, EntityChange change) {
+record HistoryEntry(Instant occurredAt, Long revision, Actor actor, AuditEvent event, EntityChange change) {
 
 }

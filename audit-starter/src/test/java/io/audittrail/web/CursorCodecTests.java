@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.util.List;
 
@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.audittrail.query.FieldChanges.FieldChange;
+import io.audittrail.envers.EntityChange;
+import io.audittrail.web.FieldChanges.FieldChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.audittrail.query;
+package io.audittrail.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,9 +11,6 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.store.EventFilter;
 import io.audittrail.store.PagePosition;
 
@@ -22,8 +19,7 @@ import io.audittrail.store.PagePosition;
  * (HMAC-SHA256) and bound to the filter it was made for, so that a forged cursor, or one
  * reused with other filters, is refused rather than served. Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class CursorCodec {
+final class CursorCodec {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 

@@ -1,10 +1,11 @@
-package io.audittrail.query;
+package io.audittrail.envers;
 
 import java.util.List;
 
+import tools.jackson.databind.JsonNode;
+
 import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
-import tools.jackson.databind.JsonNode;
 
 /**
  * How one entity changed in one Envers revision.
