@@ -1,16 +1,12 @@
 package io.audittrail.catalog;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.core.AuditConfigurationException;
 
 /**
  * Thrown when a catalog file cannot be read or says something invalid. The message names
  * the file and, where known, the line.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public class CatalogException extends AuditConfigurationException {
+class CatalogException extends AuditConfigurationException {
 
 	private static final long serialVersionUID = 1L;
 

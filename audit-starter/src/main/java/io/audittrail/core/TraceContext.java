@@ -18,4 +18,13 @@ public record TraceContext(String traceId, String spanId) {
 		}
 	}
 
+	/**
+	 * This trace as a W3C {@code traceparent} value, version {@code 00} with flags
+	 * {@code 00}: the sampling decision of the original request is not kept.
+	 * @return for example {@code 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00}
+	 */
+	public String traceparent() {
+		return "00-" + this.traceId + "-" + this.spanId + "-00";
+	}
+
 }

@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.StreamFormat;
 import io.audittrail.store.SealedEvent;
-import io.audittrail.trace.Traceparent;
 import io.audittrail.web.EventJson;
 
 /**
@@ -78,7 +77,7 @@ final class EventRecords {
 		}
 		header(headers, HASH, sealed.hash());
 		if (sealed.trace() != null) {
-			header(headers, Traceparent.HEADER, Traceparent.format(sealed.trace()));
+			header(headers, "traceparent", sealed.trace().traceparent());
 		}
 		header(headers, CONTENT_TYPE,
 				(this.format == StreamFormat.CLOUDEVENTS) ? "application/cloudevents+json" : "application/json");
@@ -111,7 +110,7 @@ final class EventRecords {
 		cloudEvent.put("time", event.occurredAt().toString());
 		cloudEvent.put("datacontenttype", "application/json");
 		if (sealed.trace() != null) {
-			cloudEvent.put("traceparent", Traceparent.format(sealed.trace()));
+			cloudEvent.put("traceparent", sealed.trace().traceparent());
 		}
 		cloudEvent.put("data", eventJson(event));
 		return cloudEvent;

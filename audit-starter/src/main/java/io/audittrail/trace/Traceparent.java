@@ -2,9 +2,6 @@ package io.audittrail.trace;
 
 import java.util.regex.Pattern;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.core.TraceContext;
 
 /**
@@ -12,8 +9,7 @@ import io.audittrail.core.TraceContext;
  * (<a href="https://www.w3.org/TR/trace-context/#traceparent-header">Trace Context, level
  * 1</a>): {@code version-traceid-parentid-flags} in lowercase hex.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class Traceparent {
+final class Traceparent {
 
 	/** The name of the header, in HTTP and in Kafka records. */
 	public static final String HEADER = "traceparent";
@@ -49,14 +45,6 @@ public final class Traceparent {
 			return null;
 		}
 		return new TraceContext(traceId, spanId);
-	}
-
-	/**
-	 * The {@code traceparent} value of a trace, version {@code 00} with flags {@code 00}:
-	 * the sampling decision of the original request is not kept.
-	 */
-	public static String format(TraceContext trace) {
-		return "00-" + trace.traceId() + "-" + trace.spanId() + "-00";
 	}
 
 	private static boolean isZero(String hex) {

@@ -10,7 +10,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 
 import io.audittrail.annotation.Audited;
-import io.audittrail.catalog.CatalogException;
 import io.audittrail.core.AuditConfigurationException;
 import java.util.List;
 
@@ -78,14 +77,14 @@ class AuditStartupFailureTests {
 	@Test
 	void catalogThatDoesNotParseNamesTheFileAndLine() {
 		this.runner.withPropertyValues("audit.catalog.locations=classpath:catalogs/broken.yml")
-			.run((context) -> assertThat(cause(context.getStartupFailure(), CatalogException.class))
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
 				.hasMessageContaining("catalogs/broken.yml does not parse at line 6"));
 	}
 
 	@Test
 	void catalogWithUnknownActionNamesTheFileAndLine() {
 		this.runner.withPropertyValues("audit.catalog.locations=classpath:catalogs/bad-action.yml")
-			.run((context) -> assertThat(cause(context.getStartupFailure(), CatalogException.class))
+			.run((context) -> assertThat(cause(context.getStartupFailure(), AuditConfigurationException.class))
 				.hasMessageContaining(
 						"catalogs/bad-action.yml line 5: operation 'thing.create' has unknown action 'CRAETE'"));
 	}

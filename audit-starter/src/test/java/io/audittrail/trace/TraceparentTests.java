@@ -48,7 +48,7 @@ class TraceparentTests {
 
 	@Test
 	void writesVersionZeroWithoutTheSamplingDecision() {
-		assertThat(Traceparent.format(new TraceContext(TRACE_ID, SPAN_ID)))
+		assertThat(new TraceContext(TRACE_ID, SPAN_ID).traceparent())
 			.isEqualTo("00-" + TRACE_ID + "-" + SPAN_ID + "-00");
 	}
 

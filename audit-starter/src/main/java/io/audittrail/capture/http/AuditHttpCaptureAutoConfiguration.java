@@ -26,7 +26,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.masking.Masking;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.RequestOriginResolver;

@@ -27,7 +27,6 @@ import io.audittrail.core.Action;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.RequestInfo;
-import io.audittrail.masking.Masking;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.RequestOriginResolver;

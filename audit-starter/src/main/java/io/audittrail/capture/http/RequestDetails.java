@@ -24,8 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
-import io.audittrail.masking.Masking;
-
 /**
  * Turns a captured request into the {@code detail} of its request part: the body, query
  * and path parameters and selected headers, as far as the settings ask for them. Secrets

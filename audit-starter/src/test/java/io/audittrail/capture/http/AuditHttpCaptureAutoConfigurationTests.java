@@ -12,7 +12,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.audittrail.capture.EventContextResolver;
 import io.audittrail.core.AuditEventStore;
-import io.audittrail.masking.Masking;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
 import io.audittrail.spi.HttpAuthTypeResolver;
 import io.audittrail.spi.SecretFields;

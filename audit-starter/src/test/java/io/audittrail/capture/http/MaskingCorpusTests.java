@@ -16,7 +16,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
-import io.audittrail.masking.Masking;
 import io.audittrail.spi.SecretFields;
 
 import static org.assertj.core.api.Assertions.assertThat;

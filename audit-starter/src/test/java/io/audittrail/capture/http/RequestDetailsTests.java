@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
-import io.audittrail.masking.Masking;
 import io.audittrail.spi.SecretFields;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.audittrail.masking;
+package io.audittrail.capture.http;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
