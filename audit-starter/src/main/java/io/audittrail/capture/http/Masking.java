@@ -4,8 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,8 +18,7 @@ import io.audittrail.spi.SecretFields;
  * expressions or recursion, so no input can make it slow or overflow a stack.
  * Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class Masking {
+final class Masking {
 
 	/** What a masked value is replaced with. */
 	public static final String MASK = "***";
