@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import io.audittrail.catalog.OperationCatalogLoader;
+import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.FailurePolicy;
 import io.audittrail.core.StreamFormat;
 
@@ -176,7 +176,7 @@ public class AuditProperties {
 		 * Locations of catalog files, merged in order. Labels are read from
 		 * 'audit/messages*.properties' on the classpath.
 		 */
-		private List<String> locations = new ArrayList<>(List.of(OperationCatalogLoader.DEFAULT_LOCATION));
+		private List<String> locations = new ArrayList<>(List.of(OperationCatalog.DEFAULT_LOCATION));
 
 		public List<String> getLocations() {
 			return this.locations;

@@ -23,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.RequestOriginResolver;
@@ -45,7 +44,7 @@ final class AuditAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OperationCatalog auditOperationCatalog(ResourcePatternResolver resources, AuditProperties properties) {
-		return new OperationCatalogLoader(resources).load(properties.getCatalog().getLocations());
+		return OperationCatalog.load(resources, properties.getCatalog().getLocations());
 	}
 
 	@Bean

@@ -14,6 +14,10 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 import io.audittrail.core.Action;
+import io.audittrail.core.AuditConfigurationException;
+import io.audittrail.core.AuditEvent;
+import io.audittrail.core.RequestInfo;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * The documented operations an application records, with their labels in each language.
@@ -21,6 +25,15 @@ import io.audittrail.core.Action;
  */
 @API(status = Status.INTERNAL, since = "0.2")
 public final class OperationCatalog {
+
+	/**
+	 * Where the catalog is read from unless {@code audit.catalog.locations} says
+	 * otherwise.
+	 */
+	public static final String DEFAULT_LOCATION = "classpath*:audit/operations.yml";
+
+	/** The operation of API requests that ran no audited operation. */
+	public static final String REQUEST_OPERATION = "http.request";
 
 	private static final Pattern CAMEL_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
@@ -165,6 +178,31 @@ public final class OperationCatalog {
 
 	static String snakeCase(String name) {
 		return CAMEL_BOUNDARY.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Loads and checks the catalog of the given locations, with the starter's own
+	 * operations.
+	 * @param resources resolves the locations
+	 * @param locations resource patterns of catalog files
+	 * @return the catalog
+	 * @throws AuditConfigurationException naming the file, line and what is wrong
+	 */
+	public static OperationCatalog load(ResourcePatternResolver resources, List<String> locations) {
+		return new OperationCatalogLoader(resources).load(locations);
+	}
+
+	/**
+	 * The label of an entry in the given language: its operation's, or for an API request
+	 * that ran no audited operation its method, path and status.
+	 */
+	public String entryLabel(AuditEvent event, Locale locale) {
+		RequestInfo request = event.request();
+		if (REQUEST_OPERATION.equals(event.operation()) && request != null && request.method() != null) {
+			String label = request.method() + " " + ((request.path() != null) ? request.path() : "");
+			return (request.status() != null) ? label + " → " + request.status() : label;
+		}
+		return operationLabel(event.operation(), locale);
 	}
 
 }

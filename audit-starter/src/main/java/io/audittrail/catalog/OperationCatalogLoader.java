@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -49,11 +47,10 @@ import io.audittrail.core.Action;
  * names what a reader must hold in the entry's tenant to revert the change. Every error
  * names the file and line.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class OperationCatalogLoader {
+final class OperationCatalogLoader {
 
 	/** Where catalog files are found unless configured otherwise. */
-	public static final String DEFAULT_LOCATION = "classpath*:audit/operations.yml";
+	static final String DEFAULT_LOCATION = OperationCatalog.DEFAULT_LOCATION;
 
 	private static final String MESSAGES_PATTERN = "classpath*:audit/messages*.properties";
 

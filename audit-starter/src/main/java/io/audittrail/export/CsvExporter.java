@@ -23,7 +23,6 @@ import org.apiguardian.api.API;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import io.audittrail.catalog.EntryLabel;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.core.ActorType;
@@ -159,8 +158,8 @@ public final class CsvExporter {
 		row.add(safe(event.ip()));
 		row.add((event.actor().type() == ActorType.API_KEY) ? "" : safe(event.actor().name()));
 		row.add((event.actor().type() == ActorType.API_KEY) ? safe(event.actor().name()) : "");
-		row.add((event.request() != null && EntryLabel.REQUEST_OPERATION.equals(event.operation()))
-				? safe(EntryLabel.of(event, this.catalog, locale)) : labels.computeIfAbsent(event.operation(),
+		row.add((event.request() != null && OperationCatalog.REQUEST_OPERATION.equals(event.operation()))
+				? safe(this.catalog.entryLabel(event, locale)) : labels.computeIfAbsent(event.operation(),
 						(operation) -> safe(this.catalog.operationLabel(operation, locale))));
 		row.add(safe(event.tenant()));
 		row.add(safe(entity(event.entity())));

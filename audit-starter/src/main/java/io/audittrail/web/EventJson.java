@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
-import io.audittrail.catalog.EntryLabel;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
@@ -51,7 +50,7 @@ public final class EventJson {
 		json.put("occurredAt", event.occurredAt().toString());
 		json.put("tenant", event.tenant());
 		json.put("operation", event.operation());
-		json.put("operationLabel", EntryLabel.of(event, this.catalog, locale));
+		json.put("operationLabel", this.catalog.entryLabel(event, locale));
 		json.put("target", event.target());
 		json.put("action", event.action().name());
 		json.put("outcome", event.outcome().name());

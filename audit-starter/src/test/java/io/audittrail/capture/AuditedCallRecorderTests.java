@@ -15,7 +15,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.audittrail.annotation.Audited;
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.FailurePolicy;
@@ -36,8 +35,8 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class AuditedCallRecorderTests {
 
-	private final OperationCatalog catalog = new OperationCatalogLoader(new PathMatchingResourcePatternResolver())
-		.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION));
+	private final OperationCatalog catalog = OperationCatalog.load(new PathMatchingResourcePatternResolver(),
+			List.of(OperationCatalog.DEFAULT_LOCATION));
 
 	private final List<AuditEvent> stored = new ArrayList<>();
 

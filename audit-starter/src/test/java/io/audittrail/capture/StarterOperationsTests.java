@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
@@ -38,8 +37,8 @@ class StarterOperationsTests {
 
 	private static final RequestInfo REQUEST = new RequestInfo("GET", "/audit/api/events.csv", null, null, null, null);
 
-	private final OperationCatalog catalog = new OperationCatalogLoader(new PathMatchingResourcePatternResolver())
-		.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION));
+	private final OperationCatalog catalog = OperationCatalog.load(new PathMatchingResourcePatternResolver(),
+			List.of(OperationCatalog.DEFAULT_LOCATION));
 
 	private final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05.123456Z"), ZoneOffset.UTC);
 

@@ -15,7 +15,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
@@ -35,8 +34,8 @@ class TransactionalEventWriterTests {
 
 	private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
-	private final OperationCatalog catalog = new OperationCatalogLoader(new PathMatchingResourcePatternResolver())
-		.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION));
+	private final OperationCatalog catalog = OperationCatalog.load(new PathMatchingResourcePatternResolver(),
+			List.of(OperationCatalog.DEFAULT_LOCATION));
 
 	private final List<AuditEvent> stored = new ArrayList<>();
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import io.audittrail.catalog.OperationCatalogLoader;
+import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.Action;
 import io.audittrail.core.Actor;
 import io.audittrail.core.ActorType;
@@ -37,9 +37,8 @@ class EventRecordsTests {
 
 	private static final TraceContext TRACE = new TraceContext("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7");
 
-	private final EventJson eventJson = new EventJson(
-			new OperationCatalogLoader(new PathMatchingResourcePatternResolver())
-				.load(List.of(OperationCatalogLoader.DEFAULT_LOCATION)));
+	private final EventJson eventJson = new EventJson(OperationCatalog.load(new PathMatchingResourcePatternResolver(),
+			List.of(OperationCatalog.DEFAULT_LOCATION)));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 

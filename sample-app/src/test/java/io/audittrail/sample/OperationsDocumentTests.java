@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.catalog.OperationCatalogLoader;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
 
@@ -47,8 +46,8 @@ class OperationsDocumentTests {
 
 	private static OperationCatalog sampleCatalog() {
 		String classes = SampleApplication.class.getProtectionDomain().getCodeSource().getLocation().toString();
-		return new OperationCatalogLoader(new PathMatchingResourcePatternResolver())
-			.load(List.of(classes + "audit/operations.yml"));
+		return OperationCatalog.load(new PathMatchingResourcePatternResolver(),
+				List.of(classes + "audit/operations.yml"));
 	}
 
 	static String render(OperationCatalog catalog) {
