@@ -14,6 +14,7 @@ import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
+import io.audittrail.store.RetentionStore;
 
 /**
  * Auto-configuration of the evidence an outside auditor can check: the checkpoint signing
@@ -71,6 +72,14 @@ final class AuditEvidenceAutoConfiguration {
 	@ConditionalOnBean({ CheckpointIssuer.class, ChainStore.class })
 	CheckpointSchedule auditCheckpointSchedule(CheckpointIssuer issuer, ChainStore chains, AuditProperties properties) {
 		return new CheckpointSchedule(issuer, chains, properties.getIntegrity().getCheckpointInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ CheckpointSchedule.class, CheckpointStore.class, ChainTrees.class, RetentionStore.class })
+	AuditEvidence auditEvidence(CheckpointSchedule issuing, SigningKeys keys, CheckpointStore checkpoints,
+			ChainTrees trees, ChainStore chains, RetentionStore retention) {
+		return new AuditEvidence(issuing, keys, checkpoints, trees, chains, retention);
 	}
 
 }

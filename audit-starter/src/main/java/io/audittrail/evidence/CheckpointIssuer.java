@@ -3,9 +3,6 @@ package io.audittrail.evidence;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.SignedCheckpoint;
@@ -22,8 +19,7 @@ import io.audittrail.verifier.VerificationException;
  * means the sealed chain was rewritten. Thread-safe when its collaborators are; callers
  * serialize issuing per chain.
  */
-@API(status = Status.EXPERIMENTAL, since = "0.2")
-public final class CheckpointIssuer {
+final class CheckpointIssuer {
 
 	private final ChainTrees trees;
 

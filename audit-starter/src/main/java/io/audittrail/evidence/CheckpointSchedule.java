@@ -8,8 +8,6 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import org.springframework.scheduling.TaskScheduler;
 
 import io.audittrail.background.BackgroundSchedule;
@@ -20,8 +18,7 @@ import io.audittrail.store.SignedCheckpoint;
  * Issues a checkpoint of every chain that grew, at a fixed delay on a scheduler thread of
  * its own, and on demand; one issuing at a time in this application.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class CheckpointSchedule extends BackgroundSchedule {
+final class CheckpointSchedule extends BackgroundSchedule {
 
 	private static final Log logger = LogFactory.getLog(CheckpointSchedule.class);
 

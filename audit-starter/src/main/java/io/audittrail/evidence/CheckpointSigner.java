@@ -4,9 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.Checkpoint;
 import io.audittrail.verifier.Merkle;
@@ -16,8 +13,7 @@ import io.audittrail.verifier.Merkle;
  * {@code /system} for the system-level chain or {@code /tenant/<tenant>} (URL-encoded)
  * for a tenant's, so each chain is a log of its own. Thread-safe.
  */
-@API(status = Status.EXPERIMENTAL, since = "0.2")
-public final class CheckpointSigner {
+final class CheckpointSigner {
 
 	private final SigningKeys keys;
 

@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.store.EventRow;
 import io.audittrail.store.SealedRow;
 import io.audittrail.store.SignedCheckpoint;
@@ -25,8 +22,7 @@ import io.audittrail.verifier.Merkle;
  * checkpoint, built from the chain's leaf hashes. Memory stays constant whatever the
  * number of events.
  */
-@API(status = Status.EXPERIMENTAL, since = "0.2")
-public final class EvidenceExporter {
+final class EvidenceExporter {
 
 	private EvidenceExporter() {
 	}

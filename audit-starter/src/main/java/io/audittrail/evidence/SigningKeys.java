@@ -23,8 +23,6 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 
 import io.audittrail.verifier.NoteSigner;
 import io.audittrail.verifier.SignedNote;
@@ -38,8 +36,7 @@ import io.audittrail.verifier.VerifierKey;
  * directory when first used, so that a rotated key keeps older checkpoints verifiable.
  * Thread-safe.
  */
-@API(status = Status.EXPERIMENTAL, since = "0.2")
-public final class SigningKeys {
+final class SigningKeys {
 
 	/** The file, in the key directory, of the key generated when none is configured. */
 	public static final String GENERATED_KEY = "checkpoint-signing-key.pem";

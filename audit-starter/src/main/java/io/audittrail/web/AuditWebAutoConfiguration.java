@@ -27,16 +27,14 @@ import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
-import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.AuditEvidence;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.revert.RevertService;
 import io.audittrail.spi.RevertGuard;
-import io.audittrail.store.ChainStore;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.ColumnPreferenceStore;
 import io.audittrail.store.EventQuery;
-import io.audittrail.store.RetentionStore;
 
 /**
  * Auto-configuration of the audit log's JSON API in servlet applications, with the
@@ -108,15 +106,14 @@ final class AuditWebAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean({ CheckpointSchedule.class, ChainTrees.class, CheckpointStore.class, ChainStore.class,
-			RetentionStore.class })
+	@ConditionalOnBean({ AuditEvidence.class, ChainTrees.class, CheckpointStore.class })
 	static class EvidenceConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
-				AuditAccess access, ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
-			return new CheckpointController(checkpoints, trees, events, access, chains, retention, issuing);
+				AuditAccess access, AuditEvidence evidence) {
+			return new CheckpointController(checkpoints, trees, events, access, evidence);
 		}
 
 	}

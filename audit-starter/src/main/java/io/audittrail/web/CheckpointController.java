@@ -29,13 +29,11 @@ import io.audittrail.access.AuditAccess;
 import io.audittrail.access.AuditReader;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
-import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.evidence.EvidenceExporter;
-import io.audittrail.store.ChainStore;
+import io.audittrail.evidence.AuditEvidence;
+import io.audittrail.evidence.EvidenceUnavailableException;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.EventQuery;
-import io.audittrail.store.RetentionStore;
 import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.InclusionProof;
@@ -62,30 +60,22 @@ class CheckpointController {
 
 	private final AuditAccess access;
 
-	private final ChainStore chains;
-
-	private final RetentionStore retention;
-
-	private final CheckpointSchedule issuing;
+	private final AuditEvidence evidence;
 
 	/**
 	 * @param checkpoints the kept checkpoints
 	 * @param trees the chains' trees
 	 * @param events reads events in the reader's scope
 	 * @param access who may read what
-	 * @param chains the sealed chains
-	 * @param retention where retention left each chain
-	 * @param issuing issues a chain's checkpoint before its evidence is exported
+	 * @param evidence the evidence bundles
 	 */
 	CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events, AuditAccess access,
-			ChainStore chains, RetentionStore retention, CheckpointSchedule issuing) {
+			AuditEvidence evidence) {
 		this.checkpoints = checkpoints;
 		this.trees = trees;
 		this.events = events;
 		this.access = access;
-		this.chains = chains;
-		this.retention = retention;
-		this.issuing = issuing;
+		this.evidence = evidence;
 	}
 
 	/**
@@ -106,39 +96,19 @@ class CheckpointController {
 		if (since != null && until != null && since.isAfter(until)) {
 			throw new BadParameterException("from", "Parameter 'from' must not be after 'to'");
 		}
+		AuditEvidence.Bundle bundle;
 		try {
-			if (this.chains.head(tenant).isPresent()) {
-				this.issuing.issueNow(tenant);
-			}
+			bundle = this.evidence.bundle(tenant, since, until);
 		}
-		catch (IllegalStateException ex) {
-			ErrorResponseException refused = new ErrorResponseException(HttpStatus.CONFLICT);
-			refused.setDetail(ex.getMessage());
-			throw refused;
+		catch (EvidenceUnavailableException ex) {
+			throw refused(switch (ex.getReason()) {
+				case NO_EVENTS -> HttpStatus.NOT_FOUND;
+				case REMOVED -> HttpStatus.GONE;
+				case CHAIN_BROKEN -> HttpStatus.CONFLICT;
+			}, ex.getMessage());
 		}
-		SignedCheckpoint checkpoint = this.checkpoints.latest(tenant)
-			.orElseThrow(() -> notFound("The chain has no sealed event yet."));
-		long size = checkpoint.checkpoint().size();
-		long removed = this.retention.checkpoint(tenant);
-		long first = (since != null) ? this.retention.firstPositionSince(tenant, removed, since).orElse(size + 1)
-				: removed + 1;
-		if (first > size) {
-			throw notFound("No sealed event of the chain occurred in the period.");
-		}
-		try {
-			// the first event's proof needs the most of the tree before it: fail now, not
-			// in the middle of the zip
-			Merkle.prover(this.trees.leaves(tenant)).inclusionProof(first - 1, size);
-		}
-		catch (IllegalStateException ex) {
-			throw gone(ex.getMessage() + "; choose a period that starts later");
-		}
-		StreamingResponseBody body = (output) -> EvidenceExporter.export(output, checkpoint, null,
-				(sink) -> this.chains.walk(tenant, first - 1,
-						(sealed) -> sealed.position() <= size
-								&& (until == null || !sealed.event().occurredAt().toInstant().isAfter(until))
-								&& sink.test(EvidenceExporter.event(sealed))),
-				this.trees.leaves(tenant));
+		long size = bundle.checkpoint().checkpoint().size();
+		StreamingResponseBody body = bundle::writeTo;
 		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
 		if (download != null) {
 			// a long period over a slow link outlasts any request timeout; the download
@@ -291,6 +261,12 @@ class CheckpointController {
 		}
 		throw new BadParameterException(parameter, "Parameter '" + parameter + "' must be a whole number from " + min
 				+ ((max == Long.MAX_VALUE) ? " up" : " to " + max) + ", not '" + value + "'");
+	}
+
+	private static ErrorResponseException refused(HttpStatus status, String detail) {
+		ErrorResponseException refused = new ErrorResponseException(status);
+		refused.setDetail(detail);
+		return refused;
 	}
 
 	private static ErrorResponseException notFound(String detail) {

@@ -40,8 +40,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import io.audittrail.evidence.CheckpointSchedule;
-import io.audittrail.evidence.SigningKeys;
+import io.audittrail.evidence.AuditEvidence;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.SealedRow;
@@ -91,13 +90,10 @@ abstract class IntegrityIntegrationTests {
 	WebApplicationContext context;
 
 	@Autowired
-	CheckpointSchedule checkpoints;
+	AuditEvidence evidence;
 
 	@Autowired
 	CheckpointStore checkpointStore;
-
-	@Autowired
-	SigningKeys keys;
 
 	AuditRows rows;
 
@@ -157,12 +153,12 @@ abstract class IntegrityIntegrationTests {
 	void checkpointsSignTheTreeOfTheSealedChainAsItGrows() {
 		this.rows.events(this.tenant, 5, Instant.now());
 		this.sealer.seal();
-		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
-		assertThat(this.checkpoints.issueNow(this.tenant)).as("nothing new to sign").isEmpty();
+		SignedCheckpoint first = this.evidence.checkpointNow(this.tenant).orElseThrow();
+		assertThat(this.evidence.checkpointNow(this.tenant)).as("nothing new to sign").isEmpty();
 		this.rows.events(this.tenant, 4, Instant.now());
 		this.sealer.seal();
 
-		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		SignedCheckpoint second = this.evidence.checkpointNow(this.tenant).orElseThrow();
 
 		List<String> hashes = this.jdbc.queryForList("select hash from audit_seal where chain = ? order by position",
 				String.class, "=" + this.tenant);
@@ -172,12 +168,12 @@ abstract class IntegrityIntegrationTests {
 		assertThat(second.checkpoint().size()).isEqualTo(9);
 		assertThat(second.checkpoint().root()).isEqualTo(Merkle.root(9, leaves));
 		assertThat(second.checkpoint().origin()).isEqualTo("audit-trail/tenant/" + this.tenant);
-		assertThat(SignedNote.parse(second.note()).verify(this.keys.verifierKeys())).isNotEmpty();
+		assertThat(SignedNote.parse(second.note()).verify(this.evidence.verifierKeys())).isNotEmpty();
 		Map<String, Object> row = this.jdbc.queryForMap("select root_hash, note, key_id, previous_size from "
 				+ "audit_checkpoint where chain = ? and tree_size = 9", "=" + this.tenant);
 		assertThat(row.get("root_hash")).isEqualTo(HexFormat.of().formatHex(second.checkpoint().root()));
 		assertThat(row.get("note")).isEqualTo(second.note());
-		assertThat(row.get("key_id")).isEqualTo(String.format("%08x", this.keys.current().keyId()));
+		assertThat(row.get("key_id")).isEqualTo(String.format("%08x", this.evidence.signingKey().keyId()));
 		assertThat(((Number) row.get("previous_size")).longValue()).isEqualTo(5);
 		Merkle.verifyConsistency(this.checkpointStore.consistency(this.tenant, 5, 9).orElseThrow(),
 				first.checkpoint().root(), second.checkpoint().root());
@@ -371,10 +367,10 @@ abstract class IntegrityIntegrationTests {
 	@Test
 	void checkpointEndpointsPublishCheckpointsAndTheirProofs() throws Exception {
 		List<Long> ids = sealedEvents(3);
-		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		SignedCheckpoint first = this.evidence.checkpointNow(this.tenant).orElseThrow();
 		this.rows.events(this.tenant, 4, Instant.now());
 		this.sealer.seal();
-		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		SignedCheckpoint second = this.evidence.checkpointNow(this.tenant).orElseThrow();
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
 		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
 
@@ -415,7 +411,7 @@ abstract class IntegrityIntegrationTests {
 	@Test
 	void checkpointEndpointsKeepReadersToTheirTenants() throws Exception {
 		List<Long> ids = sealedEvents(2);
-		this.checkpoints.issueNow(this.tenant).orElseThrow();
+		this.evidence.checkpointNow(this.tenant).orElseThrow();
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
 		mvc.perform(get("/audit/api/checkpoints").param("tenant", this.tenant)).andExpect(status().isUnauthorized());
 		signIn("admin@demo.test", "viewAuditLog", "tenant:elsewhere");
@@ -440,7 +436,7 @@ abstract class IntegrityIntegrationTests {
 	@Test
 	void checkpointEndpointsNameTheirBadParameters() throws Exception {
 		List<Long> ids = sealedEvents(2);
-		this.checkpoints.issueNow(this.tenant).orElseThrow();
+		this.evidence.checkpointNow(this.tenant).orElseThrow();
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
 		signIn("admin@demo.test", "viewAuditLog");
 
@@ -489,7 +485,7 @@ abstract class IntegrityIntegrationTests {
 		Path bundle = directory.resolve("evidence.zip");
 		Files.write(bundle, result.getResponse().getContentAsByteArray());
 		Path keys = directory.resolve("keys.txt");
-		Files.write(keys, this.keys.verifierKeys().stream().map(VerifierKey::encoded).toList());
+		Files.write(keys, this.evidence.verifierKeys().stream().map(VerifierKey::encoded).toList());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int exit = Main.run(new String[] { "bundle", bundle.toString(), "--key", keys.toString() },
@@ -508,6 +504,27 @@ abstract class IntegrityIntegrationTests {
 			.extracting((checkpoint) -> checkpoint.checkpoint().size())
 			.as("the export signed the chain's checkpoint first")
 			.isEqualTo(9L);
+	}
+
+	@Test
+	void evidenceOfAChainThatLostASealIsRefusedAsAConflictAndNothingIsSigned() throws Exception {
+		sealedEvents(3);
+		SignedCheckpoint signed = this.evidence.checkpointNow(this.tenant).orElseThrow();
+		this.rows.events(this.tenant, 2, Instant.now());
+		this.sealer.seal();
+		this.jdbc.update("delete from audit_seal where chain = ? and position = 4", "=" + this.tenant);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		signIn("admin@demo.test", "viewAuditLog", "tenant:" + this.tenant);
+
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value("the chain of tenant " + this.tenant
+					+ " has no sealed event at position 4 (removed by retention, or never sealed), which its tree needs"));
+		assertThat(this.checkpointStore.latest(this.tenant)).get()
+			.extracting(SignedCheckpoint::note)
+			.as("still the checkpoint signed before the seal was lost")
+			.isEqualTo(signed.note());
 	}
 
 	@Test

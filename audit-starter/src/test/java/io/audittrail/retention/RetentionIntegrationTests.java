@@ -30,7 +30,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.audittrail.capture.StarterOperations;
-import io.audittrail.evidence.CheckpointSchedule;
+import io.audittrail.evidence.AuditEvidence;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.ChainSealing;
 import io.audittrail.integrity.IntegrityReport;
@@ -86,7 +86,7 @@ abstract class RetentionIntegrationTests {
 	RetentionJob configuredJob;
 
 	@Autowired
-	CheckpointSchedule checkpoints;
+	AuditEvidence evidence;
 
 	@Autowired
 	CheckpointStore checkpointStore;
@@ -313,11 +313,11 @@ abstract class RetentionIntegrationTests {
 	void checkpointsBeforeAndAfterAPurgeAreProvablyConsistent() {
 		this.rows.events(this.tenant, 4, daysAgo(40));
 		this.sealer.seal();
-		SignedCheckpoint first = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		SignedCheckpoint first = this.evidence.checkpointNow(this.tenant).orElseThrow();
 		this.rows.events(this.tenant, 5, daysAgo(40));
 		this.rows.events(this.tenant, 2, daysAgo(5));
 		this.sealer.seal();
-		SignedCheckpoint second = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		SignedCheckpoint second = this.evidence.checkpointNow(this.tenant).orElseThrow();
 
 		job(null, only(this.tenant, 30)).purge();
 		Long oldestKept = this.jdbc.queryForObject("select min(position) from audit_seal where chain = ?", Long.class,
@@ -326,7 +326,7 @@ abstract class RetentionIntegrationTests {
 			.isGreaterThan(second.checkpoint().size() - 3);
 		this.rows.events(this.tenant, 3, daysAgo(1));
 		this.sealer.seal();
-		SignedCheckpoint third = this.checkpoints.issueNow(this.tenant).orElseThrow();
+		SignedCheckpoint third = this.evidence.checkpointNow(this.tenant).orElseThrow();
 
 		long size = this.jdbc.queryForObject("select max(position) from audit_seal where chain = ?", Long.class,
 				"=" + this.tenant);

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +30,7 @@ import org.openjdk.jmh.runner.IterationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.audittrail.benchmarks.app.Database;
-import io.audittrail.evidence.CheckpointIssuer;
-import io.audittrail.evidence.CheckpointPublisher;
-import io.audittrail.evidence.CheckpointSigner;
-import io.audittrail.evidence.EvidenceExporter;
-import io.audittrail.evidence.SigningKeys;
+import io.audittrail.evidence.AuditEvidence;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
@@ -68,11 +63,9 @@ public class EvidenceBenchmark {
 
 	private ConfigurableApplicationContext context;
 
-	private ChainStore chains;
-
 	private ChainTrees trees;
 
-	private SigningKeys keys;
+	private AuditEvidence evidence;
 
 	private final List<SignedCheckpoint> checkpoints = new ArrayList<>();
 
@@ -87,18 +80,13 @@ public class EvidenceBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		AuditLogSeed.ensure(this.database);
-		this.context = ReadApplication.start(this.database);
-		this.chains = this.context.getBean(ChainStore.class);
+		this.context = ReadApplication.startWithEvidence(this.database, KEYS);
 		this.trees = this.context.getBean(ChainTrees.class);
+		this.evidence = this.context.getBean(AuditEvidence.class);
 		CheckpointStore store = this.context.getBean(CheckpointStore.class);
-		this.keys = SigningKeys
-			.load(new SigningKeys.Settings("audit-benchmark", null, null, "PKCS12", null, null, null, KEYS, List.of()));
-		CheckpointIssuer issuer = new CheckpointIssuer(this.trees,
-				new CheckpointSigner(this.keys, "audit-benchmark", Clock.systemUTC()), store,
-				CheckpointPublisher.none());
 		long events = 0;
-		for (ChainStore.ChainHead head : this.chains.heads()) {
-			issuer.issue(head.tenant());
+		for (ChainStore.ChainHead head : this.context.getBean(ChainStore.class).heads()) {
+			this.evidence.checkpointNow(head.tenant());
 			SignedCheckpoint latest = store.latest(head.tenant()).orElseThrow();
 			this.checkpoints.add(latest);
 			events += latest.checkpoint().size();
@@ -184,8 +172,10 @@ public class EvidenceBenchmark {
 	}
 
 	private long export(SignedCheckpoint checkpoint, OutputStream out) {
-		String tenant = checkpoint.tenant();
-		long size = checkpoint.checkpoint().size();
+		AuditEvidence.Bundle bundle = this.evidence.bundle(checkpoint.tenant(), null, null);
+		if (bundle.checkpoint().checkpoint().size() != checkpoint.checkpoint().size()) {
+			throw new IllegalStateException("The chain of " + checkpoint.tenant() + " grew since its checkpoint");
+		}
 		OutputStream kept = new OutputStream() {
 
 			@Override
@@ -204,10 +194,7 @@ public class EvidenceBenchmark {
 			}
 
 		};
-		return EvidenceExporter.export(kept, checkpoint, null,
-				(sink) -> this.chains.walk(tenant, 0,
-						(sealed) -> sealed.position() <= size && sink.test(EvidenceExporter.event(sealed))),
-				this.trees.leaves(tenant));
+		return bundle.writeTo(kept);
 	}
 
 	/** Every chain's bundle in a file, and the verifier keys, written once per trial. */
@@ -224,7 +211,7 @@ public class EvidenceBenchmark {
 		public void write(EvidenceBenchmark benchmark) throws IOException {
 			this.directory = Files.createTempDirectory("evidence-benchmark");
 			this.keys = this.directory.resolve("keys.txt");
-			Files.write(this.keys, benchmark.keys.verifierKeys().stream().map(VerifierKey::encoded).toList());
+			Files.write(this.keys, benchmark.evidence.verifierKeys().stream().map(VerifierKey::encoded).toList());
 			for (SignedCheckpoint checkpoint : benchmark.checkpoints) {
 				Path file = this.directory.resolve("bundle-" + this.files.size() + ".zip");
 				try (OutputStream out = Files.newOutputStream(file)) {

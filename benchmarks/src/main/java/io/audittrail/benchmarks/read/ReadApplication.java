@@ -1,5 +1,7 @@
 package io.audittrail.benchmarks.read;
 
+import java.nio.file.Path;
+
 import javax.sql.DataSource;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -19,16 +21,34 @@ import io.audittrail.store.EventQuery;
 
 /**
  * The starter on the database of {@link AuditLogSeed}, without a web server: its catalog,
- * store, schema and integrity beans as the auto-configuration makes them, and the query
- * and export the JSON API serves, made as the web auto-configuration and the API
- * controller make them.
+ * store, schema, integrity and (when asked) evidence beans as the auto-configuration
+ * makes them, and the query and export the JSON API serves, made as the web
+ * auto-configuration and the API controller make them.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportReadAutoConfiguration
 public class ReadApplication {
 
+	/**
+	 * Without checkpoints: nothing signs in the background while the reads are measured.
+	 */
 	static ConfigurableApplicationContext start(Database database) {
+		return start(database, "audit.integrity.signing.enabled=false");
+	}
+
+	/**
+	 * With checkpoints signed by the key kept in the given directory, under the log name
+	 * {@code audit-benchmark}, and signed only when asked (the schedule's interval is a
+	 * day).
+	 */
+	static ConfigurableApplicationContext startWithEvidence(Database database, Path keys) {
+		return start(database, "audit.integrity.log-name=audit-benchmark", "audit.integrity.signing.directory=" + keys,
+				"audit.integrity.checkpoint-interval=1d");
+	}
+
+	private static ConfigurableApplicationContext start(Database database, String... properties) {
 		return new SpringApplicationBuilder(ReadApplication.class).web(WebApplicationType.NONE)
+			.properties(properties)
 			.properties("spring.datasource.url=" + AuditLogSeed.url(database),
 					"spring.datasource.username=" + AuditLogSeed.user(database),
 					"spring.datasource.password=" + AuditLogSeed.user(database),
