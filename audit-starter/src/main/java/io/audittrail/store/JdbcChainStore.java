@@ -36,11 +36,9 @@ final class JdbcChainStore implements ChainStore {
 
 	private static final int FETCH_SIZE = 2000;
 
-	// the seal side is bounded too: unbounded, PostgreSQL's generic plan merges the
-	// anti-join with
-	// every seal ever written, so each batch cost grew with the chain
 	// the events as stored, read once: nothing a seal covers changes once an event is
-	// complete
+	// complete. The seal side is bounded too: unbounded, PostgreSQL's generic plan merges
+	// the anti-join with every seal ever written, so each batch cost grew with the chain
 	private static final String UNSEALED = "select " + EventRows.SELECT + " from audit_event e where e.id > ? "
 			+ "and not exists (select 1 from audit_seal s where s.event_id = e.id and s.event_id > ?) "
 			+ "and (e.http_method is null or e.http_status is not null or e.occurred_at < ? "
