@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.audittrail.store.ChainStore;
+import io.audittrail.store.EventRow;
 
 /**
  * Links committed events into their tenant's hash chain by appending seal rows; the
@@ -26,9 +27,9 @@ import io.audittrail.store.ChainStore;
  * ({@value EventDigest#V2}). The chain's order is the order of sealing.
  * <p>
  * Events with an HTTP request are sealed once their status is known, or after a grace
- * period, so that the request capture can complete them first. Safe to run on several
- * application instances at once: the head's lock serializes them and the events are read
- * again under it.
+ * period, so that the request capture can complete them first. Each event is read once,
+ * with what its seal covers. Safe to run on several application instances at once: the
+ * head's lock serializes them, and under it the events sealed meanwhile are left out.
  * <p>
  * Ids are taken when an event is inserted and its transaction commits later, so a
  * scheduled run looks at the events stored since the previous run, and now and then at
@@ -166,12 +167,12 @@ final class ChainSealer {
 		int sealed = 0;
 		boolean more;
 		do {
-			List<ChainStore.Unsealed> candidates = this.store.unsealed(from, graceLimit, this.batchSize);
-			Map<String, List<Long>> tenants = new LinkedHashMap<>();
-			for (ChainStore.Unsealed candidate : candidates) {
-				tenants.computeIfAbsent(candidate.tenant(), (tenant) -> new ArrayList<>()).add(candidate.id());
+			List<EventRow> candidates = this.store.unsealed(from, graceLimit, this.batchSize);
+			Map<String, List<EventRow>> tenants = new LinkedHashMap<>();
+			for (EventRow candidate : candidates) {
+				tenants.computeIfAbsent(candidate.tenant(), (tenant) -> new ArrayList<>()).add(candidate);
 			}
-			for (Map.Entry<String, List<Long>> tenant : tenants.entrySet()) {
+			for (Map.Entry<String, List<EventRow>> tenant : tenants.entrySet()) {
 				sealed += this.store.seal(tenant.getKey(), tenant.getValue(),
 						(event, position, prevHash) -> new ChainStore.Link(
 								digest.hash(event, EventDigest.V2, position, prevHash), EventDigest.V2));

@@ -1,9 +1,9 @@
 package io.audittrail.integrity;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import io.audittrail.store.EventRow;
@@ -32,7 +32,13 @@ final class EventDigest {
 
 	private final MessageDigest sha256;
 
-	private final ByteBuffer lengths = ByteBuffer.allocate(4);
+	/**
+	 * The encoded content of the event being hashed, handed to the digest at once: one
+	 * update per event rather than two per column.
+	 */
+	private byte[] content = new byte[1024];
+
+	private int length;
 
 	EventDigest() {
 		try {
@@ -58,8 +64,8 @@ final class EventDigest {
 		if (!v2 && !V1.equals(encoding)) {
 			throw new IllegalArgumentException("Unknown event encoding " + encoding);
 		}
-		this.sha256.reset();
-		this.sha256.update(v2 ? V2_BYTES : V1_BYTES);
+		this.length = 0;
+		raw(v2 ? V2_BYTES : V1_BYTES);
 		number(event.id());
 		number(position);
 		text(prevHash);
@@ -90,20 +96,80 @@ final class EventDigest {
 			text(event.traceId());
 			text(event.spanId());
 		}
+		this.sha256.reset();
+		this.sha256.update(this.content, 0, this.length);
 		return HEX.formatHex(this.sha256.digest());
 	}
 
+	/** A number in decimal, as {@link #text} would write {@link Long#toString(long)}. */
 	private void number(long value) {
-		text(Long.toString(value));
+		if (value == Long.MIN_VALUE) {
+			text(Long.toString(value));
+			return;
+		}
+		long magnitude = Math.abs(value);
+		int digits = 1;
+		for (long rest = magnitude / 10; rest != 0; rest /= 10) {
+			digits++;
+		}
+		int size = (value < 0) ? digits + 1 : digits;
+		ensure(4 + size);
+		lengthOf(size);
+		int end = this.length + size;
+		int at = end;
+		do {
+			this.content[--at] = (byte) ('0' + (magnitude % 10));
+			magnitude /= 10;
+		}
+		while (magnitude != 0);
+		if (value < 0) {
+			this.content[--at] = '-';
+		}
+		this.length = end;
 	}
 
 	private void text(String value) {
-		byte[] bytes = (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null;
-		this.lengths.clear();
-		this.lengths.putInt((bytes != null) ? bytes.length : -1);
-		this.sha256.update(this.lengths.array());
-		if (bytes != null) {
-			this.sha256.update(bytes);
+		if (value == null) {
+			lengthOf(-1);
+			return;
+		}
+		int size = value.length();
+		ensure(4 + size);
+		int start = this.length + 4;
+		for (int i = 0; i < size; i++) {
+			char c = value.charAt(i);
+			if (c >= 0x80) {
+				// not ASCII: its UTF-8 bytes are more than its characters
+				byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+				lengthOf(bytes.length);
+				raw(bytes);
+				return;
+			}
+			this.content[start + i] = (byte) c;
+		}
+		lengthOf(size);
+		this.length += size;
+	}
+
+	/** Writes a 4-byte big-endian length. */
+	private void lengthOf(int size) {
+		ensure(4);
+		this.content[this.length] = (byte) (size >>> 24);
+		this.content[this.length + 1] = (byte) (size >>> 16);
+		this.content[this.length + 2] = (byte) (size >>> 8);
+		this.content[this.length + 3] = (byte) size;
+		this.length += 4;
+	}
+
+	private void raw(byte[] bytes) {
+		ensure(bytes.length);
+		System.arraycopy(bytes, 0, this.content, this.length, bytes.length);
+		this.length += bytes.length;
+	}
+
+	private void ensure(int more) {
+		if (this.length + more > this.content.length) {
+			this.content = Arrays.copyOf(this.content, Math.max(this.content.length * 2, this.length + more));
 		}
 	}
 

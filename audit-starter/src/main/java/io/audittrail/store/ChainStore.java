@@ -17,13 +17,14 @@ import org.apiguardian.api.API;
 public interface ChainStore {
 
 	/**
-	 * The oldest complete events that have no seal yet, in id order.
+	 * The oldest complete events that have no seal yet, in id order, as stored (with the
+	 * status of their request): what their seals cover.
 	 * @param afterId only events with a larger id
 	 * @param graceLimit events of a request without a status yet count as complete once
 	 * they occurred before this instant
 	 * @param limit how many at most
 	 */
-	List<Unsealed> unsealed(long afterId, Instant graceLimit, int limit);
+	List<EventRow> unsealed(long afterId, Instant graceLimit, int limit);
 
 	/** The largest event id stored, or 0. */
 	long lastEventId();
@@ -32,16 +33,18 @@ public interface ChainStore {
 	long lastSealedEventId();
 
 	/**
-	 * Seals the given events of one chain in one transaction, under the row lock of the
-	 * chain's head (created when missing): events sealed meanwhile are left out, the
-	 * others get the next positions, in id order, with the hashes the linker makes; the
+	 * Seals the given events of one chain, as {@link #unsealed} read them, in one
+	 * transaction, under the row lock of the chain's head (created when missing): events
+	 * sealed meanwhile are left out, events of a request still without a status are read
+	 * again (their status may have arrived meanwhile), the others are sealed as given;
+	 * they get the next positions, in id order, with the hashes the linker makes; the
 	 * head moves to the last of them.
 	 * @param tenant the chain's tenant, {@code null} for the system-level chain
-	 * @param ids the events
+	 * @param events the events, in id order
 	 * @param linker makes the hash of an event at a position after a predecessor hash
 	 * @return how many events were sealed
 	 */
-	int seal(String tenant, List<Long> ids, Linker linker);
+	int seal(String tenant, List<EventRow> events, Linker linker);
 
 	/** Every chain with its last sealed position and hash, by chain key. */
 	List<ChainHead> heads();
@@ -91,15 +94,6 @@ public interface ChainStore {
 	 * or empty.
 	 */
 	Optional<Long> sealedWithoutHead(String tenant);
-
-	/**
-	 * An event waiting for its seal.
-	 *
-	 * @param id the event's id
-	 * @param tenant its tenant, {@code null} for system-level
-	 */
-	record Unsealed(long id, String tenant) {
-	}
 
 	/**
 	 * The newest seal of a chain.

@@ -1,5 +1,6 @@
 package io.audittrail.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,7 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,10 +36,10 @@ final class JdbcChainStore implements ChainStore {
 
 	private static final int FETCH_SIZE = 2000;
 
-	// the seal side is bounded too: unbounded, PostgreSQL's generic plan merges the
-	// anti-join with
-	// every seal ever written, so each batch cost grew with the chain
-	private static final String UNSEALED = "select e.id, e.tenant from audit_event e where e.id > ? "
+	// the events as stored, read once: nothing a seal covers changes once an event is
+	// complete. The seal side is bounded too: unbounded, PostgreSQL's generic plan merges
+	// the anti-join with every seal ever written, so each batch cost grew with the chain
+	private static final String UNSEALED = "select " + EventRows.SELECT + " from audit_event e where e.id > ? "
 			+ "and not exists (select 1 from audit_seal s where s.event_id = e.id and s.event_id > ?) "
 			+ "and (e.http_method is null or e.http_status is not null or e.occurred_at < ? "
 			+ "or exists (select 1 from audit_request_status st where st.event_id = e.id)) "
@@ -60,6 +64,8 @@ final class JdbcChainStore implements ChainStore {
 			+ "?::varchar[], ?::varchar[])";
 
 	private static final String[] SEAL_ARRAY_TYPES = { "varchar", "int8", "int8", "varchar", "varchar", "varchar" };
+
+	private static final String SEALED_AMONG_ARRAY = "select event_id from audit_seal where event_id = any(?)";
 
 	private static final String SEALED = "select " + EventRows.SELECT + ", s.position, s.prev_hash, s.hash, "
 			+ "s.encoding from audit_seal s join audit_event e on e.id = s.event_id where s.chain = ? ";
@@ -91,9 +97,9 @@ final class JdbcChainStore implements ChainStore {
 	}
 
 	@Override
-	public List<Unsealed> unsealed(long afterId, Instant graceLimit, int limit) {
-		return this.jdbc.query(UNSEALED, (row, index) -> new Unsealed(row.getLong(1), row.getString(2)), afterId,
-				afterId, OffsetDateTime.ofInstant(graceLimit, ZoneOffset.UTC), limit);
+	public List<EventRow> unsealed(long afterId, Instant graceLimit, int limit) {
+		return this.jdbc.query(UNSEALED, (row, index) -> EventRows.row(row, 1), afterId, afterId,
+				OffsetDateTime.ofInstant(graceLimit, ZoneOffset.UTC), limit);
 	}
 
 	@Override
@@ -107,38 +113,87 @@ final class JdbcChainStore implements ChainStore {
 	}
 
 	@Override
-	public int seal(String tenant, List<Long> ids, Linker linker) {
+	public int seal(String tenant, List<EventRow> events, Linker linker) {
+		if (events.isEmpty()) {
+			return 0;
+		}
 		String chain = Chains.keyOf(tenant);
 		ensureHead(chain, tenant);
-		Integer sealed = this.transactions.execute((status) -> sealLocked(chain, ids, linker));
+		Integer sealed = this.transactions.execute((status) -> sealLocked(chain, events, linker));
 		return (sealed != null) ? sealed : 0;
 	}
 
-	private int sealLocked(String chain, List<Long> ids, Linker linker) {
+	private int sealLocked(String chain, List<EventRow> events, Linker linker) {
 		ChainHead head = this.jdbc.queryForObject(LOCK_HEAD,
 				(row, index) -> new ChainHead(chain, null, row.getLong(1), row.getString(2)), chain);
-		List<Object[]> seals = new ArrayList<>(ids.size());
-		long[] position = { head.position() };
-		String[] previous = { head.hash() };
-		// read again under the head's lock: another instance may have sealed some
-		// meanwhile
-		this.jdbc.query(
-				"select " + EventRows.SELECT + " from audit_event e where e.id in ("
-						+ String.join(", ", Collections.nCopies(ids.size(), "?"))
-						+ ") and not exists (select 1 from audit_seal s where s.event_id = e.id) order by e.id",
-				(ResultSet row) -> {
-					long next = position[0] + 1;
-					Link link = linker.link(EventRows.row(row, 1), next, previous[0]);
-					seals.add(new Object[] { chain, next, row.getLong(1), previous[0], link.hash(), link.encoding() });
-					position[0] = next;
-					previous[0] = link.hash();
-				}, ids.toArray());
+		// under the head's lock: another instance may have sealed some meanwhile, and a
+		// request's status may have arrived for an event that waited for it
+		Set<Long> sealedMeanwhile = sealedAmong(events.stream().map(EventRow::id).toList());
+		Map<Long, EventRow> readAgain = readAgain(events.stream()
+			.filter((event) -> event.httpMethod() != null && event.httpStatus() == null)
+			.map(EventRow::id)
+			.filter((id) -> !sealedMeanwhile.contains(id))
+			.toList());
+		List<Object[]> seals = new ArrayList<>(events.size());
+		long position = head.position();
+		String previous = head.hash();
+		for (EventRow given : events) {
+			if (sealedMeanwhile.contains(given.id())) {
+				continue;
+			}
+			EventRow event = readAgain.getOrDefault(given.id(), given);
+			long next = position + 1;
+			Link link = linker.link(event, next, previous);
+			seals.add(new Object[] { chain, next, event.id(), previous, link.hash(), link.encoding() });
+			position = next;
+			previous = link.hash();
+		}
 		if (seals.isEmpty()) {
 			return 0;
 		}
 		insertSeals(seals);
-		this.jdbc.update(MOVE_HEAD, position[0], previous[0], chain);
+		this.jdbc.update(MOVE_HEAD, position, previous, chain);
 		return seals.size();
+	}
+
+	/**
+	 * The events among the given ones that have a seal: index lookups of the seals only.
+	 */
+	private Set<Long> sealedAmong(List<Long> ids) {
+		List<Long> sealed;
+		if (this.dialect.writesInOneStatement(ids.size())) {
+			// one statement text for any number of events, planned once
+			sealed = this.jdbc.query((connection) -> {
+				PreparedStatement statement = connection.prepareStatement(SEALED_AMONG_ARRAY);
+				statement.setArray(1, connection.createArrayOf("int8", ids.toArray()));
+				return statement;
+			}, (row, index) -> row.getLong(1));
+		}
+		else {
+			sealed = this.jdbc.queryForList(
+					"select event_id from audit_seal where event_id in (" + parameters(ids.size()) + ")", Long.class,
+					ids.toArray());
+		}
+		return new HashSet<>(sealed);
+	}
+
+	/** The given events without a seal, read again as stored, by id. */
+	private Map<Long, EventRow> readAgain(List<Long> ids) {
+		Map<Long, EventRow> events = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.query(
+					"select " + EventRows.SELECT + " from audit_event e where e.id in (" + parameters(ids.size())
+							+ ") and not exists (select 1 from audit_seal s where s.event_id = e.id)",
+					(ResultSet row) -> {
+						EventRow event = EventRows.row(row, 1);
+						events.put(event.id(), event);
+					}, ids.toArray());
+		}
+		return events;
+	}
+
+	private static String parameters(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	private void insertSeals(List<Object[]> seals) {

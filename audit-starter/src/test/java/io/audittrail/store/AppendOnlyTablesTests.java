@@ -57,8 +57,7 @@ class AppendOnlyTablesTests {
 			context.getBean(RequestStatusStore.class)
 				.complete(List.of(new RequestCompletion("r-1", "PUT", startedAt, 200)));
 			ChainStore chains = context.getBean(ChainStore.class);
-			long id = new JdbcTemplate(dataSource).queryForObject("select id from audit_event", Long.class);
-			chains.seal("acme", List.of(id),
+			chains.seal("acme", chains.unsealed(0, Instant.now(), 10),
 					(event, position, prevHash) -> new ChainStore.Link("ab".repeat(32), "test"));
 
 			try (Connection connection = DriverManager.getConnection(database.get("spring.datasource.url"),
