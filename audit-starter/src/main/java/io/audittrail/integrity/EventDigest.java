@@ -1,9 +1,9 @@
 package io.audittrail.integrity;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import io.audittrail.store.EventRow;
@@ -32,7 +32,10 @@ final class EventDigest {
 
 	private final MessageDigest sha256;
 
-	private final ByteBuffer lengths = ByteBuffer.allocate(4);
+	/** The encoded content, hashed in one update: a call per field cost more. */
+	private byte[] content = new byte[1024];
+
+	private int length;
 
 	EventDigest() {
 		try {
@@ -58,8 +61,8 @@ final class EventDigest {
 		if (!v2 && !V1.equals(encoding)) {
 			throw new IllegalArgumentException("Unknown event encoding " + encoding);
 		}
-		this.sha256.reset();
-		this.sha256.update(v2 ? V2_BYTES : V1_BYTES);
+		this.length = 0;
+		bytes(v2 ? V2_BYTES : V1_BYTES);
 		number(event.id());
 		number(position);
 		text(prevHash);
@@ -90,6 +93,8 @@ final class EventDigest {
 			text(event.traceId());
 			text(event.spanId());
 		}
+		this.sha256.reset();
+		this.sha256.update(this.content, 0, this.length);
 		return HEX.formatHex(this.sha256.digest());
 	}
 
@@ -98,12 +103,46 @@ final class EventDigest {
 	}
 
 	private void text(String value) {
-		byte[] bytes = (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null;
-		this.lengths.clear();
-		this.lengths.putInt((bytes != null) ? bytes.length : -1);
-		this.sha256.update(this.lengths.array());
-		if (bytes != null) {
-			this.sha256.update(bytes);
+		if (value == null) {
+			length(-1);
+			return;
+		}
+		int chars = value.length();
+		room(4 + chars);
+		int start = this.length + 4;
+		for (int i = 0; i < chars; i++) {
+			char c = value.charAt(i);
+			if (c >= 0x80) {
+				// not ASCII: one byte per char does not hold
+				byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+				length(bytes.length);
+				bytes(bytes);
+				return;
+			}
+			this.content[start + i] = (byte) c;
+		}
+		length(chars);
+		this.length += chars;
+	}
+
+	private void length(int value) {
+		room(4);
+		this.content[this.length] = (byte) (value >>> 24);
+		this.content[this.length + 1] = (byte) (value >>> 16);
+		this.content[this.length + 2] = (byte) (value >>> 8);
+		this.content[this.length + 3] = (byte) value;
+		this.length += 4;
+	}
+
+	private void bytes(byte[] bytes) {
+		room(bytes.length);
+		System.arraycopy(bytes, 0, this.content, this.length, bytes.length);
+		this.length += bytes.length;
+	}
+
+	private void room(int more) {
+		if (this.length + more > this.content.length) {
+			this.content = Arrays.copyOf(this.content, Math.max(this.content.length * 2, this.length + more));
 		}
 	}
 
