@@ -598,8 +598,10 @@ abstract class IntegrityIntegrationTests {
 		this.sealer.seal();
 		// these chains only, read three event ids at a time on two connections
 		ChainStore only = spy(this.chains);
-		willReturn(this.chains.heads().stream().filter((head) -> tenants.contains(head.tenant())).toList()).given(only)
-			.heads();
+		willReturn(this.chains.heads()
+			.stream()
+			.filter((head) -> head.tenant() != null && tenants.contains(head.tenant()))
+			.toList()).given(only).heads();
 		willReturn(0L).given(only).unsealedCount();
 		AuditIntegrity integrity = new AuditIntegrity(only, Duration.ZERO, Clock.systemUTC(),
 				new WholeChains(only, 2, 3));
