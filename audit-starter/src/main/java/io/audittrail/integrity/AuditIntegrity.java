@@ -26,7 +26,9 @@ import io.audittrail.store.SealedRow;
  * were exchanged break both hashes. Each seal is checked with the encoding it names. Rows
  * are streamed, so a chain of any length is verified in constant memory. Thread-safe.
  * <p>
- * {@link #verify()} and {@link #verify(String)} walk whole chains.
+ * {@link #verify()} and {@link #verify(String)} walk whole chains; several chains are
+ * read together, each seal with its event once in event id order, and a chain that does
+ * not pass that read is walked in position order, which names its first broken event.
  * {@link #verifyLatest()} and {@link #verifyLatest(String)} go on from where the last
  * walk of a chain ended, as long as its last full walk is more recent than the full-walk
  * interval: an edit of an event that was already verified is then found by the next full
