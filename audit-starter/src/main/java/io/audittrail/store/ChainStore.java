@@ -3,6 +3,7 @@ package io.audittrail.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.apiguardian.api.API.Status;
@@ -31,6 +32,9 @@ public interface ChainStore {
 
 	/** The largest event id that has a seal, or 0. */
 	long lastSealedEventId();
+
+	/** The smallest event id that has a seal, or 0. */
+	long firstSealedEventId();
 
 	/**
 	 * Seals the given events of one chain, as {@link #unsealed} read them, in one
@@ -66,6 +70,15 @@ public interface ChainStore {
 	void walk(String tenant, long afterPosition, Predicate<SealedRow> visitor);
 
 	/**
+	 * Hands the sealed events of every chain with an id in {@code (afterId, upToId]} to
+	 * the visitor in id order, each with its chain's key, streaming rows. Seals whose
+	 * event is missing are left out. Reading seals and events along the event id reads
+	 * both tables once, where reading a chain in position order looks up each event on
+	 * its own.
+	 */
+	void walkIds(long afterId, long upToId, Consumer<ChainedRow> visitor);
+
+	/**
 	 * Up to {@code limit} sealed events of a chain after the given position, in position
 	 * order: how a reader tails a chain.
 	 * @param tenant the chain's tenant, {@code null} for the system-level chain
@@ -94,6 +107,15 @@ public interface ChainStore {
 	 * or empty.
 	 */
 	Optional<Long> sealedWithoutHead(String tenant);
+
+	/**
+	 * A sealed event with the key of the chain its seal places it in.
+	 *
+	 * @param chain the key of the seal's chain
+	 * @param sealed the event and its seal
+	 */
+	record ChainedRow(String chain, SealedRow sealed) {
+	}
 
 	/**
 	 * The newest seal of a chain.

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -70,6 +71,12 @@ final class JdbcChainStore implements ChainStore {
 	private static final String SEALED = "select " + EventRows.SELECT + ", s.position, s.prev_hash, s.hash, "
 			+ "s.encoding from audit_seal s join audit_event e on e.id = s.event_id where s.chain = ? ";
 
+	// both sides bounded: PostgreSQL merges the two id indexes, and does not carry the
+	// seal side's range over to the event side by itself
+	private static final String SEALED_BY_ID = "select " + EventRows.SELECT + ", s.position, s.prev_hash, s.hash, "
+			+ "s.encoding, s.chain from audit_seal s join audit_event e on e.id = s.event_id "
+			+ "where s.event_id > ? and s.event_id <= ? and e.id > ? and e.id <= ? order by s.event_id";
+
 	private static final String HEADS = "select chain_key, tenant, seq, hash from audit_chain_head";
 
 	private final JdbcTemplate jdbc;
@@ -110,6 +117,11 @@ final class JdbcChainStore implements ChainStore {
 	@Override
 	public long lastSealedEventId() {
 		return count("select coalesce(max(event_id), 0) from audit_seal");
+	}
+
+	@Override
+	public long firstSealedEventId() {
+		return count("select coalesce(min(event_id), 0) from audit_seal");
 	}
 
 	@Override
@@ -261,6 +273,14 @@ final class JdbcChainStore implements ChainStore {
 		catch (StopWalk ex) {
 			// the visitor has seen enough
 		}
+	}
+
+	@Override
+	public void walkIds(long afterId, long upToId, Consumer<ChainedRow> visitor) {
+		this.readOnly.executeWithoutResult((status) -> this.streaming.query(SEALED_BY_ID,
+				(RowCallbackHandler) (row) -> visitor
+					.accept(new ChainedRow(row.getString(EventRows.SELECTED + 5), sealed(row))),
+				afterId, upToId, afterId, upToId));
 	}
 
 	@Override

@@ -43,6 +43,23 @@ class EventDigestTests {
 	}
 
 	@Test
+	void longAndNonAsciiContentIsHashedAsTheDocumentedFormula() {
+		EventRow full = fullRow();
+		String details = "{\"body\":\"" + "x".repeat(3000) + "Grüße 日本 \uD83D\uDE00\"}";
+		EventRow event = new EventRow(full.id(), full.occurredAt(), "tenant-ü", full.operation(), full.target(),
+				full.action(), full.outcome(), full.actorType(), full.actorId(), full.actorName(), full.ip(),
+				full.entityType(), full.entityId(), "é".repeat(700), details, full.error(), full.requestId(),
+				full.revisionId(), full.httpMethod(), full.httpPath(), full.httpStatus(), full.httpResource(),
+				full.httpAuthType(), full.httpDetail(), full.traceId(), full.spanId());
+
+		assertThat(this.digest.hash(event, EventDigest.V2, 3, "ef".repeat(32)))
+			.isEqualTo(documentedV2(event, 3, "ef".repeat(32)));
+		// the digest is used again for the next event
+		assertThat(this.digest.hash(fullRow(), EventDigest.V2, 12, "cd".repeat(32)))
+			.isEqualTo("a38a326112a5521bf88c677bd8cad4bb819990d5a22a1d780c3a90effef0cd42");
+	}
+
+	@Test
 	void v2CoversTheTraceAndV1DoesNot() {
 		EventRow traced = fullRow();
 		EventRow otherSpan = withTrace(traced, traced.traceId(), "00f067aa0ba902b8");

@@ -58,6 +58,8 @@ import io.audittrail.verifier.VerifierKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.Mockito.spy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -602,6 +604,49 @@ abstract class IntegrityIntegrationTests {
 		this.jdbc.update("delete from audit_event where id = ?", ids.get(3));
 
 		assertThat(latest.verifyLatest(this.tenant)).isEqualTo(new IntegrityReport(false, 4, ids.get(4), 0));
+	}
+
+	@Test
+	void everyChainIsVerifiedInOneReadAndABrokenChainIsReportedAsItsOwnWalkReportsIt() {
+		List<String> tenants = List.of(this.tenant + "-0", this.tenant + "-1", this.tenant + "-2", this.tenant + "-3");
+		for (int i = 0; i < 6; i++) {
+			tenants.forEach((tenant) -> this.rows.events(tenant, 1, Instant.now()));
+		}
+		this.sealer.seal();
+		// these chains only, read three event ids at a time on two connections
+		ChainStore only = spy(this.chains);
+		willReturn(this.chains.heads()
+			.stream()
+			.filter((head) -> head.tenant() != null && tenants.contains(head.tenant()))
+			.toList()).given(only).heads();
+		willReturn(0L).given(only).unsealedCount();
+		AuditIntegrity integrity = new AuditIntegrity(only, Duration.ZERO, Clock.systemUTC(),
+				new WholeChains(only, 2, 3));
+		assertThat(integrity.verify()).isEqualTo(new IntegrityReport(true, 24, null, 0));
+
+		List<Long> purged = this.rows.ids(tenants.get(0));
+		String checkpoint = this.chains.sealAt(tenants.get(0), 2).orElseThrow().hash();
+		this.jdbc.update("delete from audit_seal where event_id in (?, ?)", purged.get(0), purged.get(1));
+		this.jdbc.update("delete from audit_event where id in (?, ?)", purged.get(0), purged.get(1));
+		this.jdbc.update(
+				"insert into audit_chain_checkpoint (chain_key, tenant, seq, hash, purged_at) "
+						+ "values (?, ?, 2, ?, ?)",
+				"=" + tenants.get(0), tenants.get(0), checkpoint, OffsetDateTime.now(ZoneOffset.UTC));
+		assertThat(integrity.verify()).isEqualTo(new IntegrityReport(true, 22, null, 0));
+
+		List<Long> edited = this.rows.ids(tenants.get(1));
+		List<Long> removed = this.rows.ids(tenants.get(2));
+		List<Long> moved = this.rows.ids(tenants.get(3));
+		this.jdbc.update("update audit_event set entity_name = 'Forged' where id = ?", edited.get(3));
+		this.jdbc.update("delete from audit_event where id = ?", removed.get(1));
+		this.jdbc.update("update audit_event set tenant = ? where id = ?", tenants.get(0), moved.get(4));
+
+		IntegrityReport walks = new IntegrityReport(true, 0, null, 0);
+		for (String tenant : tenants) {
+			walks = walks.and(this.integrity.verify(tenant));
+		}
+		assertThat(walks).isEqualTo(new IntegrityReport(false, 4 + 4 + 2 + 5, edited.get(3), 0));
+		assertThat(integrity.verify()).isEqualTo(walks);
 	}
 
 	private List<Long> sealedEvents(int count) {
