@@ -71,10 +71,10 @@ public interface ChainStore {
 
 	/**
 	 * Hands the sealed events of every chain with an id in {@code (afterId, upToId]} to
-	 * the visitor in id order, each with its chain's key, streaming rows. Seals whose
-	 * event is missing are left out. Reading seals and events along the event id reads
-	 * both tables once, where reading a chain in position order looks up each event on
-	 * its own.
+	 * the visitor in id order, each with its chain's key: the range's seals are held in
+	 * memory, its events streamed. Seals whose event is missing are left out. Reading
+	 * seals and events along the event id reads both tables once, where reading a chain
+	 * in position order looks up each event on its own.
 	 */
 	void walkIds(long afterId, long upToId, Consumer<ChainedRow> visitor);
 

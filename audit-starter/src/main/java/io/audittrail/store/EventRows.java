@@ -63,6 +63,15 @@ final class EventRows {
 		.map((column) -> column.name().equals("http_status") ? STATUS : "e." + column.name())
 		.collect(Collectors.joining(", "));
 
+	/**
+	 * The select list of a row with its status as stored with the event, read by
+	 * {@link #row(ResultSet, int, Map)} with the statuses of {@code audit_request_status}
+	 * read apart: for reads of many rows, where the status subquery per row costs more
+	 * than the rows.
+	 */
+	static final String SELECT_STORED = "e.id, "
+			+ Arrays.stream(WRITTEN).map((column) -> "e." + column.name()).collect(Collectors.joining(", "));
+
 	/** How many columns {@link #SELECT} lists. */
 	static final int SELECTED = WRITTEN.length + 1;
 
@@ -162,17 +171,27 @@ final class EventRows {
 	 * look-up by name per cell) from the given column on.
 	 */
 	static EventRow row(ResultSet rs, int first) throws SQLException {
+		return row(rs, first, Map.of());
+	}
+
+	/**
+	 * A row of {@link #SELECT_STORED}, from its {@code first} column: its status as
+	 * stored with the event, else the one in {@code lateStatuses} (from
+	 * {@code audit_request_status}, by event id).
+	 */
+	static EventRow row(ResultSet rs, int first, Map<Long, Integer> lateStatuses) throws SQLException {
 		int at = first - 1;
+		long id = rs.getLong(at + 1);
 		long revision = rs.getLong(at + 18);
 		Long revisionId = rs.wasNull() ? null : revision;
 		int status = rs.getInt(at + 21);
-		Integer httpStatus = rs.wasNull() ? null : status;
-		return new EventRow(rs.getLong(at + 1), rs.getObject(at + 2, OffsetDateTime.class), rs.getString(at + 3),
-				rs.getString(at + 4), rs.getString(at + 5), rs.getString(at + 6), rs.getString(at + 7),
-				rs.getString(at + 8), rs.getString(at + 9), rs.getString(at + 10), rs.getString(at + 11),
-				rs.getString(at + 12), rs.getString(at + 13), rs.getString(at + 14), rs.getString(at + 15),
-				rs.getString(at + 16), rs.getString(at + 17), revisionId, rs.getString(at + 19), rs.getString(at + 20),
-				httpStatus, rs.getString(at + 22), rs.getString(at + 23), rs.getString(at + 24), rs.getString(at + 25),
+		Integer httpStatus = rs.wasNull() ? lateStatuses.get(id) : Integer.valueOf(status);
+		return new EventRow(id, rs.getObject(at + 2, OffsetDateTime.class), rs.getString(at + 3), rs.getString(at + 4),
+				rs.getString(at + 5), rs.getString(at + 6), rs.getString(at + 7), rs.getString(at + 8),
+				rs.getString(at + 9), rs.getString(at + 10), rs.getString(at + 11), rs.getString(at + 12),
+				rs.getString(at + 13), rs.getString(at + 14), rs.getString(at + 15), rs.getString(at + 16),
+				rs.getString(at + 17), revisionId, rs.getString(at + 19), rs.getString(at + 20), httpStatus,
+				rs.getString(at + 22), rs.getString(at + 23), rs.getString(at + 24), rs.getString(at + 25),
 				rs.getString(at + 26));
 	}
 

@@ -71,11 +71,14 @@ final class JdbcChainStore implements ChainStore {
 	private static final String SEALED = "select " + EventRows.SELECT + ", s.position, s.prev_hash, s.hash, "
 			+ "s.encoding from audit_seal s join audit_event e on e.id = s.event_id where s.chain = ? ";
 
-	// both sides bounded: PostgreSQL merges the two id indexes, and does not carry the
-	// seal side's range over to the event side by itself
-	private static final String SEALED_BY_ID = "select " + EventRows.SELECT + ", s.position, s.prev_hash, s.hash, "
-			+ "s.encoding, s.chain from audit_seal s join audit_event e on e.id = s.event_id "
-			+ "where s.event_id > ? and s.event_id <= ? and e.id > ? and e.id <= ? order by s.event_id";
+	private static final String EVENTS_BY_ID = "select " + EventRows.SELECT_STORED
+			+ " from audit_event e where e.id > ? and e.id <= ? order by e.id";
+
+	private static final String SEALS_BY_EVENT = "select event_id, chain, position, prev_hash, hash, encoding "
+			+ "from audit_seal where event_id > ? and event_id <= ?";
+
+	private static final String LATE_STATUSES = "select event_id, status from audit_request_status "
+			+ "where event_id > ? and event_id <= ?";
 
 	private static final String HEADS = "select chain_key, tenant, seq, hash from audit_chain_head";
 
@@ -277,10 +280,36 @@ final class JdbcChainStore implements ChainStore {
 
 	@Override
 	public void walkIds(long afterId, long upToId, Consumer<ChainedRow> visitor) {
-		this.readOnly.executeWithoutResult((status) -> this.streaming.query(SEALED_BY_ID,
-				(RowCallbackHandler) (row) -> visitor
-					.accept(new ChainedRow(row.getString(EventRows.SELECTED + 5), sealed(row))),
-				afterId, upToId, afterId, upToId));
+		// three range scans merged here: joining the tables, or the status subquery per
+		// row, made the databases look each row up in the other table
+		this.readOnly.executeWithoutResult((status) -> {
+			Map<Long, Seal> seals = new HashMap<>();
+			Map<String, String> chains = new HashMap<>();
+			this.streaming
+				.query(SEALS_BY_EVENT,
+						(RowCallbackHandler) (
+								row) -> seals.put(row.getLong(1),
+										new Seal(chains.computeIfAbsent(row.getString(2), (chain) -> chain),
+												row.getLong(3), row.getString(4), row.getString(5), row.getString(6))),
+						afterId, upToId);
+			if (seals.isEmpty()) {
+				return;
+			}
+			Map<Long, Integer> lateStatuses = new HashMap<>();
+			this.streaming.query(LATE_STATUSES,
+					(RowCallbackHandler) (row) -> lateStatuses.put(row.getLong(1), row.getInt(2)), afterId, upToId);
+			this.streaming.query(EVENTS_BY_ID, (RowCallbackHandler) (row) -> {
+				Seal seal = seals.get(row.getLong(1));
+				if (seal != null) {
+					visitor.accept(new ChainedRow(seal.chain(), new SealedRow(EventRows.row(row, 1, lateStatuses),
+							seal.position(), seal.prevHash(), seal.hash(), seal.encoding())));
+				}
+			}, afterId, upToId);
+		});
+	}
+
+	/** A seal read apart from its event. */
+	private record Seal(String chain, long position, String prevHash, String hash, String encoding) {
 	}
 
 	@Override
