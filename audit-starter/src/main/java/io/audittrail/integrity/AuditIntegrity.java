@@ -15,7 +15,6 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 import io.audittrail.store.ChainStore;
-import io.audittrail.store.Chains;
 import io.audittrail.store.SealedRow;
 
 /**
@@ -149,7 +148,7 @@ public final class AuditIntegrity {
 	}
 
 	private IntegrityReport chain(String tenant, boolean latest) {
-		String chain = Chains.keyOf(tenant);
+		String chain = ChainStore.keyOf(tenant);
 		Optional<ChainStore.ChainHead> head = this.store.head(tenant);
 		if (head.isEmpty()) {
 			// seals of a chain that was never started were not made here
@@ -214,7 +213,7 @@ public final class AuditIntegrity {
 
 		Walk(String tenant, long position, String hash, long checked) {
 			this.tenant = tenant;
-			this.chain = Chains.keyOf(tenant);
+			this.chain = ChainStore.keyOf(tenant);
 			this.expectedPosition = position + 1;
 			this.expectedPrevious = hash;
 			this.checked = checked;
@@ -236,7 +235,8 @@ public final class AuditIntegrity {
 			this.checked++;
 			this.lastId = id;
 			if (position != this.expectedPosition || !Objects.equals(seal.prevHash(), this.expectedPrevious)
-					|| !this.chain.equals(Chains.keyOf(seal.event().tenant())) || !EventDigest.knows(seal.encoding())
+					|| !this.chain.equals(ChainStore.keyOf(seal.event().tenant()))
+					|| !EventDigest.knows(seal.encoding())
 					|| !this.digest.hash(seal.event(), seal.encoding(), position, seal.prevHash())
 						.equals(seal.hash())) {
 				this.brokenId = id;

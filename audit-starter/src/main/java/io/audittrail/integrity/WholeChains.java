@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.audittrail.store.ChainStore;
-import io.audittrail.store.Chains;
 import io.audittrail.store.SealedRow;
 
 /**
@@ -204,7 +203,7 @@ final class WholeChains {
 		}
 
 		private boolean matches(String chain, SealedRow seal) {
-			return chain.equals(Chains.keyOf(seal.event().tenant())) && EventDigest.knows(seal.encoding())
+			return chain.equals(ChainStore.keyOf(seal.event().tenant())) && EventDigest.knows(seal.encoding())
 					&& this.digest.hash(seal.event(), seal.encoding(), seal.position(), seal.prevHash())
 						.equals(seal.hash());
 		}

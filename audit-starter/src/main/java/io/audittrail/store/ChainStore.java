@@ -18,6 +18,16 @@ import org.apiguardian.api.API;
 public interface ChainStore {
 
 	/**
+	 * The key of a tenant's chain, as seals, heads and checkpoints name it: {@code *} for
+	 * the system-level chain, {@code =} and the tenant for a tenant's.
+	 * @param tenant the tenant, {@code null} for system-level events
+	 * @return the chain's key
+	 */
+	static String keyOf(String tenant) {
+		return Chains.keyOf(tenant);
+	}
+
+	/**
 	 * The oldest complete events that have no seal yet, in id order, as stored (with the
 	 * status of their request): what their seals cover.
 	 * @param afterId only events with a larger id

@@ -1,13 +1,9 @@
 package io.audittrail.store;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 /**
  * Names of hash chains: one per tenant and one for system-level events.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class Chains {
+final class Chains {
 
 	/** The key of the chain of system-level events, those of no tenant. */
 	public static final String SYSTEM = "*";

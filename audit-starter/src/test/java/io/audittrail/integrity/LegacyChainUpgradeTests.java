@@ -29,7 +29,7 @@ import io.audittrail.core.AuditEventStore;
 import io.audittrail.core.Outcome;
 import io.audittrail.core.TraceContext;
 import io.audittrail.store.AuditSchemaInitializer;
-import io.audittrail.store.Chains;
+import io.audittrail.store.ChainStore;
 import io.audittrail.store.EventRow;
 import io.audittrail.testsupport.TestPostgres;
 
@@ -136,7 +136,7 @@ class LegacyChainUpgradeTests {
 					+ "'m-1', 'editor@demo.test', 'Article', '7', 'Grüße', '{\"content_id\":\"7\"}', 'r-1', ?, ?, ?)",
 					this.occurredAt, tenant, operation, method, (method != null) ? "/api/articles/7" : null, status);
 			long id = this.jdbc.queryForObject("select max(id) from audit_event", Long.class);
-			String chain = Chains.keyOf(tenant);
+			String chain = ChainStore.keyOf(tenant);
 			Object[] head = this.heads.computeIfAbsent(chain, (key) -> new Object[] { tenant, 0L, null });
 			long position = (Long) head[1] + 1;
 			EventRow row = new EventRow(id, this.occurredAt, tenant, operation, "content", "UPDATE", "SUCCESS",

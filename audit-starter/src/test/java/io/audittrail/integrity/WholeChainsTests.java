@@ -12,9 +12,8 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import io.audittrail.store.ChainStore;
 import io.audittrail.store.ChainStore.ChainedRow;
-import io.audittrail.store.Chains;
+import io.audittrail.store.ChainStore;
 import io.audittrail.store.EventRow;
 import io.audittrail.store.SealedRow;
 
@@ -188,7 +187,7 @@ class WholeChainsTests {
 	}
 
 	private static String key(String tenant) {
-		return Chains.keyOf(tenant);
+		return ChainStore.keyOf(tenant);
 	}
 
 	private static EventRow event(long id, String tenant, String entityName) {
