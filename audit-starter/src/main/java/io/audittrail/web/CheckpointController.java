@@ -270,15 +270,11 @@ class CheckpointController {
 	}
 
 	private static ErrorResponseException notFound(String detail) {
-		ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
-		notFound.setDetail(detail);
-		return notFound;
+		return refused(HttpStatus.NOT_FOUND, detail);
 	}
 
 	private static ErrorResponseException gone(String detail) {
-		ErrorResponseException gone = new ErrorResponseException(HttpStatus.GONE);
-		gone.setDetail(detail);
-		return gone;
+		return refused(HttpStatus.GONE, detail);
 	}
 
 	/**
