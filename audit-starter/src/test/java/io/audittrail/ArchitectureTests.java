@@ -35,7 +35,7 @@ class ArchitectureTests {
 	@Test
 	void roomsImportEachOtherOneWayOnly() {
 		Map<String, Set<String>> imports = imports();
-		assertThat(imports).containsKeys("capture", "store", "web", "access", "spi", "core");
+		assertThat(imports).containsKeys("capture", "store", "web", "spi", "core");
 		assertThat(cycles(imports)).as("packages that import each other, directly or through others").isEmpty();
 	}
 

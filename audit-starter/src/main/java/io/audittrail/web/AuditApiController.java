@@ -38,16 +38,12 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditReader;
 import io.audittrail.capture.StarterOperation;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
 import io.audittrail.export.CsvExporter;
-import io.audittrail.revert.RevertRefusedException;
-import io.audittrail.revert.RevertService;
 import io.audittrail.store.EventFilter;
 import io.audittrail.store.EventQuery;
 import io.audittrail.store.PagePosition;
@@ -238,7 +234,7 @@ class AuditApiController {
 	 * reads it.
 	 */
 	private Export export(Map<String, String> parameters, String languages, String format) {
-		AuditReader reader = this.access.requireView();
+		ReaderRights reader = this.access.requireView();
 		TenantScope scope = reader.scope();
 		for (String required : List.of("from", "to")) {
 			if (EventFilterParameters.text(parameters, required) == null) {

@@ -6,9 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,13 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code audit.web.base-path} followed by {@code /api}, its errors answered as problem
  * details by {@link AuditProblemHandler}.
  */
-@API(status = Status.INTERNAL, since = "0.2")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @RestController
 @RequestMapping(AuditApiEndpoint.PATH)
-public @interface AuditApiEndpoint {
+@interface AuditApiEndpoint {
 
 	/**
 	 * The base path of the audit log's pages and API, {@code audit.web.base-path}, as a

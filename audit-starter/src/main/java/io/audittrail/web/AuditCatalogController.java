@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 
-import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditReader;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
@@ -104,7 +102,7 @@ class AuditCatalogController {
 	@GetMapping("/preferences/columns")
 	public Map<String, Object> columns(
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
-		AuditReader reader = this.access.requireView();
+		ReaderRights reader = this.access.requireView();
 		List<String> columns = this.preferences.find(reader.name()).orElse(DEFAULT_COLUMNS);
 		return columnsBody(columns, RequestLanguage.of(languages, this.catalog));
 	}
@@ -112,7 +110,7 @@ class AuditCatalogController {
 	@PutMapping("/preferences/columns")
 	public Map<String, Object> saveColumns(@RequestBody(required = false) Map<String, Object> body,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
-		AuditReader reader = this.access.requireView();
+		ReaderRights reader = this.access.requireView();
 		if (body == null || !(body.get("columns") instanceof List<?> requested)) {
 			throw new BadParameterException("columns", "The body must be {\"columns\": [column ids]}.");
 		}

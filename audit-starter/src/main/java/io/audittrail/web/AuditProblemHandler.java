@@ -12,9 +12,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import io.audittrail.access.AuditAccessException;
-import io.audittrail.revert.RevertRefusedException;
-
 /**
  * Answers the JSON API's errors with RFC 9457 problem details: 400 naming the bad
  * parameter, 401, 403, 404, 409 with the reason a change cannot be reverted (and, when a

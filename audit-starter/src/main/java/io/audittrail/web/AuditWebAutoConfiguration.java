@@ -23,13 +23,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.catalog.OperationCatalog;
 import io.audittrail.evidence.AuditEvidence;
 import io.audittrail.integrity.AuditIntegrity;
-import io.audittrail.revert.RevertService;
 import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
@@ -42,7 +40,7 @@ import io.audittrail.store.EventQuery;
  * decision is (see {@code AuditAccessAutoConfiguration}).
  */
 @AutoConfiguration(afterName = { "io.audittrail.capture.AuditAutoConfiguration",
-		"io.audittrail.store.AuditStoreAutoConfiguration", "io.audittrail.access.AuditAccessAutoConfiguration",
+		"io.audittrail.store.AuditStoreAutoConfiguration", "io.audittrail.web.AuditAccessAutoConfiguration",
 		"io.audittrail.integrity.AuditIntegrityAutoConfiguration",
 		"io.audittrail.evidence.AuditEvidenceAutoConfiguration",
 		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })

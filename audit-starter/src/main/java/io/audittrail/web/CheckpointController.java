@@ -25,8 +25,6 @@ import org.springframework.web.context.request.async.AsyncWebRequest;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditReader;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
 import io.audittrail.evidence.AuditEvidence;
@@ -228,7 +226,7 @@ class CheckpointController {
 	 * system-level).
 	 */
 	private void requireChain(String tenant) {
-		AuditReader reader = this.access.requireView();
+		ReaderRights reader = this.access.requireView();
 		if (tenant != null && tenant.isBlank()) {
 			throw new BadParameterException("tenant",
 					"Parameter 'tenant' must not be blank; leave it out for the system-level chain");

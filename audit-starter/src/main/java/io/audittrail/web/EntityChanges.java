@@ -3,8 +3,6 @@ package io.audittrail.web;
 import java.util.List;
 import java.util.Optional;
 
-import io.audittrail.envers.EntityChange;
-
 /**
  * Reads entity changes from the entity history (Hibernate Envers). Thread-safe.
  */

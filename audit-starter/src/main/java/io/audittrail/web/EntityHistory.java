@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
-import io.audittrail.envers.EntityChange;
 import io.audittrail.store.EventQuery;
 
 /**

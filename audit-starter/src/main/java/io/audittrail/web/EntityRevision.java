@@ -3,7 +3,6 @@ package io.audittrail.web;
 import java.time.Instant;
 
 import io.audittrail.core.Actor;
-import io.audittrail.envers.EntityChange;
 
 /**
  * One Envers revision of one entity.

@@ -19,8 +19,6 @@ import org.springframework.core.NestedExceptionUtils;
 import io.audittrail.core.Actor;
 import io.audittrail.core.ActorType;
 import io.audittrail.envers.AuditRevision;
-import io.audittrail.envers.EntityChange;
-import io.audittrail.envers.EnversReader;
 
 /**
  * Reads entity changes from Hibernate Envers, each call through an entity manager of its

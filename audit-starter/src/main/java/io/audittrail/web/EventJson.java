@@ -16,7 +16,6 @@ import io.audittrail.core.AuditEvent;
 import io.audittrail.core.EntityRef;
 import io.audittrail.core.RequestInfo;
 import io.audittrail.core.TraceContext;
-import io.audittrail.envers.EntityChange;
 import io.audittrail.web.FieldChanges.FieldChange;
 
 /**

@@ -10,8 +10,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
-import io.audittrail.envers.EntityChange;
-
 /**
  * The fields of an entity change, one by one: a text attribute that holds a JSON object
  * (a content's {@code data}) and a nested object are compared member by member under

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import io.audittrail.core.Actor;
 import io.audittrail.core.AuditEvent;
-import io.audittrail.envers.EntityChange;
 
 /**
  * One step of an entity's history: an event, a revision of the entity, or both when the

@@ -3,8 +3,6 @@ package io.audittrail.web;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditReader;
 import io.audittrail.core.TenantScope;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
@@ -28,7 +26,7 @@ class IntegrityController {
 
 	@GetMapping("/integrity")
 	public IntegrityReport verify(@RequestParam(name = "tenant", required = false) String tenant) {
-		AuditReader reader = this.access.requireView();
+		ReaderRights reader = this.access.requireView();
 		TenantScope scope = reader.scope();
 		if (tenant != null) {
 			if (tenant.isBlank()) {

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.audittrail.access.AuditAccess;
 import io.audittrail.core.TenantScope;
 import io.audittrail.spi.TenantAccessPolicy;
 import java.util.Set;

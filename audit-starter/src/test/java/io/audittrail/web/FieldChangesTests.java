@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.audittrail.envers.EntityChange;
 import io.audittrail.web.FieldChanges.FieldChange;
 
 import static org.assertj.core.api.Assertions.assertThat;

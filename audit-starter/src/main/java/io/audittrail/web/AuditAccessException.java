@@ -1,15 +1,11 @@
-package io.audittrail.access;
-
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
+package io.audittrail.web;
 
 import org.springframework.http.HttpStatus;
 
 /**
  * Thrown when the caller is not signed in (401) or may not do what they asked (403).
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public class AuditAccessException extends RuntimeException {
+class AuditAccessException extends RuntimeException {
 
 	private final HttpStatus status;
 

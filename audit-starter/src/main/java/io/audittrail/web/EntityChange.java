@@ -1,11 +1,8 @@
-package io.audittrail.envers;
+package io.audittrail.web;
 
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
-
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 
 /**
  * How one entity changed in one Envers revision.
@@ -18,8 +15,7 @@ import org.apiguardian.api.API;
  * @param after the entity's state at this revision, or {@code null} when it was deleted
  * @param changedFields the fields whose values differ between before and after
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public record EntityChange(String entityType, String entityId, String kind, JsonNode before, JsonNode after,
+record EntityChange(String entityType, String entityId, String kind, JsonNode before, JsonNode after,
 		List<String> changedFields) {
 
 	public EntityChange {

@@ -1,4 +1,4 @@
-package io.audittrail.web.ui;
+package io.audittrail.web;
 
 import java.nio.charset.StandardCharsets;
 

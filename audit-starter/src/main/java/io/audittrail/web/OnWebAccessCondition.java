@@ -1,4 +1,4 @@
-package io.audittrail.access;
+package io.audittrail.web;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,14 +1,10 @@
-package io.audittrail.revert;
-
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
+package io.audittrail.web;
 
 /**
  * Thrown when a change cannot be reverted; the message says why, and for a field changed
  * since, the conflict names it.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public class RevertRefusedException extends RuntimeException {
+class RevertRefusedException extends RuntimeException {
 
 	private final transient FieldConflict conflict;
 

@@ -1,4 +1,4 @@
-package io.audittrail.access;
+package io.audittrail.web;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.function.SingletonSupplier;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.revert.RevertService;
 import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.EventQuery;
 

@@ -1,7 +1,4 @@
-package io.audittrail.access;
-
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
+package io.audittrail.web;
 
 import org.springframework.http.HttpStatus;
 
@@ -15,8 +12,7 @@ import io.audittrail.core.TenantScope;
  * @param canRevert whether the reader may revert changes in some tenant (whether they may
  * revert one entry is {@link AuditAccess#mayRevert(String)})
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public record AuditReader(String name, TenantScope scope, boolean canRevert) {
+record ReaderRights(String name, TenantScope scope, boolean canRevert) {
 
 	/**
 	 * Requires the reader to see the entries of a tenant.

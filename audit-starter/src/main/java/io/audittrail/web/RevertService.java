@@ -1,4 +1,4 @@
-package io.audittrail.revert;
+package io.audittrail.web;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.GeneratedValue;
@@ -45,7 +42,6 @@ import io.audittrail.catalog.TargetDefinition;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
 import io.audittrail.envers.AuditRevision;
-import io.audittrail.envers.EnversReader;
 import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.EventQuery;
 
@@ -60,8 +56,7 @@ import io.audittrail.store.EventQuery;
  * that of two reverts of one change exactly one succeeds. The revert is itself a
  * revision, so it can be reverted in turn.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public class RevertService {
+class RevertService {
 
 	private final EventQuery events;
 

@@ -1,4 +1,4 @@
-package io.audittrail.access;
+package io.audittrail.web;
 
 import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
 

@@ -1,4 +1,4 @@
-package io.audittrail.web.ui;
+package io.audittrail.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,7 +11,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.audittrail.access.AuditAccess;
 import io.audittrail.autoconfigure.AuditProperties;
 
 /**
@@ -20,7 +19,7 @@ import io.audittrail.autoconfigure.AuditProperties;
  * {@code AuditAccessAutoConfiguration}).
  */
 @AutoConfiguration(afterName = { "io.audittrail.capture.AuditAutoConfiguration",
-		"io.audittrail.access.AuditAccessAutoConfiguration" })
+		"io.audittrail.web.AuditAccessAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)
 @ConditionalOnBooleanProperty(name = "audit.enabled", matchIfMissing = true)

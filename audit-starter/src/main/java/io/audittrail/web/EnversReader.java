@@ -1,4 +1,4 @@
-package io.audittrail.envers;
+package io.audittrail.web;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -16,8 +16,6 @@ import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.Type;
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
 import org.hibernate.Hibernate;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
@@ -34,13 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.audittrail.envers.AuditRevision;
+
 /**
  * Reads Envers revisions through one entity manager, which the caller opens and closes:
  * which entities a revision changed, their states at revisions, and those states as JSON
  * (relations as ids and names, collections as lists, never {@code toString}).
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class EnversReader {
+final class EnversReader {
 
 	private static final ConversionService conversions = DefaultConversionService.getSharedInstance();
 

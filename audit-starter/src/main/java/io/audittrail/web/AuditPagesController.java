@@ -1,4 +1,4 @@
-package io.audittrail.web.ui;
+package io.audittrail.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
-
-import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditAccessException;
-import io.audittrail.access.AuditReader;
-import io.audittrail.web.AuditApiEndpoint;
 
 /**
  * Serves the admin pages' HTML shell under the base path, and tells the pages who reads
@@ -89,7 +84,7 @@ class AuditPagesController {
 
 	@GetMapping(path = AuditApiEndpoint.PATH + "/me", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> me(@RequestParam(name = "event", required = false) String event) {
-		AuditReader reader = this.access.requireView();
+		ReaderRights reader = this.access.requireView();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", reader.name());
 		// for one entry, exactly what the revert endpoint decides

@@ -1,4 +1,4 @@
-package io.audittrail.web.ui;
+package io.audittrail.web;
 
 import static io.audittrail.StarterAutoConfigurations.auditAutoConfiguration;
 
@@ -9,9 +9,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import io.audittrail.access.AuditAccess;
-import io.audittrail.access.AuditAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package io.audittrail.access;
+package io.audittrail.web;
 
 import java.util.Collection;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.audittrail.access;
+package io.audittrail.web;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -6,15 +6,11 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
-import io.audittrail.revert.RevertService;
 import io.audittrail.spi.TenantAccessPolicy;
 import io.audittrail.store.EventQuery;
 
@@ -28,14 +24,13 @@ import io.audittrail.store.EventQuery;
  * gives 401, anything missing 403. In the open mode of an application without Spring
  * Security, everyone reads everything and nobody reverts. Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class AuditAccess {
+final class AuditAccess {
 
 	/** Why nobody reverts in the open mode. */
 	static final String OPEN = "The audit log is open for reading without sign-in (audit.web.allow-without-security): "
 			+ "reverting a change needs a signed-in reader, with Spring Security.";
 
-	private static final AuditReader GUEST = new AuditReader("anonymous", TenantScope.everything(), false);
+	private static final ReaderRights GUEST = new ReaderRights("anonymous", TenantScope.everything(), false);
 
 	private final Readers readers;
 
@@ -78,13 +73,13 @@ public final class AuditAccess {
 	 * The current reader, who may read the log.
 	 * @throws AuditAccessException when not signed in or without the view authority
 	 */
-	public AuditReader requireView() {
+	public ReaderRights requireView() {
 		if (this.readers == null) {
 			return GUEST;
 		}
 		SignedIn reader = signedIn();
 		require(reader, this.authorities.view(), "Reading the audit log needs the authority '%s'.");
-		return new AuditReader(reader.name(), readable(reader),
+		return new ReaderRights(reader.name(), readable(reader),
 				reader.holds(this.authorities.revert()) && !nothing(revertible(reader)));
 	}
 
