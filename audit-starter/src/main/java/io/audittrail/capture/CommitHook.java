@@ -1,16 +1,12 @@
 package io.audittrail.capture;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 /**
  * Arranges for pending events to be written at the last moment before the current
  * transaction commits, after the persistence provider has flushed and written its own
  * audit rows (such as Envers' revision), so that events can reference them.
  */
-@API(status = Status.INTERNAL, since = "0.2")
 @FunctionalInterface
-public interface CommitHook {
+interface CommitHook {
 
 	/**
 	 * Registers the action to run just before the current transaction commits.

@@ -1,8 +1,5 @@
 package io.audittrail.capture;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.core.Actor;
 import io.audittrail.core.RequestOrigin;
 import io.audittrail.core.TraceContext;
@@ -16,8 +13,7 @@ import io.audittrail.core.TraceContext;
  * @param origin the request origin
  * @param trace the trace the call belongs to, or {@code null}
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public record EventContext(Actor actor, String tenant, RequestOrigin origin, TraceContext trace) {
+record EventContext(Actor actor, String tenant, RequestOrigin origin, TraceContext trace) {
 
 	/** This context in the given tenant. */
 	public EventContext inTenant(String tenant) {

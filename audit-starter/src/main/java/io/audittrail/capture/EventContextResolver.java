@@ -1,8 +1,5 @@
 package io.audittrail.capture;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.core.RequestInfo;
 import io.audittrail.spi.ActorResolver;
 import io.audittrail.spi.RequestOriginResolver;
@@ -12,8 +9,7 @@ import io.audittrail.spi.TraceContextResolver;
 /**
  * Resolves the {@link EventContext} of the current call through the application's SPIs.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public final class EventContextResolver {
+final class EventContextResolver {
 
 	private final ActorResolver actors;
 

@@ -2,9 +2,6 @@ package io.audittrail.capture;
 
 import java.util.function.LongSupplier;
 
-import org.apiguardian.api.API.Status;
-import org.apiguardian.api.API;
-
 import io.audittrail.core.Action;
 
 /**
@@ -12,8 +9,7 @@ import io.audittrail.core.Action;
  * entities changed in it, so that the transaction's events reference the revision and
  * entity changes that no audited call covers are recorded too. Thread-safe.
  */
-@API(status = Status.INTERNAL, since = "0.2")
-public interface RevisionRecorder {
+interface RevisionRecorder {
 
 	/**
 	 * Notes that the current transaction has a revision.

@@ -18,7 +18,7 @@ import org.springframework.core.NestedExceptionUtils;
 
 import io.audittrail.core.Actor;
 import io.audittrail.core.ActorType;
-import io.audittrail.envers.AuditRevision;
+import io.audittrail.capture.AuditRevision;
 
 /**
  * Reads entity changes from Hibernate Envers, each call through an entity manager of its

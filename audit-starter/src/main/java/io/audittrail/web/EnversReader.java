@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.audittrail.envers.AuditRevision;
+import io.audittrail.capture.AuditRevision;
 
 /**
  * Reads Envers revisions through one entity manager, which the caller opens and closes:

@@ -41,7 +41,7 @@ import io.audittrail.catalog.OperationDefinition;
 import io.audittrail.catalog.TargetDefinition;
 import io.audittrail.core.AuditEvent;
 import io.audittrail.core.TenantScope;
-import io.audittrail.envers.AuditRevision;
+import io.audittrail.capture.AuditRevision;
 import io.audittrail.spi.RevertGuard;
 import io.audittrail.store.EventQuery;
 

@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import io.audittrail.capture.EventContextResolver;
+import io.audittrail.capture.RequestCapture;
 import io.audittrail.core.AuditEventStore;
 import io.audittrail.security.SpringSecurityAuthTypeResolver;
 import io.audittrail.spi.HttpAuthTypeResolver;
@@ -43,7 +43,7 @@ class AuditHttpCaptureAutoConfigurationTests {
 				.isInstanceOf(SpringSecurityAuthTypeResolver.class);
 			assertThat(context.getBean(FilterRegistrationBean.class).getOrder()).isEqualTo(-101);
 			assertThat(context.getBean(FilterRegistrationBean.class).getFilter()).isInstanceOf(HttpCaptureFilter.class);
-			assertThat(context.getBean(EventContextResolver.class).recordRequest()).isNull();
+			assertThat(context.getBean(RequestCapture.class)).isSameAs(context.getBean(HttpRequestRecorder.class));
 		});
 	}
 

@@ -1,4 +1,4 @@
-package io.audittrail.envers;
+package io.audittrail.capture;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Synchronization;
@@ -8,8 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.function.SingletonSupplier;
-
-import io.audittrail.capture.CommitHook;
 
 /**
  * Runs the event writer as a Hibernate transaction synchronization: Hibernate calls it

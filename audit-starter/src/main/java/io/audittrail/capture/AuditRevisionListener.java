@@ -1,4 +1,4 @@
-package io.audittrail.envers;
+package io.audittrail.capture;
 
 import jakarta.persistence.Entity;
 import org.hibernate.envers.EntityTrackingRevisionListener;
@@ -8,9 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
-import io.audittrail.capture.EventContext;
-import io.audittrail.capture.EventContextResolver;
-import io.audittrail.capture.RevisionRecorder;
 import io.audittrail.core.Action;
 
 /**

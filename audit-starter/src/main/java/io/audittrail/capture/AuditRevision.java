@@ -1,4 +1,4 @@
-package io.audittrail.envers;
+package io.audittrail.capture;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,8 +16,6 @@ import org.apiguardian.api.API;
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
-
-import io.audittrail.capture.EventContext;
 
 /**
  * The Envers revision entity of the starter: each revision also records who made it, for

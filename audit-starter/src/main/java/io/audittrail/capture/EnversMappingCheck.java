@@ -1,4 +1,4 @@
-package io.audittrail.envers;
+package io.audittrail.capture;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,4 +1,4 @@
-package io.audittrail.envers;
+package io.audittrail.capture;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;

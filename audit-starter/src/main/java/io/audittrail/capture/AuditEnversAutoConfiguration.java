@@ -1,4 +1,4 @@
-package io.audittrail.envers;
+package io.audittrail.capture;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.envers.AuditReader;
@@ -13,7 +13,6 @@ import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryBuilderCus
 import org.springframework.context.annotation.Bean;
 
 import io.audittrail.autoconfigure.AuditProperties;
-import io.audittrail.capture.CommitHook;
 
 /**
  * Auto-configuration that binds events to Hibernate Envers revisions: registers the
