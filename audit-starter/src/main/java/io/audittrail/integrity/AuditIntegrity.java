@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
+import io.audittrail.core.TenantScope;
 import io.audittrail.store.ChainStore;
 import io.audittrail.store.SealedRow;
 
@@ -75,7 +76,7 @@ public final class AuditIntegrity {
 
 	/** Verifies the chains of every tenant and the chain of system-level events. */
 	public IntegrityReport verify() {
-		return every(false);
+		return every(false, true);
 	}
 
 	/**
@@ -88,7 +89,24 @@ public final class AuditIntegrity {
 
 	/** Like {@link #verify()}, going on from the last verified positions. */
 	public IntegrityReport verifyLatest() {
-		return every(true);
+		return every(true, true);
+	}
+
+	/**
+	 * Like {@link #verifyLatest()}, for the chains a reader's scope covers only: those of
+	 * every tenant or of the named ones, and the chain of system-level events when the
+	 * scope includes it. Chains outside the scope are neither walked nor counted.
+	 * @param scope the tenants whose chains to verify
+	 */
+	public IntegrityReport verifyLatestIn(TenantScope scope) {
+		if (scope.everyTenant()) {
+			return every(true, scope.system());
+		}
+		IntegrityReport report = scope.system() ? verifyLatest(null) : new IntegrityReport(true, 0, null, 0);
+		for (String tenant : scope.tenants()) {
+			report = report.and(verifyLatest(tenant));
+		}
+		return report;
 	}
 
 	/** Like {@link #verify(String)}, going on from the last verified position. */
@@ -96,8 +114,11 @@ public final class AuditIntegrity {
 		return chain(tenant, true).withUnsealed(this.store.unsealedCount(tenant));
 	}
 
-	private IntegrityReport every(boolean latest) {
-		List<ChainStore.ChainHead> heads = this.store.heads();
+	private IntegrityReport every(boolean latest, boolean system) {
+		List<ChainStore.ChainHead> heads = this.store.heads()
+			.stream()
+			.filter((head) -> system || head.tenant() != null)
+			.toList();
 		Instant now = this.clock.instant();
 		Map<String, WholeChains.Start> whole = new HashMap<>();
 		for (ChainStore.ChainHead head : heads) {
@@ -126,6 +147,9 @@ public final class AuditIntegrity {
 		boolean walkedWhole = report.verified() && !latest;
 		long unsealed = walkedWhole ? Math.max(0, this.store.unsealedCount(0, Long.MAX_VALUE))
 				: this.store.unsealedCount();
+		if (!system) {
+			unsealed -= this.store.unsealedCount(null);
+		}
 		return report.withUnsealed(unsealed);
 	}
 

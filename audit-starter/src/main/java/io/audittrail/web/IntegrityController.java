@@ -3,14 +3,13 @@ package io.audittrail.web;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.audittrail.core.TenantScope;
 import io.audittrail.integrity.AuditIntegrity;
 import io.audittrail.integrity.IntegrityReport;
 
 /**
  * {@code GET {base}/api/integrity}: verifies the hash chains the reader may see, or one
  * tenant's, going on from where the last call verified them (see
- * {@link AuditIntegrity#verifyLatest(String)}).
+ * {@link AuditIntegrity#verifyLatestIn(io.audittrail.core.TenantScope)}).
  */
 @AuditApiEndpoint
 class IntegrityController {
@@ -27,7 +26,6 @@ class IntegrityController {
 	@GetMapping("/integrity")
 	public IntegrityReport verify(@RequestParam(name = "tenant", required = false) String tenant) {
 		ReaderRights reader = this.access.requireView();
-		TenantScope scope = reader.scope();
 		if (tenant != null) {
 			if (tenant.isBlank()) {
 				throw new BadParameterException("tenant",
@@ -36,15 +34,7 @@ class IntegrityController {
 			reader.requireTenant(tenant);
 			return this.integrity.verifyLatest(tenant);
 		}
-		if (scope.everyTenant()) {
-			return this.integrity.verifyLatest();
-		}
-		IntegrityReport report = scope.system() ? this.integrity.verifyLatest(null)
-				: new IntegrityReport(true, 0, null, 0);
-		for (String readable : scope.tenants()) {
-			report = report.and(this.integrity.verifyLatest(readable));
-		}
-		return report;
+		return this.integrity.verifyLatestIn(reader.scope());
 	}
 
 }
