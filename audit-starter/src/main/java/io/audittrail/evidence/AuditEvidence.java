@@ -13,7 +13,6 @@ import io.audittrail.store.ChainTrees;
 import io.audittrail.store.CheckpointStore;
 import io.audittrail.store.RetentionStore;
 import io.audittrail.store.SignedCheckpoint;
-import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.VerifierKey;
 
 /**
@@ -102,7 +101,7 @@ public final class AuditEvidence {
 		try {
 			// the first event's proof needs the most of the tree before it: fail now, not
 			// in the middle of the bundle
-			Merkle.prover(this.trees.leaves(tenant)).inclusionProof(first - 1, size);
+			this.trees.prover(tenant).inclusionProof(first - 1, size);
 		}
 		catch (IllegalStateException ex) {
 			throw new EvidenceUnavailableException(EvidenceUnavailableException.Reason.REMOVED,
@@ -148,7 +147,7 @@ public final class AuditEvidence {
 						(sealed) -> sealed.position() <= size
 								&& (this.until == null || !sealed.event().occurredAt().toInstant().isAfter(this.until))
 								&& sink.test(EvidenceExporter.event(sealed))),
-						AuditEvidence.this.trees.leaves(this.tenant));
+						AuditEvidence.this.trees.prover(this.tenant));
 		}
 
 	}

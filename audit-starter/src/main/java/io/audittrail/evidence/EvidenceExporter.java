@@ -44,7 +44,7 @@ final class EvidenceExporter {
 			while (events.hasNext() && sink.test(events.next())) {
 				// the sink takes every event
 			}
-		}, leaves);
+		}, Merkle.prover(leaves));
 	}
 
 	/**
@@ -57,13 +57,11 @@ final class EvidenceExporter {
 	 * @param events hands the events in chain order to the sink it is given, at
 	 * consecutive positions within the checkpoint's size, while the sink returns
 	 * {@code true}
-	 * @param leaves the chain's leaf hashes by index (position - 1), at least up to the
-	 * checkpoint's size
+	 * @param prover proves in the chain's tree, at least up to the checkpoint's size
 	 */
 	public static long export(OutputStream out, SignedCheckpoint checkpoint, SignedCheckpoint previous,
-			Consumer<Predicate<EvidenceEvent>> events, LeafHashes leaves) {
+			Consumer<Predicate<EvidenceEvent>> events, Merkle.Prover prover) {
 		long size = checkpoint.checkpoint().size();
-		Merkle.Prover prover = Merkle.prover(leaves);
 		try (EvidenceBundleWriter writer = new EvidenceBundleWriter(out)) {
 			writer.checkpoint(checkpoint.note());
 			if (previous != null) {

@@ -1,6 +1,7 @@
 package io.audittrail.retention;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.audittrail.autoconfigure.AuditProperties;
 import io.audittrail.capture.StarterOperations;
+import io.audittrail.evidence.AuditEvidence;
 import io.audittrail.spi.TenantRetentionPolicy;
 import io.audittrail.store.RetentionStore;
 
@@ -44,10 +46,11 @@ final class AuditRetentionAutoConfiguration {
 	@ConditionalOnMissingBean
 	RetentionJob auditRetentionJob(RetentionStore retentionStore, ObjectProvider<AuditTables> auditTables,
 			TenantRetentionPolicy tenantPolicy, StarterOperations operations, AuditProperties properties,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<AuditEvidence> evidence, ObjectProvider<MeterRegistry> meters) {
 		AuditProperties.Retention retention = properties.getRetention();
+		Consumer<String> checkpoint = (tenant) -> evidence.ifAvailable((signing) -> signing.checkpointNow(tenant));
 		return new RetentionJob(retentionStore, auditTables.getIfAvailable(AuditTables::none), tenantPolicy,
-				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), operations,
+				new RetentionJob.Settings(retention.getDays(), retention.getBatchSize()), operations, checkpoint,
 				meters.getIfUnique(), Clock.systemUTC());
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,8 @@ final class RetentionJob {
 
 	private final StarterOperations operations;
 
+	private final Consumer<String> checkpoint;
+
 	private final Clock clock;
 
 	private final Counter purgedEvents;
@@ -57,17 +60,23 @@ final class RetentionJob {
 	 * @param tenantPolicy per-tenant retention periods
 	 * @param settings the system default and the batch size
 	 * @param operations records each purge
+	 * @param checkpoint signs a checkpoint of a tenant's chain ({@code null}: the
+	 * system-level chain) if it grew since its latest, so that the chain's tree goes on
+	 * after retention removed leaves; throws when the chain no longer extends its latest
+	 * checkpoint
 	 * @param meters where the counts of removed events and revisions go; may be
 	 * {@code null}
 	 * @param clock the clock the periods are measured with
 	 */
 	public RetentionJob(RetentionStore store, AuditTables auditTables, TenantRetentionPolicy tenantPolicy,
-			Settings settings, StarterOperations operations, MeterRegistry meters, Clock clock) {
+			Settings settings, StarterOperations operations, Consumer<String> checkpoint, MeterRegistry meters,
+			Clock clock) {
 		this.store = store;
 		this.auditTables = auditTables;
 		this.tenantPolicy = tenantPolicy;
 		this.settings = settings;
 		this.operations = operations;
+		this.checkpoint = checkpoint;
 		this.clock = clock;
 		this.purgedEvents = (meters != null) ? Counter.builder("audit.retention.purged.events")
 			.description("Audit events removed by retention")
@@ -129,13 +138,24 @@ final class RetentionJob {
 		OptionalLong firstKept = this.store.firstPositionSince(tenant, from, cutoff);
 		long to = firstKept.isPresent() ? firstKept.getAsLong() - 1
 				: this.store.lastPosition(tenant, from).orElse(from);
+		if (from >= to) {
+			return 0;
+		}
+		try {
+			// a checkpoint must cover the leaves removed now, or none could follow it
+			this.checkpoint.accept(tenant);
+		}
+		catch (IllegalStateException ex) {
+			logger.warn("Audit retention kept the expired events of the chain of " + describe(tenant)
+					+ ": no checkpoint could be signed before removing them (" + ex.getMessage() + ")");
+			return 0;
+		}
 		long purged = 0;
 		while (from < to) {
 			long batchEnd = Math.min(from + this.settings.batchSize(), to);
 			RetentionStore.PurgedEvents batch = this.store.purgeEvents(tenant, from, batchEnd, this.clock.instant());
 			if (batch == null) {
-				logger.warn("Audit retention found no events of the chain of "
-						+ ((tenant != null) ? "tenant '" + tenant + "'" : "system-level entries")
+				logger.warn("Audit retention found no events of the chain of " + describe(tenant)
 						+ " between positions " + from + " and " + batchEnd + "; verification will report the gap");
 				break;
 			}
@@ -143,6 +163,10 @@ final class RetentionJob {
 			from = batch.lastPosition();
 		}
 		return purged;
+	}
+
+	private static String describe(String tenant) {
+		return (tenant != null) ? "tenant '" + tenant + "'" : "system-level entries";
 	}
 
 	private long purgeRevisions(String tenant, Instant cutoff) {

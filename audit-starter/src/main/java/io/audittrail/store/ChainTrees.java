@@ -6,6 +6,7 @@ import org.apiguardian.api.API.Status;
 import org.apiguardian.api.API;
 
 import io.audittrail.verifier.LeafHashes;
+import io.audittrail.verifier.Merkle;
 import io.audittrail.verifier.MerkleFrontier;
 
 /**
@@ -24,6 +25,14 @@ public interface ChainTrees {
 	 * size.
 	 */
 	LeafHashes leaves(String tenant);
+
+	/**
+	 * Proves inclusion and consistency in the chain's tree: over its leaves and, for the
+	 * events retention removed, over the frontier it kept of them, so that every event
+	 * still stored keeps its proofs. A proof that needs a removed leaf itself (of a tree
+	 * smaller than the removed part) fails with an {@link IllegalStateException}.
+	 */
+	Merkle.Prover prover(String tenant);
 
 	/** The position of a sealed event in its chain, if it is sealed there. */
 	OptionalLong position(String tenant, long eventId);

@@ -3,6 +3,7 @@ package io.audittrail.store;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,9 +17,11 @@ import io.audittrail.verifier.MerkleFrontier;
 
 /**
  * The chains' Merkle trees over the seal rows: each chain's frontier is kept in memory
- * and grows by the seals added since it was last read, starting from the frontier kept
- * with the chain's latest checkpoint, so no checkpoint rebuilds a tree and retention may
- * remove the leaves before it. A leaf is the 32 raw bytes of an event's chain hash.
+ * and grows by the seals added since it was last read, starting from the larger of the
+ * frontiers kept with the chain's latest checkpoint and with its retention checkpoint, so
+ * no checkpoint rebuilds a tree and retention may remove the leaves before it. Proofs go
+ * over the leaves still stored and the frontier retention kept of those it removed. A
+ * leaf is the 32 raw bytes of an event's chain hash.
  */
 final class JdbcChainTrees implements ChainTrees {
 
@@ -33,6 +36,8 @@ final class JdbcChainTrees implements ChainTrees {
 	 * two pages again.
 	 */
 	static final int PAGES = 4;
+
+	private static final String PURGED_TREE = "select seq, frontier from audit_chain_checkpoint where chain_key = ?";
 
 	private static final String HASHES = "select position, hash from audit_seal where chain = ? and position > ? "
 			+ "order by position fetch first ? rows only";
@@ -52,6 +57,22 @@ final class JdbcChainTrees implements ChainTrees {
 	public MerkleFrontier frontier(String tenant) {
 		String chain = Chains.keyOf(tenant);
 		MerkleFrontier tree = this.trees.computeIfAbsent(chain, (key) -> start(tenant));
+		try {
+			return grow(tenant, tree);
+		}
+		catch (IllegalStateException ex) {
+			// retention removed leaves this tree had not reached: go on from the tree it
+			// kept of them
+			MerkleFrontier restarted = start(tenant);
+			if (restarted.size() <= tree.size()) {
+				throw ex;
+			}
+			this.trees.put(chain, restarted);
+			return grow(tenant, restarted);
+		}
+	}
+
+	private MerkleFrontier grow(String tenant, MerkleFrontier tree) {
 		synchronized (tree) {
 			long before;
 			do {
@@ -62,18 +83,27 @@ final class JdbcChainTrees implements ChainTrees {
 					requireLeaf(tenant, expected[0], position);
 					tree.append(Merkle.leafHash(HEX.parseHex(rs.getString(2))));
 					expected[0]++;
-				}, chain, before, PAGE);
+				}, Chains.keyOf(tenant), before, PAGE);
 			}
 			while (tree.size() - before == PAGE);
 			return MerkleFrontier.of(tree.size(), tree.hashes());
 		}
 	}
 
+	/**
+	 * The largest tree of the chain kept in the database: of its latest checkpoint, or of
+	 * the events retention removed, or none.
+	 */
 	private MerkleFrontier start(String tenant) {
-		return this.checkpoints.latest(tenant)
+		MerkleFrontier signed = this.checkpoints.latest(tenant)
 			.map(SignedCheckpoint::checkpoint)
 			.flatMap((latest) -> this.checkpoints.frontier(tenant, latest.size()))
-			.orElseGet(MerkleFrontier::empty);
+			.orElse(null);
+		MerkleFrontier purged = purged(tenant);
+		if (purged != null && (signed == null || purged.size() > signed.size())) {
+			return purged;
+		}
+		return (signed != null) ? signed : MerkleFrontier.empty();
 	}
 
 	@Override
@@ -135,6 +165,24 @@ final class JdbcChainTrees implements ChainTrees {
 			}
 
 		};
+	}
+
+	@Override
+	public Merkle.Prover prover(String tenant) {
+		return Merkle.prover(leaves(tenant), purged(tenant));
+	}
+
+	/** The tree of the chain's events retention removed, or {@code null}. */
+	private MerkleFrontier purged(String tenant) {
+		return this.jdbc
+			.query(PURGED_TREE,
+					(rs, row) -> (rs.getString(2) != null && !rs.getString(2).isEmpty())
+							? MerkleFrontier.of(rs.getLong(1), HashList.split(rs.getString(2))) : null,
+					Chains.keyOf(tenant))
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 	@Override

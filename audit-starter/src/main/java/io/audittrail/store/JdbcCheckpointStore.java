@@ -4,12 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -56,9 +54,9 @@ final class JdbcCheckpointStore implements CheckpointStore {
 		try {
 			this.jdbc.update(INSERT, Chains.keyOf(checkpoint.tenant()), tree.size(), HEX.formatHex(tree.root()),
 					checkpoint.note(), keyId, OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC),
-					(frontier != null) ? join(frontier.hashes()) : "",
+					(frontier != null) ? HashList.join(frontier.hashes()) : "",
 					(fromPrevious != null) ? fromPrevious.oldSize() : null,
-					(fromPrevious != null) ? join(fromPrevious.hashes()) : null);
+					(fromPrevious != null) ? HashList.join(fromPrevious.hashes()) : null);
 		}
 		catch (DuplicateKeyException ex) {
 			// another instance kept the checkpoint of this size first
@@ -87,7 +85,7 @@ final class JdbcCheckpointStore implements CheckpointStore {
 	public Optional<MerkleFrontier> frontier(String tenant, long size) {
 		return this.jdbc
 			.query("select frontier from audit_checkpoint where chain = ? and tree_size = ? and (frontier <> '' "
-					+ "or tree_size = 0)", (rs, row) -> MerkleFrontier.of(size, split(rs.getString(1))),
+					+ "or tree_size = 0)", (rs, row) -> MerkleFrontier.of(size, HashList.split(rs.getString(1))),
 					Chains.keyOf(tenant), size)
 			.stream()
 			.findFirst();
@@ -98,8 +96,8 @@ final class JdbcCheckpointStore implements CheckpointStore {
 		return this.jdbc
 			.query("select consistency_proof from audit_checkpoint where chain = ? and tree_size = ? "
 					+ "and previous_size = ?",
-					(rs, row) -> new ConsistencyProof(oldSize, newSize, split(rs.getString(1))), Chains.keyOf(tenant),
-					newSize, oldSize)
+					(rs, row) -> new ConsistencyProof(oldSize, newSize, HashList.split(rs.getString(1))),
+					Chains.keyOf(tenant), newSize, oldSize)
 			.stream()
 			.findFirst();
 	}
@@ -111,20 +109,6 @@ final class JdbcCheckpointStore implements CheckpointStore {
 		Checkpoint checkpoint = Checkpoint.parse(SignedNote.parse(note).text());
 		return new SignedCheckpoint(tenant, checkpoint, note,
 				rs.getObject("created_at", OffsetDateTime.class).toInstant());
-	}
-
-	private static String join(List<byte[]> hashes) {
-		return hashes.stream().map(HEX::formatHex).collect(Collectors.joining(","));
-	}
-
-	private static List<byte[]> split(String hashes) {
-		List<byte[]> parsed = new ArrayList<>();
-		if (hashes != null && !hashes.isEmpty()) {
-			for (String hash : hashes.split(",")) {
-				parsed.add(HEX.parseHex(hash));
-			}
-		}
-		return parsed;
 	}
 
 }

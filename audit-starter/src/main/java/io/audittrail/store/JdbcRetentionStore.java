@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.audittrail.verifier.Merkle;
+import io.audittrail.verifier.MerkleFrontier;
 
 /**
  * Retention's statements on the audit tables, the job locks and Envers'
@@ -49,11 +53,15 @@ final class JdbcRetentionStore implements RetentionStore {
 
 	private static final String DELETE_SEALS = "delete from audit_seal where chain = ? and position > ? and position <= ?";
 
-	private static final String MOVE_CHECKPOINT = "update audit_chain_checkpoint set seq = ?, hash = ?, purged_at = ? "
-			+ "where chain_key = ?";
+	private static final String PURGED_TREE = "select seq, frontier from audit_chain_checkpoint where chain_key = ?";
+
+	private static final String MOVE_CHECKPOINT = "update audit_chain_checkpoint set seq = ?, hash = ?, purged_at = ?, "
+			+ "frontier = ? where chain_key = ?";
 
 	private static final String CREATE_CHECKPOINT = "insert into audit_chain_checkpoint (chain_key, tenant, seq, hash, "
-			+ "purged_at) values (?, ?, ?, ?, ?)";
+			+ "purged_at, frontier) values (?, ?, ?, ?, ?, ?)";
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private static final String EXPIRED_REVISIONS = "select r.id, r.entity_types from audit_revision r where %s "
 			+ "and r.rev_timestamp < ? and not exists (select 1 from audit_event e where e.revision_id = r.id) "
@@ -139,25 +147,49 @@ final class JdbcRetentionStore implements RetentionStore {
 			List<Long> events = new ArrayList<>();
 			long[] lastPosition = { 0 };
 			String[] lastHash = { null };
+			MerkleFrontier[] tree = { purgedTree(chain, from) };
 			this.jdbc.query(IN_RANGE, (ResultSet row) -> {
 				lastPosition[0] = row.getLong(1);
 				lastHash[0] = row.getString(2);
 				events.add(row.getLong(3));
+				if (tree[0] != null && tree[0].size() == lastPosition[0] - 1) {
+					tree[0].append(Merkle.leafHash(HEX.parseHex(lastHash[0])));
+				}
+				else {
+					tree[0] = null;
+				}
 			}, chain, from, to);
 			if (events.isEmpty()) {
 				return null;
 			}
+			String frontier = (tree[0] != null) ? HashList.join(tree[0].hashes()) : "";
 			// by id, which both databases look up in the primary key
 			String ids = String.join(", ", Collections.nCopies(events.size(), "?"));
 			this.jdbc.update(DELETE_STATUSES.formatted(ids), events.toArray());
 			int removed = this.jdbc.update(DELETE_EVENTS.formatted(ids), events.toArray());
 			this.jdbc.update(DELETE_SEALS, chain, from, lastPosition[0]);
 			OffsetDateTime purgedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-			if (this.jdbc.update(MOVE_CHECKPOINT, lastPosition[0], lastHash[0], purgedAt, chain) == 0) {
-				this.jdbc.update(CREATE_CHECKPOINT, chain, tenant, lastPosition[0], lastHash[0], purgedAt);
+			if (this.jdbc.update(MOVE_CHECKPOINT, lastPosition[0], lastHash[0], purgedAt, frontier, chain) == 0) {
+				this.jdbc.update(CREATE_CHECKPOINT, chain, tenant, lastPosition[0], lastHash[0], purgedAt, frontier);
 			}
 			return new PurgedEvents(lastPosition[0], removed);
 		});
+	}
+
+	/**
+	 * The tree of the events removed up to a position, which the events removed next
+	 * extend, or {@code null} when it is not known (the chain was purged by a release
+	 * that kept no frontier).
+	 */
+	private MerkleFrontier purgedTree(String chain, long position) {
+		List<MerkleFrontier> kept = this.jdbc.query(PURGED_TREE,
+				(row, index) -> (row.getLong(1) == position && row.getString(2) != null && !row.getString(2).isEmpty())
+						? MerkleFrontier.of(position, HashList.split(row.getString(2))) : null,
+				chain);
+		if (kept.isEmpty()) {
+			return (position == 0) ? MerkleFrontier.empty() : null;
+		}
+		return kept.get(0);
 	}
 
 	@Override

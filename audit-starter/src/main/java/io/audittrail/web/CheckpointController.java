@@ -182,7 +182,7 @@ class CheckpointController {
 		}
 		InclusionProof proof;
 		try {
-			proof = Merkle.prover(this.trees.leaves(tenant)).inclusionProof(position.getAsLong() - 1, size);
+			proof = this.trees.prover(tenant).inclusionProof(position.getAsLong() - 1, size);
 		}
 		catch (IllegalStateException ex) {
 			throw gone(ex.getMessage());
@@ -210,9 +210,10 @@ class CheckpointController {
 		ConsistencyProof proof = this.checkpoints.consistency(tenant, oldSize, newSize).orElse(null);
 		if (proof == null) {
 			try {
-				proof = Merkle
-					.prover(this.trees.leaves(tenant), this.checkpoints.frontier(tenant, oldSize).orElse(null))
-					.consistencyProof(oldSize, newSize);
+				Merkle.Prover prover = this.checkpoints.frontier(tenant, oldSize)
+					.map((known) -> Merkle.prover(this.trees.leaves(tenant), known))
+					.orElseGet(() -> this.trees.prover(tenant));
+				proof = prover.consistencyProof(oldSize, newSize);
 			}
 			catch (IllegalStateException ex) {
 				throw gone(ex.getMessage() + "; ask for the proofs between the checkpoints in between");

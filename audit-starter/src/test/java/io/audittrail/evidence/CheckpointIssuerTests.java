@@ -61,6 +61,11 @@ class CheckpointIssuerTests {
 			}
 
 			@Override
+			public Merkle.Prover prover(String tenant) {
+				return Merkle.prover(leaves(tenant));
+			}
+
+			@Override
 			public OptionalLong position(String tenant, long eventId) {
 				return OptionalLong.empty();
 			}

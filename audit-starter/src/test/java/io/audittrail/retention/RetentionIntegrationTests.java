@@ -1,5 +1,6 @@
 package io.audittrail.retention;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.evidence.AuditEvidence;
@@ -41,11 +50,19 @@ import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.testapp.Article;
 import io.audittrail.testapp.ArticleService;
 import io.audittrail.testapp.AuditRows;
+import io.audittrail.testapp.OfflineVerifier;
 import io.audittrail.testapp.TestApplication;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.Merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * What retention leaves of the audit log: per tenant, only what is younger than its
@@ -105,6 +122,7 @@ abstract class RetentionIntegrationTests {
 	@AfterEach
 	void leaveTenant() {
 		TestApplication.TENANT.remove();
+		SecurityContextHolder.clearContext();
 	}
 
 	@Test
@@ -167,7 +185,8 @@ abstract class RetentionIntegrationTests {
 	void purgesFiftyThousandEventsWithTheirRevisionsInBatches(CapturedOutput output) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		RetentionJob job = new RetentionJob(this.retentionStore, this.auditTables, only(this.tenant, 30),
-				new RetentionJob.Settings(null, 1000), this.operations, meters, Clock.systemUTC());
+				new RetentionJob.Settings(null, 1000), this.operations, this.evidence::checkpointNow, meters,
+				Clock.systemUTC());
 		this.rows.eventsWithRevisions(this.tenant, 50_000, daysAgo(40));
 		this.rows.eventsWithRevisions(this.tenant, 10, daysAgo(5));
 		this.sealer.seal();
@@ -263,7 +282,7 @@ abstract class RetentionIntegrationTests {
 		this.articles.editPublished(article.getId());
 		this.sealer.seal();
 		RetentionJob job = new RetentionJob(this.retentionStore, this.auditTables, only(this.tenant, 1),
-				new RetentionJob.Settings(null, 1000), this.operations, null,
+				new RetentionJob.Settings(null, 1000), this.operations, this.evidence::checkpointNow, null,
 				Clock.fixed(between.plus(Duration.ofDays(1)), ZoneOffset.UTC));
 
 		RetentionReport report = job.purge();
@@ -341,6 +360,72 @@ abstract class RetentionIntegrationTests {
 		assertThat(this.integrity.verify(this.tenant).verified()).isTrue();
 	}
 
+	/**
+	 * After a purge, every event still stored keeps its proofs and its evidence, which
+	 * the offline verifier accepts, and the chain its checkpoints: retention signs the
+	 * chain before it removes leaves its latest checkpoint does not cover, and keeps the
+	 * tree of the events it removed. Only a proof between trees smaller than the removed
+	 * part is gone.
+	 */
+	@Test
+	void keptEventsKeepTheirProofsAndEvidenceAfterAPurge(@TempDir Path directory) throws Exception {
+		this.rows.events(this.tenant, 2, daysAgo(40));
+		this.sealer.seal();
+		this.evidence.checkpointNow(this.tenant).orElseThrow();
+		this.rows.events(this.tenant, 2, daysAgo(40));
+		this.rows.events(this.tenant, 2, daysAgo(5));
+		this.sealer.seal();
+		List<Long> ids = this.rows.ids(this.tenant);
+		job(null, only(this.tenant, 30)).purge();
+		this.rows.events(this.tenant, 1, daysAgo(1));
+		this.sealer.seal();
+		this.evidence.checkpointNow(this.tenant).orElseThrow();
+		List<SignedCheckpoint> history = this.checkpointStore.history(this.tenant, 10);
+		assertThat(history).extracting((checkpoint) -> checkpoint.checkpoint().size())
+			.as("signed before the purge at 6, and at 8 after it (the purge is an entry of the chain too)")
+			.containsExactly(8L, 6L, 2L);
+		for (int older = 1; older < history.size(); older++) {
+			Merkle.verifyConsistency(
+					this.checkpointStore
+						.consistency(this.tenant, history.get(older).checkpoint().size(),
+								history.get(older - 1).checkpoint().size())
+						.orElseThrow(),
+					history.get(older).checkpoint().root(), history.get(older - 1).checkpoint().root());
+		}
+		SignedCheckpoint before = history.get(1);
+		SignedCheckpoint after = history.get(0);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context).build();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("auditor@demo.test", null,
+					AuthorityUtils.createAuthorityList("viewAuditLog")));
+
+		mvc.perform(get("/audit/api/events/" + ids.get(0) + "/proof"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType("application/problem+json"));
+		for (SignedCheckpoint checkpoint : List.of(before, after)) {
+			mvc.perform(get("/audit/api/events/" + ids.get(4) + "/proof").param("checkpoint",
+					String.valueOf(checkpoint.checkpoint().size())))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.position").value(5));
+		}
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "6").param("to", "8"))
+			.andExpect(status().isOk());
+		mvc.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "2").param("to", "8"))
+			.andExpect(status().isGone())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("ask for the proofs between the checkpoints")));
+
+		MvcResult started = mvc
+			.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", daysAgo(60).toString()))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		MvcResult result = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
+		assertThat(OfflineVerifier.verifyBundle(directory, result.getResponse().getContentAsByteArray(),
+				this.evidence.verifierKeys()))
+			.contains("events:     4 (positions 5 to 8)");
+		assertThat(this.rows.ids(this.tenant)).contains(ids.get(4), ids.get(5)).doesNotContain(ids.get(0));
+	}
+
 	@Test
 	void configuredJobKeepsEverythingWithoutARetentionPeriod() {
 		this.rows.events(this.tenant, 2, daysAgo(4000));
@@ -355,7 +440,8 @@ abstract class RetentionIntegrationTests {
 
 	private RetentionJob job(Integer defaultDays, TenantRetentionPolicy policy) {
 		return new RetentionJob(this.retentionStore, this.auditTables, policy,
-				new RetentionJob.Settings(defaultDays, 100), this.operations, null, Clock.systemUTC());
+				new RetentionJob.Settings(defaultDays, 100), this.operations, this.evidence::checkpointNow, null,
+				Clock.systemUTC());
 	}
 
 	private static TenantRetentionPolicy only(String tenant, int days) {
