@@ -148,7 +148,8 @@ public final class AuditIntegrity {
 		long unsealed = walkedWhole ? Math.max(0, this.store.unsealedCount(0, Long.MAX_VALUE))
 				: this.store.unsealedCount();
 		if (!system) {
-			unsealed -= this.store.unsealedCount(null);
+			// two counts while events are written: an estimate, never below zero
+			unsealed = Math.max(0, unsealed - this.store.unsealedCount(null));
 		}
 		return report.withUnsealed(unsealed);
 	}

@@ -61,9 +61,9 @@ final class RetentionJob {
 	 * @param settings the system default and the batch size
 	 * @param operations records each purge
 	 * @param checkpoint signs a checkpoint of a tenant's chain ({@code null}: the
-	 * system-level chain) if it grew since its latest, so that the chain's tree goes on
-	 * after retention removed leaves; throws when the chain no longer extends its latest
-	 * checkpoint
+	 * system-level chain) if it grew since its latest, so that the next checkpoint after
+	 * retention removed leaves still proves consistency; a failure is logged and the
+	 * purge goes on
 	 * @param meters where the counts of removed events and revisions go; may be
 	 * {@code null}
 	 * @param clock the clock the periods are measured with
@@ -142,13 +142,15 @@ final class RetentionJob {
 			return 0;
 		}
 		try {
-			// a checkpoint must cover the leaves removed now, or none could follow it
+			// a checkpoint that covers the leaves removed now lets the next one prove
+			// consistency with it
 			this.checkpoint.accept(tenant);
 		}
-		catch (IllegalStateException ex) {
-			logger.warn("Audit retention kept the expired events of the chain of " + describe(tenant)
-					+ ": no checkpoint could be signed before removing them (" + ex.getMessage() + ")");
-			return 0;
+		catch (RuntimeException ex) {
+			// refusing would keep expired events for good without saving any proof
+			logger.warn("Audit retention could not sign a checkpoint of the chain of " + describe(tenant)
+					+ " before removing its expired events; the next checkpoint may not prove consistency with "
+					+ "the latest (" + ex.getMessage() + ")");
 		}
 		long purged = 0;
 		while (from < to) {

@@ -57,6 +57,12 @@ final class JdbcChainTrees implements ChainTrees {
 	public MerkleFrontier frontier(String tenant) {
 		String chain = Chains.keyOf(tenant);
 		MerkleFrontier tree = this.trees.computeIfAbsent(chain, (key) -> start(tenant));
+		MerkleFrontier purged = purged(tenant);
+		if (purged != null && purged.size() > tree.size()) {
+			// another instance's retention removed leaves this tree had not reached
+			tree = start(tenant);
+			this.trees.put(chain, tree);
+		}
 		try {
 			return grow(tenant, tree);
 		}

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,7 @@ import io.audittrail.store.SignedCheckpoint;
 import io.audittrail.verifier.ConsistencyProof;
 import io.audittrail.verifier.InclusionProof;
 import io.audittrail.verifier.Merkle;
+import io.audittrail.verifier.MerkleFrontier;
 
 /**
  * {@code GET {base}/api/checkpoints}, {@code {base}/api/events/{id}/proof} and
@@ -210,10 +212,7 @@ class CheckpointController {
 		ConsistencyProof proof = this.checkpoints.consistency(tenant, oldSize, newSize).orElse(null);
 		if (proof == null) {
 			try {
-				Merkle.Prover prover = this.checkpoints.frontier(tenant, oldSize)
-					.map((known) -> Merkle.prover(this.trees.leaves(tenant), known))
-					.orElseGet(() -> this.trees.prover(tenant));
-				proof = prover.consistencyProof(oldSize, newSize);
+				proof = consistency(tenant, oldSize, newSize);
 			}
 			catch (IllegalStateException ex) {
 				throw gone(ex.getMessage() + "; ask for the proofs between the checkpoints in between");
@@ -260,6 +259,23 @@ class CheckpointController {
 		}
 		throw new BadParameterException(parameter, "Parameter '" + parameter + "' must be a whole number from " + min
 				+ ((max == Long.MAX_VALUE) ? " up" : " to " + max) + ", not '" + value + "'");
+	}
+
+	/**
+	 * The proof built from the leaves still stored and the older checkpoint's frontier,
+	 * else the frontier retention kept of the leaves it removed.
+	 */
+	private ConsistencyProof consistency(String tenant, long oldSize, long newSize) {
+		Optional<MerkleFrontier> older = this.checkpoints.frontier(tenant, oldSize);
+		if (older.isPresent()) {
+			try {
+				return Merkle.prover(this.trees.leaves(tenant), older.get()).consistencyProof(oldSize, newSize);
+			}
+			catch (IllegalStateException ex) {
+				// the proof needs leaves retention removed past the older checkpoint
+			}
+		}
+		return this.trees.prover(tenant).consistencyProof(oldSize, newSize);
 	}
 
 	private static ErrorResponseException refused(HttpStatus status, String detail) {

@@ -427,6 +427,23 @@ abstract class RetentionIntegrationTests {
 	}
 
 	@Test
+	void expiredEventsArePurgedEvenWhenNoCheckpointCanBeSignedFirst(CapturedOutput output) {
+		this.rows.events(this.tenant, 3, daysAgo(40));
+		this.sealer.seal();
+		List<Long> expired = this.rows.ids(this.tenant);
+		RetentionJob job = new RetentionJob(this.retentionStore, this.auditTables, only(this.tenant, 30),
+				new RetentionJob.Settings(null, 100), this.operations, (tenant) -> {
+					throw new IllegalStateException("the signing key cannot be read");
+				}, null, Clock.systemUTC());
+
+		assertThat(purgeOf(job.purge(), this.tenant).purgedEvents()).isEqualTo(3);
+
+		assertThat(this.rows.ids(this.tenant)).doesNotContainAnyElementsOf(expired);
+		assertThat(output).contains("could not sign a checkpoint of the chain of tenant '" + this.tenant + "'")
+			.contains("the signing key cannot be read");
+	}
+
+	@Test
 	void configuredJobKeepsEverythingWithoutARetentionPeriod() {
 		this.rows.events(this.tenant, 2, daysAgo(4000));
 		this.sealer.seal();
