@@ -3,7 +3,6 @@ package io.audittrail.store;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,8 +36,6 @@ final class JdbcChainTrees implements ChainTrees {
 	 */
 	static final int PAGES = 4;
 
-	private static final String PURGED_TREE = "select seq, frontier from audit_chain_checkpoint where chain_key = ?";
-
 	private static final String HASHES = "select position, hash from audit_seal where chain = ? and position > ? "
 			+ "order by position fetch first ? rows only";
 
@@ -63,19 +60,7 @@ final class JdbcChainTrees implements ChainTrees {
 			tree = start(tenant);
 			this.trees.put(chain, tree);
 		}
-		try {
-			return grow(tenant, tree);
-		}
-		catch (IllegalStateException ex) {
-			// retention removed leaves this tree had not reached: go on from the tree it
-			// kept of them
-			MerkleFrontier restarted = start(tenant);
-			if (restarted.size() <= tree.size()) {
-				throw ex;
-			}
-			this.trees.put(chain, restarted);
-			return grow(tenant, restarted);
-		}
+		return grow(tenant, tree);
 	}
 
 	private MerkleFrontier grow(String tenant, MerkleFrontier tree) {
@@ -178,17 +163,8 @@ final class JdbcChainTrees implements ChainTrees {
 		return Merkle.prover(leaves(tenant), purged(tenant));
 	}
 
-	/** The tree of the chain's events retention removed, or {@code null}. */
 	private MerkleFrontier purged(String tenant) {
-		return this.jdbc
-			.query(PURGED_TREE,
-					(rs, row) -> (rs.getString(2) != null && !rs.getString(2).isEmpty())
-							? MerkleFrontier.of(rs.getLong(1), HashList.split(rs.getString(2))) : null,
-					Chains.keyOf(tenant))
-			.stream()
-			.filter(Objects::nonNull)
-			.findFirst()
-			.orElse(null);
+		return JdbcRetentionStore.purgedTree(this.jdbc, Chains.keyOf(tenant));
 	}
 
 	@Override

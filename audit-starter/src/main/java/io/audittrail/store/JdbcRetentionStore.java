@@ -182,14 +182,25 @@ final class JdbcRetentionStore implements RetentionStore {
 	 * that kept no frontier).
 	 */
 	private MerkleFrontier purgedTree(String chain, long position) {
-		List<MerkleFrontier> kept = this.jdbc.query(PURGED_TREE,
-				(row, index) -> (row.getLong(1) == position && row.getString(2) != null && !row.getString(2).isEmpty())
-						? MerkleFrontier.of(position, HashList.split(row.getString(2))) : null,
-				chain);
-		if (kept.isEmpty()) {
-			return (position == 0) ? MerkleFrontier.empty() : null;
+		if (position == 0) {
+			return MerkleFrontier.empty();
 		}
-		return kept.get(0);
+		MerkleFrontier kept = purgedTree(this.jdbc, chain);
+		return (kept != null && kept.size() == position) ? kept : null;
+	}
+
+	/**
+	 * The tree of the events retention removed from a chain, as kept with its retention
+	 * checkpoint, or {@code null} when none was removed or the release that removed them
+	 * kept no tree.
+	 */
+	static MerkleFrontier purgedTree(JdbcTemplate jdbc, String chain) {
+		return jdbc.query(PURGED_TREE, (ResultSet row) -> {
+			if (!row.next() || row.getString(2) == null || row.getString(2).isEmpty()) {
+				return null;
+			}
+			return MerkleFrontier.of(row.getLong(1), HashList.split(row.getString(2)));
+		}, chain);
 	}
 
 	@Override
