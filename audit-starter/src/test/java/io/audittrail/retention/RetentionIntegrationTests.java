@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.audittrail.capture.StarterOperations;
 import io.audittrail.evidence.AuditEvidence;
@@ -424,6 +425,43 @@ abstract class RetentionIntegrationTests {
 				this.evidence.verifierKeys()))
 			.contains("events:     4 (positions 5 to 8)");
 		assertThat(this.rows.ids(this.tenant)).contains(ids.get(4), ids.get(5)).doesNotContain(ids.get(0));
+	}
+
+	/**
+	 * A checkpoint signed before a purge proves consistent with one signed long after it,
+	 * though the pair is not consecutive and the purge removed leaves past the older one:
+	 * the proof goes over the tree retention kept.
+	 */
+	@Test
+	void checkpointsAcrossAPurgeProveConsistentOverThePurgedTree() throws Exception {
+		this.rows.events(this.tenant, 2, daysAgo(40));
+		this.sealer.seal();
+		SignedCheckpoint older = this.evidence.checkpointNow(this.tenant).orElseThrow();
+		this.rows.events(this.tenant, 1, daysAgo(40));
+		this.rows.events(this.tenant, 1, daysAgo(5));
+		this.sealer.seal();
+		job(null, only(this.tenant, 30)).purge();
+		this.rows.events(this.tenant, 1, daysAgo(1));
+		this.sealer.seal();
+		SignedCheckpoint newer = this.evidence.checkpointNow(this.tenant).orElseThrow();
+		assertThat(this.checkpointStore.history(this.tenant, 10))
+			.extracting((checkpoint) -> checkpoint.checkpoint().size())
+			.containsExactly(6L, 4L, 2L);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context).build();
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("auditor@demo.test", null,
+					AuthorityUtils.createAuthorityList("viewAuditLog")));
+
+		String answer = mvc
+			.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "2").param("to", "6"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		String proof = JsonMapper.builder().build().readTree(answer).get("proof").asString();
+		Merkle.verifyConsistency(ConsistencyProof.parse(proof, 2, 6), older.checkpoint().root(),
+				newer.checkpoint().root());
 	}
 
 	@Test
