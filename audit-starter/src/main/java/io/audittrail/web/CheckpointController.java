@@ -1,10 +1,6 @@
 package io.audittrail.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,8 +87,8 @@ class CheckpointController {
 			@RequestParam(name = "from", required = false) String from,
 			@RequestParam(name = "to", required = false) String to, HttpServletRequest request) {
 		requireChain(tenant);
-		Instant since = instant("from", from, false);
-		Instant until = instant("to", to, true);
+		Instant since = EventFilterParameters.instant("from", from, false);
+		Instant until = EventFilterParameters.instant("to", to, true);
 		if (since != null && until != null && since.isAfter(until)) {
 			throw new BadParameterException("from", "Parameter 'from' must not be after 'to'");
 		}
@@ -122,27 +118,6 @@ class CheckpointController {
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.body(body);
-	}
-
-	private static Instant instant(String name, String value, boolean endOfDay) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value.strip()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			// try a date
-		}
-		try {
-			LocalDate date = LocalDate.parse(value.strip());
-			return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
-					: date.atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadParameterException(name, "Parameter '" + name + "' must be an ISO-8601 date-time with offset, "
-					+ "such as 2026-04-01T09:00:00Z, or a date, such as 2026-04-01; not '" + value + "'");
-		}
 	}
 
 	@GetMapping(path = "/checkpoints")

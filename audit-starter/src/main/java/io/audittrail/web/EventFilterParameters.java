@@ -100,10 +100,22 @@ final class EventFilterParameters {
 	}
 
 	private static Instant instant(Map<String, String> parameters, String name, boolean endOfDay) {
-		String value = text(parameters, name);
-		if (value == null) {
+		return instant(name, text(parameters, name), endOfDay);
+	}
+
+	/**
+	 * The instant a time parameter names: an ISO-8601 date-time with offset, or a date
+	 * (its start, or with {@code endOfDay} its last microsecond, in UTC), between the
+	 * years 1 and 9999.
+	 * @return the instant, or {@code null} when the value is blank
+	 * @throws BadParameterException naming the parameter when the value names no such
+	 * instant
+	 */
+	static Instant instant(String name, String value, boolean endOfDay) {
+		if (value == null || value.isBlank()) {
 			return null;
 		}
+		value = value.strip();
 		Instant instant = parse(value, endOfDay);
 		if (instant == null) {
 			throw new BadParameterException(name, "'" + name + "' must be an ISO-8601 date-time with offset, such as "

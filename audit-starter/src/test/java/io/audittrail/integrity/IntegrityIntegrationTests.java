@@ -532,6 +532,14 @@ abstract class IntegrityIntegrationTests {
 		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "yesterday"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter").value("from"));
+		// dates no database stores, and the last date there is, whose end of day has no
+		// next day
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("to", "+999999999-12-31"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("to"));
+		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant).param("from", "-5000-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("from"));
 		mvc.perform(get("/audit/api/evidence.zip").param("tenant", this.tenant)
 			.param("from", "2026-03-02")
 			.param("to", "2026-03-01"))
