@@ -1,6 +1,8 @@
 package io.audittrail.web;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -115,7 +117,34 @@ final class AuditAccess {
 				}
 			}
 		}
+		requireRevertTogether(reader, event, reverts);
 		return event;
+	}
+
+	/**
+	 * A revert restores every entity of the entry's revision, which holds everything its
+	 * transaction changed: the changes of other tenants made in that transaction need the
+	 * same rights in their tenants. Their tenants are not named to a reader who may not
+	 * revert there.
+	 */
+	private void requireRevertTogether(SignedIn reader, AuditEvent event, RevertService reverts) {
+		EventQuery events = this.events.get();
+		if (event.revision() == null || events == null) {
+			return;
+		}
+		TenantScope revertible = revertible(reader);
+		for (AuditEvent together : events.forRevisions(List.of(event.revision()), TenantScope.everything())) {
+			String tenant = together.tenant();
+			if (Objects.equals(tenant, event.tenant())) {
+				continue;
+			}
+			Collection<String> needed = (reverts != null) ? reverts.requiredAuthorities(together) : List.of();
+			if (!revertible.includes(tenant) || !reader.authoritiesIn(tenant).containsAll(needed)) {
+				throw new AuditAccessException(HttpStatus.FORBIDDEN,
+						"This change was made in the same transaction as changes you may not revert, "
+								+ "and reverting it would revert them too.");
+			}
+		}
 	}
 
 	/**

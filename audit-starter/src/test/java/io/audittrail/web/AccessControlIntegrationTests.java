@@ -40,6 +40,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -76,6 +78,9 @@ class AccessControlIntegrationTests {
 
 	@Autowired
 	ArticleService articles;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	/** A tenant the readers below read and revert in. */
 	String first;
@@ -167,6 +172,47 @@ class AccessControlIntegrationTests {
 
 		assertThat(status(door("revert", this.first, this.firstEntry), limited)).isEqualTo(200);
 		assertThat(title(this.firstEntry)).isEqualTo("Original");
+	}
+
+	/**
+	 * One transaction that acted in two tenants has one Envers revision: reverting its
+	 * entry of one tenant would revert the other tenant's change too, so it needs the
+	 * right to revert in both.
+	 */
+	@Test
+	void aChangeMadeTogetherWithAnotherTenantsIsRevertedOnlyByWhoMayRevertBoth() throws Exception {
+		long[] created = new long[2];
+		Long[] articles = new Long[2];
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("editor@demo.test", null, List.of()));
+		try {
+			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+				TestApplication.TENANT.set(this.first);
+				articles[0] = this.articles.create("Shared first", "n").getId();
+				TestApplication.TENANT.set(this.second);
+				articles[1] = this.articles.create("Shared second", "n").getId();
+			});
+		}
+		finally {
+			TestApplication.TENANT.remove();
+			SecurityContextHolder.clearContext();
+		}
+		for (int i = 0; i < 2; i++) {
+			created[i] = this.jdbc.queryForObject(
+					"select id from audit_event where entity_type = 'Article' and entity_id = ? and operation = 'content.create'",
+					Long.class, articles[i].toString());
+		}
+		RequestPostProcessor limited = reader("limited");
+
+		assertThat(me(limited, created[0]).get("canRevert").asBoolean()).isFalse();
+		MvcResult refused = this.mvc.perform(door("revert", this.first, created[0]).with(limited)).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+		assertThat(refused.getResponse().getContentAsString()).contains("same transaction").doesNotContain(this.second);
+		assertThat(this.jdbc.queryForObject("select count(*) from article where id in (?, ?)", Long.class, articles[0],
+				articles[1]))
+			.isEqualTo(2);
+
+		assertThat(me(reader("reverter"), created[0]).get("canRevert").asBoolean()).isTrue();
 	}
 
 	/**
