@@ -119,6 +119,24 @@ public final class EventQuery {
 	}
 
 	/**
+	 * The revisions among the given ones that an entry outside the scope is bound to. A
+	 * revision holds everything its transaction changed, in whichever tenant it acted, so
+	 * its changes are the scope's to see only when none of them is.
+	 */
+	public Set<Long> revisionsSharedBeyond(List<Long> revisions, TenantScope scope) {
+		Set<Long> shared = new HashSet<>();
+		if (scope.everyTenant() && scope.system()) {
+			return shared;
+		}
+		for (AuditEvent event : forRevisions(revisions, TenantScope.everything())) {
+			if (!scope.includes(event.tenant())) {
+				shared.add(event.revision());
+			}
+		}
+		return shared;
+	}
+
+	/**
 	 * Hands every matching entry to the consumer, newest first, reading rows in batches
 	 * so that memory stays constant at any size.
 	 */

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -118,11 +120,14 @@ class AuditApiController {
 		Locale locale = RequestLanguage.of(languages, this.catalog);
 		Map<String, Object> body = new LinkedHashMap<>();
 		boolean summaries = "true".equals(EventFilterParameters.text(parameters, "summary"));
+		Set<Long> shared = summaries ? this.events.revisionsSharedBeyond(
+				page.items().stream().map(AuditEvent::revision).filter(Objects::nonNull).distinct().toList(), scope)
+				: Set.of();
 		body.put("items", page.items().stream().map((event) -> {
 			Map<String, Object> item = this.json.event(event, locale);
 			if (summaries) {
-				item.put("summary", (event.revision() != null)
-						? this.json.summary(event, this.changes.ofRevision(event.revision()), locale) : null);
+				item.put("summary",
+						(event.revision() != null) ? this.json.summary(event, changesOf(event, shared), locale) : null);
 			}
 			return item;
 		}).toList());
@@ -135,9 +140,19 @@ class AuditApiController {
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages) {
 		TenantScope scope = this.access.requireView().scope();
 		AuditEvent event = find(id, scope);
-		return this.json.detail(event,
-				(event.revision() != null) ? this.changes.ofRevision(event.revision()) : List.of(),
-				revertsOf(event, scope), RequestLanguage.of(languages, this.catalog));
+		Set<Long> shared = (event.revision() != null)
+				? this.events.revisionsSharedBeyond(List.of(event.revision()), scope) : Set.of();
+		return this.json.detail(event, changesOf(event, shared), revertsOf(event, scope),
+				RequestLanguage.of(languages, this.catalog));
+	}
+
+	/**
+	 * The changes of the entry's revision, none when it has none or when the revision is
+	 * shared with entries the reader may not see: then it holds their changes too.
+	 */
+	private List<EntityChange> changesOf(AuditEvent event, Set<Long> shared) {
+		return (event.revision() != null && !shared.contains(event.revision()))
+				? this.changes.ofRevision(event.revision()) : List.of();
 	}
 
 	/**

@@ -46,9 +46,15 @@ final class EntityHistory {
 		if (known.isEmpty()) {
 			known = enversId(entityType, entityEvents).flatMap((id) -> this.changes.revisionsOf(entityType, id));
 		}
-		List<EntityRevision> revisions = known.orElse(List.of())
+		List<EntityRevision> inScope = known.orElse(List.of())
 			.stream()
 			.filter((revision) -> scope.includes(revision.tenant()))
+			.toList();
+		// a revision shared with entries the scope may not see holds their changes too
+		Set<Long> shared = this.events.revisionsSharedBeyond(inScope.stream().map(EntityRevision::revision).toList(),
+				scope);
+		List<EntityRevision> revisions = inScope.stream()
+			.filter((revision) -> !shared.contains(revision.revision()))
 			.toList();
 		if (entityEvents.isEmpty() && revisions.isEmpty()) {
 			return Optional.empty();

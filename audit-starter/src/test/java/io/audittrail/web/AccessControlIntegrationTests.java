@@ -181,27 +181,8 @@ class AccessControlIntegrationTests {
 	 */
 	@Test
 	void aChangeMadeTogetherWithAnotherTenantsIsRevertedOnlyByWhoMayRevertBoth() throws Exception {
-		long[] created = new long[2];
-		Long[] articles = new Long[2];
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("editor@demo.test", null, List.of()));
-		try {
-			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-				TestApplication.TENANT.set(this.first);
-				articles[0] = this.articles.create("Shared first", "n").getId();
-				TestApplication.TENANT.set(this.second);
-				articles[1] = this.articles.create("Shared second", "n").getId();
-			});
-		}
-		finally {
-			TestApplication.TENANT.remove();
-			SecurityContextHolder.clearContext();
-		}
-		for (int i = 0; i < 2; i++) {
-			created[i] = this.jdbc.queryForObject(
-					"select id from audit_event where entity_type = 'Article' and entity_id = ? and operation = 'content.create'",
-					Long.class, articles[i].toString());
-		}
+		Long[] articles = createTogether("Shared first", "Shared second");
+		long[] created = { creation(articles[0]), creation(articles[1]) };
 		RequestPostProcessor limited = reader("limited");
 
 		assertThat(me(limited, created[0]).get("canRevert").asBoolean()).isFalse();
@@ -213,6 +194,61 @@ class AccessControlIntegrationTests {
 			.isEqualTo(2);
 
 		assertThat(me(reader("reverter"), created[0]).get("canRevert").asBoolean()).isTrue();
+	}
+
+	/**
+	 * The changes of a transaction that acted in two tenants are one Envers revision: a
+	 * reader of one tenant sees the entry, but neither the other tenant's changes with it
+	 * nor, in an entity's history, a revision that holds them.
+	 */
+	@Test
+	void aRevisionSharedWithAnotherTenantShowsItsChangesOnlyToReadersOfBoth() throws Exception {
+		Long[] articles = createTogether("Visible first", "Hidden second");
+		long entry = creation(articles[0]);
+
+		String firstOnly = body(get("/audit/api/events/" + entry), reader("firstOnly"));
+		assertThat(firstOnly).contains("Visible first").doesNotContain("Hidden second");
+		assertThat(body(get("/audit/api/events").param("tenant", this.first).param("summary", "true"),
+				reader("firstOnly")))
+			.doesNotContain("Hidden second");
+		assertThat(status(get("/audit/api/entities/Article/" + articles[0] + "/history"), reader("secondOnly")))
+			.isEqualTo(404);
+
+		assertThat(body(get("/audit/api/events/" + entry), reader("viewer"))).contains("Hidden second");
+	}
+
+	/**
+	 * Creates an article in each of the two tenants in one transaction, and answers their
+	 * ids.
+	 */
+	private Long[] createTogether(String inFirst, String inSecond) {
+		Long[] articles = new Long[2];
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("editor@demo.test", null, List.of()));
+		try {
+			new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+				TestApplication.TENANT.set(this.first);
+				articles[0] = this.articles.create(inFirst, "n").getId();
+				TestApplication.TENANT.set(this.second);
+				articles[1] = this.articles.create(inSecond, "n").getId();
+			});
+			return articles;
+		}
+		finally {
+			TestApplication.TENANT.remove();
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private long creation(Long article) {
+		return this.jdbc.queryForObject("select id from audit_event where entity_type = 'Article' and entity_id = ? "
+				+ "and operation = 'content.create'", Long.class, article.toString());
+	}
+
+	private String body(MockHttpServletRequestBuilder request, RequestPostProcessor reader) throws Exception {
+		MvcResult result = this.mvc.perform(request.with(reader)).andReturn();
+		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -301,6 +337,8 @@ class AccessControlIntegrationTests {
 			case "limited" -> user("limited@demo.test", "viewAuditLog", "revertAuditLog", "tenant:" + this.first,
 					"tenant:" + this.second, "revert-tenant:" + this.first);
 			case "outsider" -> user("outsider@demo.test", "viewAuditLog", "revertAuditLog", "tenant:elsewhere");
+			case "firstOnly" -> user("first@demo.test", "viewAuditLog", "tenant:" + this.first);
+			case "secondOnly" -> user("second@demo.test", "viewAuditLog", "tenant:" + this.second);
 			case "everyTenant" -> user("every@demo.test", "viewAuditLog");
 			case "auditor" -> user("auditor@demo.test", "viewAuditLog", "auditSystem");
 			default -> throw new IllegalArgumentException(reader);
