@@ -91,6 +91,11 @@ final class AuditWebAutoConfiguration {
 		return new AuditProblemHandler();
 	}
 
+	@Bean
+	ParameterScreen auditParameterScreen() {
+		return new ParameterScreen();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(AuditIntegrity.class)
 	static class IntegrityConfiguration {

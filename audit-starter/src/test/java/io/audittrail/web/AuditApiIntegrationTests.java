@@ -278,6 +278,11 @@ abstract class AuditApiIntegrationTests extends StarterOperationsIntegrationTest
 				"to");
 		assertBadParameter(get("/audit/api/events.csv").param("from", "-999999999-01-01").param("to", "2026-04-01"),
 				"from");
+		// a NUL character, which PostgreSQL refuses in text
+		assertBadParameter(get("/audit/api/events").param("actor", "editor\u0000"), "actor");
+		assertBadParameter(get("/audit/api/events").param("q", "\u0000"), "q");
+		assertBadParameter(get("/audit/api/integrity").param("tenant", "a\u0000"), "tenant");
+		assertBadParameter(get("/audit/api/checkpoints").param("tenant", "a\u0000"), "tenant");
 		insertEvents(this.tenant, 1, "content.update", "editor@demo.test");
 		assertThat(ids(read(get("/audit/api/events").param("tenant", this.tenant)
 			.param("from", "0001-01-01")
