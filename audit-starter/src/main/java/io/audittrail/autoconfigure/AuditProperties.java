@@ -251,6 +251,21 @@ public class AuditProperties {
 		 */
 		private String cursorSecret;
 
+		/**
+		 * How many downloads (CSV and JSON-lines exports, evidence bundles) may stream at
+		 * once on an instance; each holds a database connection until its reader has read
+		 * it. One more is refused with 503.
+		 */
+		private int maxConcurrentDownloads = 4;
+
+		public int getMaxConcurrentDownloads() {
+			return this.maxConcurrentDownloads;
+		}
+
+		public void setMaxConcurrentDownloads(int maxConcurrentDownloads) {
+			this.maxConcurrentDownloads = maxConcurrentDownloads;
+		}
+
 		public String getCursorSecret() {
 			return this.cursorSecret;
 		}

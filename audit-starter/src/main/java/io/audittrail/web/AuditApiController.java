@@ -23,7 +23,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,8 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.async.AsyncWebRequest;
-import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +58,8 @@ class AuditApiController {
 	private final AuditAccess access;
 
 	private final EventQuery events;
+
+	private final Downloads downloads;
 
 	private final EntityChanges changes;
 
@@ -88,8 +87,9 @@ class AuditApiController {
 	 * @param reverts reverts changes; {@code null} without JPA and Envers
 	 */
 	AuditApiController(AuditAccess access, EventQuery events, EntityChanges changes, OperationCatalog catalog,
-			CursorCodec cursors, StarterOperations operations, RevertService reverts) {
+			CursorCodec cursors, StarterOperations operations, RevertService reverts, Downloads downloads) {
 		this.access = access;
+		this.downloads = downloads;
 		this.events = events;
 		this.changes = changes;
 		this.catalog = catalog;
@@ -213,7 +213,8 @@ class AuditApiController {
 		Export export = export(parameters, languages, "csv");
 		StreamingResponseBody body = (output) -> this.csv.write(output, export.filter(), export.scope(),
 				export.locale(), export.zone());
-		return download(request, body, new MediaType("text", "csv", StandardCharsets.UTF_8), export.fileName());
+		return export.slot()
+			.respond(request, body, new MediaType("text", "csv", StandardCharsets.UTF_8), export.fileName());
 	}
 
 	@GetMapping("/events.jsonl")
@@ -239,8 +240,8 @@ class AuditApiController {
 			}
 			writer.flush();
 		};
-		return download(request, body, new MediaType("application", "jsonl", StandardCharsets.UTF_8),
-				export.fileName());
+		return export.slot()
+			.respond(request, body, new MediaType("application", "jsonl", StandardCharsets.UTF_8), export.fileName());
 	}
 
 	/**
@@ -272,15 +273,23 @@ class AuditApiController {
 		if (!"csv".equals(format)) {
 			pairs.add("format=" + format);
 		}
-		if (this.operations != null) {
-			for (String tenant : exportTenants(filter, scope)) {
-				this.operations.record(StarterOperation.export(filter.from().toString(), filter.to().toString(),
-						String.join("&", pairs), tenant));
+		// a download refused for want of a slot is not recorded as an export
+		Downloads.Slot slot = this.downloads.take();
+		try {
+			if (this.operations != null) {
+				for (String tenant : exportTenants(filter, scope)) {
+					this.operations.record(StarterOperation.export(filter.from().toString(), filter.to().toString(),
+							String.join("&", pairs), tenant));
+				}
 			}
+		}
+		catch (RuntimeException ex) {
+			slot.release();
+			throw ex;
 		}
 		String name = "audit-log-" + DateTimeFormatter.ISO_LOCAL_DATE.format(filter.from().atZone(zone)) + "-"
 				+ DateTimeFormatter.ISO_LOCAL_DATE.format(filter.to().atZone(zone)) + "." + format;
-		return new Export(filter, scope, locale, zone, name);
+		return new Export(filter, scope, locale, zone, name, slot);
 	}
 
 	private static ZoneId zone(String zone) {
@@ -294,21 +303,6 @@ class AuditApiController {
 			throw new BadParameterException("zone",
 					"'zone' must be a time zone such as Asia/Tokyo or UTC, not '" + zone + "'.");
 		}
-	}
-
-	private static ResponseEntity<StreamingResponseBody> download(HttpServletRequest request,
-			StreamingResponseBody body, MediaType type, String fileName) {
-		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
-		if (download != null) {
-			// a large period over a slow link outlasts any request timeout; the download
-			// ends with the data
-			download.setTimeout(-1L);
-		}
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName).build().toString())
-			.body(body);
 	}
 
 	private AuditEvent find(String id, TenantScope scope) {
@@ -353,8 +347,10 @@ class AuditApiController {
 	 * @param locale the language of its labels
 	 * @param zone the time zone of its times
 	 * @param fileName the name the file is saved under
+	 * @param slot the download's slot, which its response gives back
 	 */
-	private record Export(EventFilter filter, TenantScope scope, Locale locale, ZoneId zone, String fileName) {
+	private record Export(EventFilter filter, TenantScope scope, Locale locale, ZoneId zone, String fileName,
+			Downloads.Slot slot) {
 
 	}
 

@@ -73,11 +73,16 @@ final class AuditWebAutoConfiguration {
 	}
 
 	@Bean
+	Downloads auditDownloads(AuditProperties properties) {
+		return new Downloads(properties.getWeb().getMaxConcurrentDownloads());
+	}
+
+	@Bean
 	AuditApiController auditApiController(AuditAccess access, EventQuery events, ObjectProvider<EntityChanges> changes,
 			OperationCatalog catalog, CursorCodec cursors, ObjectProvider<StarterOperations> operations,
-			ObjectProvider<RevertService> reverts) {
+			ObjectProvider<RevertService> reverts, Downloads downloads) {
 		return new AuditApiController(access, events, changes.getIfAvailable(EntityChanges::none), catalog, cursors,
-				operations.getIfAvailable(), reverts.getIfAvailable());
+				operations.getIfAvailable(), reverts.getIfAvailable(), downloads);
 	}
 
 	@Bean
@@ -115,8 +120,8 @@ final class AuditWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CheckpointController auditCheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events,
-				AuditAccess access, AuditEvidence evidence) {
-			return new CheckpointController(checkpoints, trees, events, access, evidence);
+				AuditAccess access, AuditEvidence evidence, Downloads downloads) {
+			return new CheckpointController(checkpoints, trees, events, access, evidence, downloads);
 		}
 
 	}

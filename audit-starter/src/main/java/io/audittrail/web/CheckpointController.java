@@ -9,8 +9,6 @@ import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +16,6 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.async.AsyncWebRequest;
-import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.audittrail.core.AuditEvent;
@@ -58,6 +54,8 @@ class CheckpointController {
 
 	private final AuditEvidence evidence;
 
+	private final Downloads downloads;
+
 	/**
 	 * @param checkpoints the kept checkpoints
 	 * @param trees the chains' trees
@@ -66,12 +64,13 @@ class CheckpointController {
 	 * @param evidence the evidence bundles
 	 */
 	CheckpointController(CheckpointStore checkpoints, ChainTrees trees, EventQuery events, AuditAccess access,
-			AuditEvidence evidence) {
+			AuditEvidence evidence, Downloads downloads) {
 		this.checkpoints = checkpoints;
 		this.trees = trees;
 		this.events = events;
 		this.access = access;
 		this.evidence = evidence;
+		this.downloads = downloads;
 	}
 
 	/**
@@ -92,32 +91,27 @@ class CheckpointController {
 		if (since != null && until != null && since.isAfter(until)) {
 			throw new BadParameterException("from", "Parameter 'from' must not be after 'to'");
 		}
-		AuditEvidence.Bundle bundle;
+		Downloads.Slot slot = this.downloads.take();
 		try {
-			bundle = this.evidence.bundle(tenant, since, until);
+			AuditEvidence.Bundle bundle = this.evidence.bundle(tenant, since, until);
+			long size = bundle.checkpoint().checkpoint().size();
+			String name = "evidence-"
+					+ ((tenant != null) ? "tenant-" + tenant.replaceAll("[^A-Za-z0-9._-]", "_") : "system") + "-" + size
+					+ ".zip";
+			return slot.respond(request, bundle::writeTo, MediaType.parseMediaType("application/zip"), name);
 		}
 		catch (EvidenceUnavailableException ex) {
+			slot.release();
 			throw refused(switch (ex.getReason()) {
 				case NO_EVENTS -> HttpStatus.NOT_FOUND;
 				case REMOVED -> HttpStatus.GONE;
 				case CHAIN_BROKEN -> HttpStatus.CONFLICT;
 			}, ex.getMessage());
 		}
-		long size = bundle.checkpoint().checkpoint().size();
-		StreamingResponseBody body = bundle::writeTo;
-		AsyncWebRequest download = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
-		if (download != null) {
-			// a long period over a slow link outlasts any request timeout; the download
-			// ends with the data
-			download.setTimeout(-1L);
+		catch (RuntimeException ex) {
+			slot.release();
+			throw ex;
 		}
-		String name = "evidence-"
-				+ ((tenant != null) ? "tenant-" + tenant.replaceAll("[^A-Za-z0-9._-]", "_") : "system") + "-" + size
-				+ ".zip";
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(body);
 	}
 
 	@GetMapping(path = "/checkpoints")

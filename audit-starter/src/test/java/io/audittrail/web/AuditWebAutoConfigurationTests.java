@@ -40,6 +40,17 @@ class AuditWebAutoConfigurationTests {
 	}
 
 	@Test
+	void limitsConcurrentDownloadsAsConfiguredAndRefusesALimitBelowOne() {
+		this.contextRunner.withPropertyValues("audit.web.max-concurrent-downloads=2")
+			.run((context) -> assertThat(context.getBean(Downloads.class).available()).isEqualTo(2));
+		this.contextRunner.run((context) -> assertThat(context.getBean(Downloads.class).available()).isEqualTo(4));
+		this.contextRunner.withPropertyValues("audit.web.max-concurrent-downloads=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("audit.web.max-concurrent-downloads must be at least 1, not 0"));
+	}
+
+	@Test
 	void backsOffWithoutSpringSecurityAndSaysWhy(CapturedOutput output) {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AuditApiController.class));
