@@ -395,10 +395,7 @@ abstract class RetentionIntegrationTests {
 		}
 		SignedCheckpoint before = history.get(1);
 		SignedCheckpoint after = history.get(0);
-		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context).build();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("auditor@demo.test", null,
-					AuthorityUtils.createAuthorityList("viewAuditLog")));
+		MockMvc mvc = signedInAuditor();
 
 		mvc.perform(get("/audit/api/events/" + ids.get(0) + "/proof"))
 			.andExpect(status().isNotFound())
@@ -447,10 +444,7 @@ abstract class RetentionIntegrationTests {
 		assertThat(this.checkpointStore.history(this.tenant, 10))
 			.extracting((checkpoint) -> checkpoint.checkpoint().size())
 			.containsExactly(6L, 4L, 2L);
-		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context).build();
-		SecurityContextHolder.getContext()
-			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("auditor@demo.test", null,
-					AuthorityUtils.createAuthorityList("viewAuditLog")));
+		MockMvc mvc = signedInAuditor();
 
 		String answer = mvc
 			.perform(get("/audit/api/consistency").param("tenant", this.tenant).param("from", "2").param("to", "6"))
@@ -491,6 +485,14 @@ abstract class RetentionIntegrationTests {
 		assertThat(report.ran()).isTrue();
 		assertThat(report.tenants()).isEmpty();
 		assertThat(this.rows.count(this.tenant)).isEqualTo(2);
+	}
+
+	/** The JSON API, for an auditor who reads every tenant. */
+	private MockMvc signedInAuditor() {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("auditor@demo.test", null,
+					AuthorityUtils.createAuthorityList("viewAuditLog")));
+		return MockMvcBuilders.webAppContextSetup((WebApplicationContext) this.context).build();
 	}
 
 	private RetentionJob job(Integer defaultDays, TenantRetentionPolicy policy) {
