@@ -45,6 +45,8 @@ class ScopedVerificationTests {
 	@Test
 	void theSystemLevelChainIsVerifiedAndCountedOnlyForScopesThatIncludeIt() {
 		this.runner.run((context) -> {
+			// only this test seals: the schedule's first run starts with the context
+			context.getBean(SealingSchedule.class).stop();
 			AuditEventStore events = context.getBean(AuditEventStore.class);
 			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 			events.append(List.of(event("acme"), event("acme"), event("globex"), event(null), event(null)));
