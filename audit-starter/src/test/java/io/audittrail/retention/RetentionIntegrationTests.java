@@ -370,9 +370,10 @@ abstract class RetentionIntegrationTests {
 	 */
 	@Test
 	void keptEventsKeepTheirProofsAndEvidenceAfterAPurge(@TempDir Path directory) throws Exception {
+		// the checkpoint schedule may sign too, at any size between
 		this.rows.events(this.tenant, 2, daysAgo(40));
 		this.sealer.seal();
-		this.evidence.checkpointNow(this.tenant).orElseThrow();
+		this.evidence.checkpointNow(this.tenant);
 		this.rows.events(this.tenant, 2, daysAgo(40));
 		this.rows.events(this.tenant, 2, daysAgo(5));
 		this.sealer.seal();
@@ -380,11 +381,12 @@ abstract class RetentionIntegrationTests {
 		job(null, only(this.tenant, 30)).purge();
 		this.rows.events(this.tenant, 1, daysAgo(1));
 		this.sealer.seal();
-		this.evidence.checkpointNow(this.tenant).orElseThrow();
+		this.evidence.checkpointNow(this.tenant);
 		List<SignedCheckpoint> history = this.checkpointStore.history(this.tenant, 10);
 		assertThat(history).extracting((checkpoint) -> checkpoint.checkpoint().size())
 			.as("signed before the purge at 6, and at 8 after it (the purge is an entry of the chain too)")
-			.containsExactly(8L, 6L, 2L);
+			.startsWith(8L)
+			.contains(6L, 2L);
 		for (int older = 1; older < history.size(); older++) {
 			Merkle.verifyConsistency(
 					this.checkpointStore
@@ -393,7 +395,7 @@ abstract class RetentionIntegrationTests {
 						.orElseThrow(),
 					history.get(older).checkpoint().root(), history.get(older - 1).checkpoint().root());
 		}
-		SignedCheckpoint before = history.get(1);
+		SignedCheckpoint before = this.checkpointStore.find(this.tenant, 6).orElseThrow();
 		SignedCheckpoint after = history.get(0);
 		MockMvc mvc = signedInAuditor();
 
@@ -431,19 +433,23 @@ abstract class RetentionIntegrationTests {
 	 */
 	@Test
 	void checkpointsAcrossAPurgeProveConsistentOverThePurgedTree() throws Exception {
+		// the checkpoint schedule may sign too, at any size between
 		this.rows.events(this.tenant, 2, daysAgo(40));
 		this.sealer.seal();
-		SignedCheckpoint older = this.evidence.checkpointNow(this.tenant).orElseThrow();
+		this.evidence.checkpointNow(this.tenant);
 		this.rows.events(this.tenant, 1, daysAgo(40));
 		this.rows.events(this.tenant, 1, daysAgo(5));
 		this.sealer.seal();
 		job(null, only(this.tenant, 30)).purge();
 		this.rows.events(this.tenant, 1, daysAgo(1));
 		this.sealer.seal();
-		SignedCheckpoint newer = this.evidence.checkpointNow(this.tenant).orElseThrow();
+		this.evidence.checkpointNow(this.tenant);
 		assertThat(this.checkpointStore.history(this.tenant, 10))
 			.extracting((checkpoint) -> checkpoint.checkpoint().size())
-			.containsExactly(6L, 4L, 2L);
+			.startsWith(6L)
+			.contains(4L, 2L);
+		SignedCheckpoint older = this.checkpointStore.find(this.tenant, 2).orElseThrow();
+		SignedCheckpoint newer = this.checkpointStore.find(this.tenant, 6).orElseThrow();
 		MockMvc mvc = signedInAuditor();
 
 		String answer = mvc
