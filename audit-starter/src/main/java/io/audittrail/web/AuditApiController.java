@@ -85,6 +85,7 @@ class AuditApiController {
 	 * @param cursors signs page cursors
 	 * @param operations records exports; {@code null} when nothing is recorded
 	 * @param reverts reverts changes; {@code null} without JPA and Envers
+	 * @param downloads how many exports may stream at once
 	 */
 	AuditApiController(AuditAccess access, EventQuery events, EntityChanges changes, OperationCatalog catalog,
 			CursorCodec cursors, StarterOperations operations, RevertService reverts, Downloads downloads) {
