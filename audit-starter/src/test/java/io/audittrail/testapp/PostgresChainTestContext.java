@@ -17,14 +17,14 @@ import io.audittrail.testsupport.TestPostgres;
 
 /**
  * The context shared by the PostgreSQL tests of the hash chains and retention: a database
- * of their own on the embedded server, sealing every 50 ms and retention run by the tests
- * only.
+ * of their own on the embedded server, sealing every 50 ms, and checkpoints signed and
+ * retention run by the tests only (the checkpoint schedule runs once at start).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TestApplication.class,
 		properties = { "audit.integrity.seal-interval=50ms", "audit.integrity.full-verification-interval=0s",
-				"audit.retention.cron=-" })
+				"audit.integrity.checkpoint-interval=1h", "audit.retention.cron=-" })
 @ContextConfiguration(initializers = PostgresChainTestContext.Database.class)
 public @interface PostgresChainTestContext {
 
