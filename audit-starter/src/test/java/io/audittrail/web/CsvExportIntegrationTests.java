@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,39 @@ abstract class CsvExportIntegrationTests extends AuditWebTestSupport {
 				.contains("\"export_to\":\"2026-04-03T00:00:00Z\"")
 				.contains("\"export_filters\":\"operation=content.update&tenant=" + this.tenant + "\"");
 		});
+	}
+
+	@Test
+	void aDownloadBeyondTheInstancesSlotsIsRefusedWith503AndNotRecorded() throws Exception {
+		insertRow(Instant.parse("2026-04-05T10:00:00Z"), "MEMBER", "editor@demo.test", null);
+		Downloads downloads = this.beans.getBean(Downloads.class);
+		List<Downloads.Slot> slow = new ArrayList<>();
+		long exportsBefore = this.jdbc
+			.queryForObject("select count(*) from audit_event where operation = 'audit.export'", Long.class);
+		try {
+			while (downloads.available() > 0) {
+				slow.add(downloads.take());
+			}
+			MvcResult refused = this.mvc
+				.perform(get("/audit/api/events.csv").param("from", "2026-04-05")
+					.param("to", "2026-04-05")
+					.param("tenant", this.tenant)
+					.with(reader()))
+				.andReturn();
+
+			assertThat(refused.getResponse().getStatus()).isEqualTo(503);
+			assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json");
+			assertThat(refused.getResponse().getContentAsString()).contains("audit.web.max-concurrent-downloads");
+			assertThat(this.jdbc.queryForObject("select count(*) from audit_event where operation = 'audit.export'",
+					Long.class))
+				.isEqualTo(exportsBefore);
+		}
+		finally {
+			slow.forEach(Downloads.Slot::release);
+		}
+		assertThat(csv(get("/audit/api/events.csv").param("from", "2026-04-05")
+			.param("to", "2026-04-05")
+			.param("tenant", this.tenant), reader())).hasSize(2);
 	}
 
 	@Test
