@@ -128,10 +128,16 @@ public final class EventQuery {
 		if (scope.everyTenant() && scope.system()) {
 			return shared;
 		}
-		for (AuditEvent event : forRevisions(revisions, TenantScope.everything())) {
-			if (!scope.includes(event.tenant())) {
-				shared.add(event.revision());
-			}
+		for (int start = 0; start < revisions.size(); start += 1000) {
+			Where where = where(EventFilter.none(), TenantScope.everything());
+			where.in("revision_id", revisions.subList(start, Math.min(revisions.size(), start + 1000)));
+			// the revision and tenant of each entry only: the list asks this for every
+			// page
+			this.jdbc.query("select revision_id, tenant from audit_event e" + where.sql(), (ResultSet row) -> {
+				if (!scope.includes(row.getString(2))) {
+					shared.add(row.getLong(1));
+				}
+			}, where.arguments.toArray());
 		}
 		return shared;
 	}
